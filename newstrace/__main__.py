@@ -1,0 +1,7 @@
+"""Allow `python -m newstrace`."""
+
+import sys
+
+from newstrace.cli import main
+
+sys.exit(main())

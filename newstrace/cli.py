@@ -1,0 +1,46 @@
+"""The newstrace command line: one subcommand module per task in newstrace.commands."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from newstrace.errors import ArticleError, DataNotFoundError
+
+COMMAND_MODULES = [
+    "newstrace.commands.clean",
+]
+"""Each module defines NAME, HELP, add_arguments(parser) and run(args) -> int."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="newstrace",
+        description="Trace sources, attribution and syndicated copies in news articles.",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module_name in COMMAND_MODULES:
+        module = importlib.import_module(module_name)
+        sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(sub)
+        sub.set_defaults(handler=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit status (2 for bad input)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except (ArticleError, DataNotFoundError) as err:
+        print(f"newstrace {args.command}: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""`newstrace clean FILE`: print the story without page clutter, then what was removed."""
+
+from __future__ import annotations
+
+import argparse
+
+from newstrace.clean import clean
+from newstrace.loading import read_article
+from newstrace.tables import print_table
+
+NAME = "clean"
+HELP = "print the story without page clutter, then a table of what was removed and why"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register the FILE argument."""
+    parser.add_argument("file", metavar="FILE", help="a plain-text article or page capture")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the cleaned story and the removal table."""
+    result = clean(read_article(args.file))
+    print(result.text)
+    print()
+    if result.removed.empty:
+        print("Removed: nothing.")
+    else:
+        print(f"Removed ({len(result.removed)}):")
+        print_table(result.removed[["line", "reason", "text"]], max_width=70)
+    return 0
