@@ -19,6 +19,13 @@ _EXPORTS = {
     "ArticleError": "newstrace.errors",
     "clean": "newstrace.clean",
     "Cleaned": "newstrace.clean",
+    "normalize": "newstrace.text",
+    "words": "newstrace.text",
+    "shingles": "newstrace.shingles",
+    "jaccard": "newstrace.shingles",
+    "containment": "newstrace.shingles",
+    "compare": "newstrace.compare",
+    "Comparison": "newstrace.compare",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -1,0 +1,127 @@
+"""Typography folding and word tokens, so that typography never hides reuse.
+
+`normalize(text)` folds what differs between copies of one story for reasons of typesetting,
+not wording, and keeps case and line breaks:
+
+- curly, low and prime quotes -> straight quotes (' and ");
+- en dash, em dash, figure dash, horizontal bar, minus -> "--" (the old wire-copy em dash);
+  non-breaking hyphens -> "-";
+- "…" -> "...";
+- "#" directly before a digit -> "£" (old wire copy sent "#" for the pound sign);
+- soft hyphens and zero-width characters removed;
+- a word broken across a line end with a hyphen ("propa-\\nganda") joined when the next line
+  continues in lower case;
+- "\\r\\n" and "\\r" -> "\\n"; runs of spaces, tabs and non-breaking spaces -> one space.
+
+`words(text)` returns the normalised word tokens used for matching: letters and digits, with
+internal apostrophes kept ("state's"), internal hyphens dropped so that "month-long" and
+"monthlong" are one token, digit groups kept ("1,000", "3.5"), lower-cased, accents stripped.
+`word_spans(text)` returns the same tokens with their character offsets in the *input* text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_CHARACTERS = re.compile(
+    r"\r\n?|[\u2018\u2019\u201a\u201b\u2032\u02bc]|[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]"
+    r"|[\u2010\u2011]|[\u2012-\u2015\u2212]|\u2026|#(?=\d)|[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+)
+_LAYOUT = re.compile(r"(?<=[^\W_])-[ \t]*\n[ \t]*(?=[a-z])|[ \t\f\v]+")
+_REPLACEMENTS = {
+    **dict.fromkeys(["\r\n", "\r"], "\n"),
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+    **dict.fromkeys("\u2010\u2011", "-"),
+    **dict.fromkeys("\u2012\u2013\u2014\u2015\u2212", "--"),
+    "\u2026": "...",
+    "#": "£",
+}
+_WORD = re.compile(r"[^\W_]+(?:(?:['-]|(?<=\d)[.,](?=\d))[^\W_]+)*")
+
+Spans = tuple[list[int], list[int]]
+
+
+def _character_fold(match: re.Match) -> str:
+    """Return the replacement for one folded character (or CRLF)."""
+    return _REPLACEMENTS.get(match.group(), " ")
+
+
+def _layout_fold(match: re.Match) -> str:
+    """Return "" for a line-end hyphenation and one space for a run of blanks."""
+    return "" if match.group().startswith("-") else " "
+
+
+_PASSES: list[tuple[re.Pattern, Callable[[re.Match], str]]] = [
+    (_INVISIBLE, lambda match: ""),
+    (_CHARACTERS, _character_fold),
+    (_LAYOUT, _layout_fold),
+]
+
+
+def _substitute(text: str, pattern: re.Pattern, replace: Callable[[re.Match], str],
+                spans: Spans) -> tuple[str, Spans]:
+    """Apply one substitution pass and carry each output character's input span along."""
+    starts, ends = spans
+    pieces: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    position = 0
+    for match in pattern.finditer(text):
+        pieces.append(text[position:match.start()])
+        new_starts.extend(starts[position:match.start()])
+        new_ends.extend(ends[position:match.start()])
+        replacement = replace(match)
+        pieces.append(replacement)
+        if match.end() > match.start():
+            new_starts.extend([starts[match.start()]] * len(replacement))
+            new_ends.extend([ends[match.end() - 1]] * len(replacement))
+        position = match.end()
+    pieces.append(text[position:])
+    new_starts.extend(starts[position:])
+    new_ends.extend(ends[position:])
+    return "".join(pieces), (new_starts, new_ends)
+
+
+def _normalize_with_spans(text: str) -> tuple[str, Spans]:
+    """Return normalize(text) and, per output character, its (start, end) in the input."""
+    spans: Spans = (list(range(len(text))), list(range(1, len(text) + 1)))
+    for pattern, replace in _PASSES:
+        text, spans = _substitute(text, pattern, replace, spans)
+    return text, spans
+
+
+def _check_str(text: object) -> None:
+    """Raise TypeError naming the problem when text is not a str."""
+    if not isinstance(text, str):
+        raise TypeError(f"expected the article text as str, got {type(text).__name__}")
+
+
+def normalize(text: str) -> str:
+    """Return text with typography folded (quotes, dashes, spaces, £/#, hyphenation); case kept."""
+    _check_str(text)
+    for pattern, replace in _PASSES:
+        text = pattern.sub(replace, text)
+    return text
+
+
+def token_key(token: str) -> str:
+    """Return the matching key of one normalised token: no hyphens, lower case, no accents."""
+    decomposed = unicodedata.normalize("NFKD", token.replace("-", "").lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def words(text: str) -> list[str]:
+    """Return the normalised, lower-cased word tokens of text, for matching."""
+    return [token_key(match.group()) for match in _WORD.finditer(normalize(text))]
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """Return (token, start, end) for each word of text, offsets being in the input text."""
+    _check_str(text)
+    folded, (starts, ends) = _normalize_with_spans(text)
+    return [(token_key(match.group()), starts[match.start()], ends[match.end() - 1])
+            for match in _WORD.finditer(folded)]
