@@ -1,0 +1,186 @@
+"""Shared parts of every exercise widget: answer keys, feedback HTML, CSS classes and static fallback."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import ipywidgets as widgets
+import pandas as pd
+
+from newstrace.loading import data_dir
+
+RIGHT = "right"
+WRONG = "wrong"
+UNANSWERED = "unanswered"
+MARKS = {RIGHT: "✓ Right.", WRONG: "✗ Not quite.", UNANSWERED: "… Not answered yet."}
+
+STYLE = """<style>
+.nt-exercise .nt-right {border-left: 4px solid #0072B2; padding-left: 6px; margin: 4px 0}
+.nt-exercise .nt-wrong {border-left: 4px dashed #D55E00; padding-left: 6px; margin: 4px 0}
+.nt-exercise .nt-unanswered {border-left: 4px dotted #999999; padding-left: 6px; margin: 4px 0}
+.nt-exercise ins, .nt-static ins {background: #cfe8f7; text-decoration: underline; color: inherit}
+.nt-exercise del, .nt-static del {background: #fbe0c2; text-decoration: line-through; color: inherit}
+.nt-exercise .nt-item-text, .nt-static .nt-item-text {white-space: normal; line-height: 1.4}
+</style>"""
+"""Marks use words and symbols, with solid/dashed/dotted borders, so colour is never the only cue."""
+
+
+class AnnotationError(FileNotFoundError):
+    """A gold annotation file that is missing or lacks a column the exercise needs."""
+
+
+def annotation_path(file_name: str) -> Path:
+    """Return the path of a gold annotation file in data/annotations/."""
+    return data_dir() / "annotations" / file_name
+
+
+def read_annotation(file_name: str, exercise: str) -> pd.DataFrame:
+    """Return a gold annotation CSV as strings, or raise AnnotationError naming the file and fix."""
+    path = annotation_path(file_name)
+    if not path.is_file():
+        raise AnnotationError(
+            f"{path} not found: the {exercise} exercise reads its answer key from it; "
+            "restore it from the course repository or set NEWSTRACE_DATA to a complete data folder"
+        )
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def pick_column(table: pd.DataFrame, names: Sequence[str], file_name: str) -> str:
+    """Return the first of names that is a column of table, or raise AnnotationError listing them."""
+    for name in names:
+        if name in table.columns:
+            return name
+    raise AnnotationError(
+        f"{file_name} has no column {' or '.join(repr(name) for name in names)}: "
+        f"its columns are {', '.join(table.columns)}; check the file against data/annotations/README.md"
+    )
+
+
+def optional_column(table: pd.DataFrame, names: Sequence[str]) -> str | None:
+    """Return the first of names that is a column of table, or None."""
+    return next((name for name in names if name in table.columns), None)
+
+
+def rows_for_text(table: pd.DataFrame, text_id: str, file_name: str) -> pd.DataFrame:
+    """Return the rows of an annotation table for one text, or raise KeyError listing the texts."""
+    column = pick_column(table, ("text_id", "article", "text", "id"), file_name)
+    rows = table[table[column] == text_id]
+    if rows.empty:
+        known = ", ".join(sorted(set(table[column]))) or "none"
+        raise KeyError(f"{file_name} has no rows for text {text_id!r}: choose one of {known}")
+    return rows.reset_index(drop=True)
+
+
+def escape(text: object) -> str:
+    """Return text escaped for HTML."""
+    return html.escape(str(text), quote=True)
+
+
+def verdict_html(status: str, message: str) -> str:
+    """Return one item's feedback: a mark in words and the explanation, in a classed block."""
+    return (
+        f'<div class="nt-verdict nt-{status}"><strong>{MARKS[status]}</strong> '
+        f"{message}</div>"
+    )
+
+
+def summary_html(statuses: Iterable[str], noun: str = "item") -> str:
+    """Return the score line: how many right, wrong and unanswered."""
+    statuses = list(statuses)
+    right = statuses.count(RIGHT)
+    parts = [f"{right} of {len(statuses)} {noun}s right"]
+    if statuses.count(WRONG):
+        parts.append(f"{statuses.count(WRONG)} to look at again")
+    if statuses.count(UNANSWERED):
+        parts.append(f"{statuses.count(UNANSWERED)} not answered")
+    if right == len(statuses):
+        parts.append("well done")
+    return f'<p class="nt-score"><strong>{"; ".join(parts)}.</strong></p>'
+
+
+def item_label(text: str, number: int) -> widgets.HTML:
+    """Return an HTML widget showing one numbered item's text."""
+    label = widgets.HTML(
+        f'<div class="nt-item-text"><strong>{number}.</strong> {escape(text)}</div>',
+        layout=widgets.Layout(width="100%"),
+    )
+    label.add_class("nt-item-text")
+    return label
+
+
+def item_row(number: int, text: str, controls: Sequence[widgets.Widget]) -> tuple[widgets.VBox, widgets.HTML]:
+    """Return one item (its text, its answer controls, an empty feedback line) and that feedback line."""
+    feedback = widgets.HTML("")
+    feedback.add_class("nt-item-feedback")
+    row = widgets.VBox([item_label(text, number), widgets.HBox(list(controls)), feedback])
+    row.add_class("nt-item")
+    return row, feedback
+
+
+def excerpt(text: str, width: int = 60) -> str:
+    """Return the start of text, cut at a word boundary with an ellipsis past width characters."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    return text[:width].rsplit(" ", 1)[0] + "…"
+
+
+def check_button(description: str = "Check my answers") -> widgets.Button:
+    """Return the Check button every exercise uses."""
+    button = widgets.Button(description=description, button_style="primary", icon="check")
+    button.add_class("nt-check")
+    return button
+
+
+def feedback_box() -> widgets.HTML:
+    """Return the empty HTML widget that shows feedback (CSS class nt-feedback)."""
+    box = widgets.HTML("")
+    box.add_class("nt-feedback")
+    return box
+
+
+class Exercise(widgets.VBox):
+    """A VBox with a title and instructions that shows a static HTML fallback where no kernel runs.
+
+    JupyterLab renders the live widget (its widget renderer ranks above text/html); nbconvert
+    picks the text/html fallback whenever the notebook holds no saved widget state.
+    """
+
+    css_name = "exercise"
+
+    def __init__(self, title: str, instructions: str, body: Sequence[widgets.Widget]) -> None:
+        """Build the box: style, title, instructions, then the exercise's own widgets."""
+        self.exercise_title = title
+        self.exercise_instructions = instructions
+        heading = widgets.HTML(f"{STYLE}<h4>{escape(title)}</h4><p>{escape(instructions)}</p>")
+        heading.add_class("nt-instructions")
+        super().__init__([heading, *body])
+        self.add_class("nt-exercise")
+        self.add_class(f"nt-{self.css_name}")
+
+    def static_items(self) -> list[str]:
+        """Return the exercise items as plain strings for the static fallback (no answers)."""
+        return []
+
+    def static_html(self) -> str:
+        """Return the exercise as static HTML: title, instructions and items, never the answers."""
+        items = "".join(
+            f'<li class="nt-item-text">{escape(item)}</li>' for item in self.static_items()
+        )
+        listing = f"<ol>{items}</ol>" if items else ""
+        return (
+            f'<div class="nt-static nt-{self.css_name}"><h4>{escape(self.exercise_title)}</h4>'
+            f"<p>{escape(self.exercise_instructions)}</p>{listing}"
+            "<p><em>This is an interactive exercise: open the notebook in JupyterLab and run "
+            "it to answer and get feedback.</em></p></div>"
+        )
+
+    def _repr_mimebundle_(self, **kwargs) -> dict | None:
+        """Return the live widget view plus the static HTML fallback."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is None:
+            return None
+        bundle["text/html"] = self.static_html()
+        return bundle

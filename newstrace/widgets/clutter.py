@@ -1,0 +1,155 @@
+"""Spot the clutter: tick the lines of a page capture that are not the story; key in clutter.csv."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import pandas as pd
+
+from newstrace.loading import article
+from newstrace.widgets._base import (
+    RIGHT,
+    WRONG,
+    AnnotationError,
+    Exercise,
+    check_button,
+    escape,
+    excerpt,
+    feedback_box,
+    item_row,
+    pick_column,
+    read_annotation,
+    rows_for_text,
+    summary_html,
+    verdict_html,
+)
+
+KEY_FILE = "clutter.csv"
+STORY = "story"
+DEFAULT_STORY_REASON = "This line is not listed as clutter in the key, so it counts as part of the story."
+
+
+@dataclass(frozen=True)
+class LineKey:
+    """The gold answer for one line: its label, whether either answer is fine, and why."""
+
+    line: int
+    text: str
+    label: str
+    debatable: bool
+    explanation: str
+
+    @property
+    def is_clutter(self) -> bool:
+        """Return True if the line is not the story."""
+        return self.label != STORY
+
+
+def _check_starts(rows: pd.DataFrame, lines: list[str], text_id: str) -> None:
+    """Raise AnnotationError if a key row does not point at the line it describes."""
+    for row in rows.itertuples():
+        number = int(row.line)
+        if number >= len(lines) or not lines[number].startswith(row.starts):
+            raise AnnotationError(
+                f"{KEY_FILE}: the row for {text_id} line {number} expects a line starting "
+                f"{row.starts!r}, but the text differs there; re-read the text and fix the row"
+            )
+
+
+def clutter_key(text_id: str) -> list[LineKey]:
+    """Return the gold label of every non-blank line of a text, from data/annotations/clutter.csv."""
+    table = read_annotation(KEY_FILE, "Spot the clutter")
+    for column in ("line", "label", "explanation"):
+        pick_column(table, (column,), KEY_FILE)
+    rows = rows_for_text(table, text_id, KEY_FILE)
+    lines = article(text_id).split("\n")
+    if "starts" in rows.columns:
+        _check_starts(rows, lines, text_id)
+    labelled = {int(row.line): row for row in rows.itertuples()}
+    key = []
+    for number, line in enumerate(lines):
+        if not line.strip():
+            continue
+        row = labelled.get(number)
+        if row is None:
+            key.append(LineKey(number, line, STORY, False, DEFAULT_STORY_REASON))
+            continue
+        debatable = str(getattr(row, "debatable", "no")).strip().lower() in {"yes", "true", "1"}
+        key.append(LineKey(number, line, row.label.strip(), debatable, row.explanation))
+    return key
+
+
+def line_feedback(key: LineKey, ticked: bool) -> tuple[str, str]:
+    """Return (status, message) for one line: was ticking it (or not) right, and why."""
+    if key.debatable:
+        return RIGHT, f"Either answer is defensible here ({escape(key.label)}). {escape(key.explanation)}"
+    if key.is_clutter and ticked:
+        return RIGHT, f"Not the story: <em>{escape(key.label)}</em>. {escape(key.explanation)}"
+    if key.is_clutter:
+        return WRONG, (f"This line is not the story: <em>{escape(key.label)}</em>. "
+                       f"{escape(key.explanation)}")
+    if ticked:
+        return WRONG, f"This line is part of the story, so keep it. {escape(key.explanation)}"
+    return RIGHT, f"Part of the story. {escape(key.explanation)}"
+
+
+class SpotTheClutter(Exercise):
+    """Tick the lines of a page capture that are not the story, then check: feedback per line."""
+
+    css_name = "spot-the-clutter"
+
+    def __init__(self, text_id: str = "re-report") -> None:
+        """Build one checkbox per non-blank line of the text, with the key from clutter.csv."""
+        self.text_id = text_id
+        self.key = clutter_key(text_id)
+        self.boxes: list[widgets.Checkbox] = []
+        self.item_feedback: list[widgets.HTML] = []
+        rows = [self._add_row(number, line_key) for number, line_key in enumerate(self.key, 1)]
+        self.button = check_button()
+        self.feedback = feedback_box()
+        self.button.on_click(lambda _button: self.check())
+        super().__init__(
+            "Spot the clutter",
+            f"These are the lines of the page capture '{text_id}'. Tick every line that is not "
+            "part of the story (page furniture, repeats, captions, links to other stories), then "
+            "press the button to see why each line is or is not the story.",
+            [*rows, self.button, self.feedback],
+        )
+
+    def _add_row(self, number: int, line_key: LineKey) -> widgets.VBox:
+        """Return the row for one line: its text, a 'not the story' checkbox, its feedback."""
+        box = widgets.Checkbox(value=False, description="not the story", indent=False)
+        box.add_class("nt-answer")
+        row, feedback = item_row(number, line_key.text, [box])
+        self.boxes.append(box)
+        self.item_feedback.append(feedback)
+        return row
+
+    def answers(self) -> list[bool]:
+        """Return the student's ticks, one per line."""
+        return [box.value for box in self.boxes]
+
+    def check(self) -> list[str]:
+        """Show feedback for every line and the score; return the status of each line."""
+        statuses = []
+        for line_key, box, feedback in zip(self.key, self.boxes, self.item_feedback):
+            status, message = line_feedback(line_key, box.value)
+            feedback.value = verdict_html(status, message)
+            statuses.append(status)
+        missed = [str(number) for number, (line_key, box) in enumerate(zip(self.key, self.boxes), 1)
+                  if line_key.is_clutter and not line_key.debatable and not box.value]
+        kept = [str(number) for number, (line_key, box) in enumerate(zip(self.key, self.boxes), 1)
+                if not line_key.is_clutter and box.value]
+        details = []
+        if missed:
+            details.append(f"Clutter you missed: lines {', '.join(missed)}.")
+        if kept:
+            details.append(f"Story lines you ticked: lines {', '.join(kept)}.")
+        self.feedback.value = summary_html(statuses, "line") + "".join(
+            f"<p>{detail}</p>" for detail in details)
+        return statuses
+
+    def static_items(self) -> list[str]:
+        """Return the lines, shortened, for the static fallback."""
+        return [excerpt(line_key.text, 120) for line_key in self.key]
