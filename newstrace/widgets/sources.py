@@ -1,0 +1,147 @@
+"""Sort the sources: choose a type for each source of a story; key in data/annotations/sources.csv."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import pandas as pd
+
+from newstrace.widgets._base import (
+    RIGHT,
+    UNANSWERED,
+    WRONG,
+    Exercise,
+    check_button,
+    escape,
+    feedback_box,
+    item_row,
+    optional_column,
+    pick_column,
+    read_annotation,
+    rows_for_text,
+    summary_html,
+    verdict_html,
+)
+
+KEY_FILE = "sources.csv"
+NAME_COLUMNS = ("name", "source", "who")
+TYPE_COLUMNS = ("type", "source_type", "kind", "category")
+WHY_COLUMNS = ("explanation", "why", "reason", "rationale", "evidence", "note", "notes")
+MENTION_COLUMNS = ("mention", "description", "as_described", "text", "quote", "evidence")
+PROMPT = "— choose a type —"
+
+
+@dataclass(frozen=True)
+class SourceKey:
+    """The gold answer for one source: how the text names it, its type and why."""
+
+    name: str
+    mention: str
+    type: str
+    explanation: str
+
+    def shown(self) -> str:
+        """Return the text the student sees for this source: its name and how the story describes it."""
+        if self.mention and self.mention != self.name and self.mention != self.explanation:
+            return f"{self.name}: “{self.mention}”"
+        return self.name
+
+
+def _round_robin(rows: pd.DataFrame, type_column: str, limit: int | None) -> pd.DataFrame:
+    """Return up to limit rows, taking one of each type in turn (in file order) for a varied mix."""
+    if limit is None or limit >= len(rows):
+        return rows
+    groups = [list(group.index) for _, group in rows.groupby(type_column, sort=False)]
+    chosen: list[int] = []
+    while len(chosen) < limit:
+        for group in groups:
+            if group and len(chosen) < limit:
+                chosen.append(group.pop(0))
+    return rows.loc[sorted(chosen)]
+
+
+def source_key(text_id: str, limit: int | None = None) -> tuple[list[SourceKey], list[str]]:
+    """Return the gold sources of a text (up to limit, mixing types) and every type in sources.csv."""
+    table = read_annotation(KEY_FILE, "Sort the sources")
+    name = pick_column(table, NAME_COLUMNS, KEY_FILE)
+    kind = pick_column(table, TYPE_COLUMNS, KEY_FILE)
+    why = pick_column(table, WHY_COLUMNS, KEY_FILE)
+    mention = optional_column(table.drop(columns=[name, why]), MENTION_COLUMNS)
+    rows = rows_for_text(table, text_id, KEY_FILE)
+    rows = rows[rows[kind].str.strip() != ""]
+    rows = _round_robin(rows.drop_duplicates(subset=[name]), kind, limit)
+    key = [
+        SourceKey(row[name].strip(), row[mention].strip() if mention else "", row[kind].strip(),
+                  row[why].strip())
+        for _, row in rows.iterrows()
+    ]
+    types = sorted({value.strip() for value in table[kind] if value.strip()})
+    return key, types
+
+
+def source_feedback(key: SourceKey, choice: str | None) -> tuple[str, str]:
+    """Return (status, message) for one source: right or not, and why the text makes it that type."""
+    why = escape(key.explanation) if key.explanation else "See how the story introduces this source."
+    if not choice:
+        return UNANSWERED, f"Choose a type for {escape(key.name)}."
+    if choice == key.type:
+        return RIGHT, f"{escape(key.name)} is <em>{escape(key.type)}</em>: {why}"
+    return WRONG, (f"You chose <em>{escape(choice)}</em>, but {escape(key.name)} is "
+                   f"<em>{escape(key.type)}</em>: {why}")
+
+
+class SortTheSources(Exercise):
+    """Pick a type for each source of a story from a dropdown, then check: feedback per source."""
+
+    css_name = "sort-the-sources"
+
+    def __init__(self, text_id: str = "full-text", limit: int | None = 8) -> None:
+        """Build one dropdown per source of the text (at most limit, mixing types), keyed by sources.csv."""
+        self.text_id = text_id
+        self.key, self.types = source_key(text_id, limit)
+        self.dropdowns: list[widgets.Dropdown] = []
+        self.item_feedback: list[widgets.HTML] = []
+        rows = [self._add_row(number, key) for number, key in enumerate(self.key, 1)]
+        self.button = check_button()
+        self.feedback = feedback_box()
+        self.button.on_click(lambda _button: self.check())
+        super().__init__(
+            "Sort the sources",
+            f"Here are sources the story '{text_id}' relies on. For each one, choose the type "
+            "that fits how the story describes it, then press the button. The feedback says "
+            "what in the text decides the type.",
+            [*rows, self.button, self.feedback],
+        )
+
+    def _add_row(self, number: int, key: SourceKey) -> widgets.VBox:
+        """Return the row for one source: how the text names it, a type dropdown, its feedback."""
+        dropdown = widgets.Dropdown(options=[(PROMPT, None), *[(t, t) for t in self.types]],
+                                    value=None, description="type:")
+        dropdown.add_class("nt-answer")
+        row, feedback = item_row(number, key.shown(), [dropdown])
+        self.dropdowns.append(dropdown)
+        self.item_feedback.append(feedback)
+        return row
+
+    def answers(self) -> list[str | None]:
+        """Return the student's chosen type for each source (None if not chosen)."""
+        return [dropdown.value for dropdown in self.dropdowns]
+
+    def check(self) -> list[str]:
+        """Show feedback for every source and the score; return the status of each."""
+        statuses = []
+        for key, dropdown, feedback in zip(self.key, self.dropdowns, self.item_feedback):
+            status, message = source_feedback(key, dropdown.value)
+            feedback.value = verdict_html(status, message)
+            statuses.append(status)
+        counts = ", ".join(f"{kind}: {sum(k.type == kind for k in self.key)}" for kind in self.types
+                           if any(k.type == kind for k in self.key))
+        self.feedback.value = summary_html(statuses, "source") + (
+            f"<p>The mix in this set of sources ({escape(counts)}).</p>"
+            if all(status != UNANSWERED for status in statuses) else "")
+        return statuses
+
+    def static_items(self) -> list[str]:
+        """Return the sources and the types to choose from, for the static fallback."""
+        return [key.shown() for key in self.key] + [f"Types to choose from: {', '.join(self.types)}"]
