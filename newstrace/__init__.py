@@ -6,6 +6,8 @@ Public functions are imported lazily, so `import newstrace as nt` stays fast.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 
 __version__ = "0.1.0"
 
@@ -31,13 +33,25 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> object:
-    """Return a public name from the module that defines it, importing it on first use."""
-    if name not in _EXPORTS:
-        raise AttributeError(f"module 'newstrace' has no attribute {name!r}")
-    return getattr(importlib.import_module(_EXPORTS[name]), name)
+class _PublicNames(types.ModuleType):
+    """The package module: public names always mean the function, even where a submodule shares it.
+
+    Importing `newstrace.clean` binds the submodule as the package attribute `clean`; this class makes
+    `nt.clean` still return the function `clean`. (Import submodules with `from newstrace.clean import
+    ...`, not `import newstrace.clean as m`.)
+    """
+
+    def __getattribute__(self, name: str) -> object:
+        """Return a public name from the module that defines it, importing it on first use."""
+        exports = super().__getattribute__("_EXPORTS")
+        if name in exports:
+            return getattr(importlib.import_module(exports[name]), name)
+        return super().__getattribute__(name)
 
 
 def __dir__() -> list[str]:
     """List the public names for tab completion."""
     return sorted(set(globals()) | set(__all__))
+
+
+sys.modules[__name__].__class__ = _PublicNames
