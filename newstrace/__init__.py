@@ -30,7 +30,7 @@ _EXPORTS = {
     "Comparison": "newstrace.compare",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = list(_EXPORTS)
 
 
 class _PublicNames(types.ModuleType):
