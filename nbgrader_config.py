@@ -8,3 +8,4 @@ c.CourseDirectory.release_directory = "exercises"
 c.OverwriteCells.add_missing_cells = True  # a deleted test cell is restored instead of skipped
 c.ExecutePreprocessor.timeout = 30  # seconds per cell: an endless loop is interrupted and scores 0
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+c.ClearSolutions.text_stub = "_Type your answer here, replacing this text._"
