@@ -141,12 +141,29 @@ def feedback_box() -> widgets.HTML:
     return box
 
 
-class Exercise(widgets.VBox):
-    """A VBox with a title and instructions that shows a static HTML fallback where no kernel runs.
+class StaticFallback:
+    """Mixin for a widget that also offers static HTML: its text/html is shown where no kernel runs.
 
-    JupyterLab renders the live widget (its widget renderer ranks above text/html); nbconvert
-    picks the text/html fallback whenever the notebook holds no saved widget state.
+    The bundle holds both the widget view and text/html. JupyterLab ranks its widget renderer
+    (-10) above text/html (50), so the live widget shows; nbconvert's WidgetsDataTypeFilter skips
+    the widget view when the notebook has no saved widget state for it, so exports show the HTML.
     """
+
+    def static_html(self) -> str:
+        """Return the static HTML shown where no kernel runs."""
+        raise NotImplementedError
+
+    def _repr_mimebundle_(self, **kwargs) -> dict | None:
+        """Return the live widget view plus the static HTML fallback."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is None:
+            return None
+        bundle["text/html"] = self.static_html()
+        return bundle
+
+
+class Exercise(StaticFallback, widgets.VBox):
+    """A VBox with a title, instructions and items whose static fallback lists the items, no answers."""
 
     css_name = "exercise"
 
@@ -176,11 +193,3 @@ class Exercise(widgets.VBox):
             "<p><em>This is an interactive exercise: open the notebook in JupyterLab and run "
             "it to answer and get feedback.</em></p></div>"
         )
-
-    def _repr_mimebundle_(self, **kwargs) -> dict | None:
-        """Return the live widget view plus the static HTML fallback."""
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is None:
-            return None
-        bundle["text/html"] = self.static_html()
-        return bundle

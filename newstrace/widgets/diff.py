@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from newstrace.loading import articles
-from newstrace.widgets._base import STYLE, escape, excerpt
+from newstrace.widgets._base import STYLE, StaticFallback, escape, excerpt
 
 MIN_SIMILARITY = 50.0
 """Lowest rapidfuzz ratio (0-100) for two paragraphs to count as versions of each other."""
@@ -93,7 +93,7 @@ def side_by_side(pair: ParagraphPair, left_name: str, right_name: str) -> str:
     )
 
 
-class DiffViewer(widgets.VBox):
+class DiffViewer(StaticFallback, widgets.VBox):
     """Choose two texts and an aligned paragraph pair; see the pair side by side with edits marked."""
 
     def __init__(self, texts: dict[str, str] | None = None, left: str | None = None,
@@ -152,12 +152,6 @@ class DiffViewer(widgets.VBox):
         """Return the current pair as static HTML, for exports where no kernel runs."""
         return f'<div class="nt-static nt-diff-viewer">{self.view.value}{self.feedback.value}</div>'
 
-    def _repr_mimebundle_(self, **kwargs) -> dict | None:
-        """Return the live widget view plus the static HTML of the current pair."""
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is not None:
-            bundle["text/html"] = self.static_html()
-        return bundle
 
 
 def _case_texts() -> dict[str, str]:
