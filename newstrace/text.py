@@ -14,8 +14,12 @@ not wording, and keeps case and line breaks:
 - "\\r\\n" and "\\r" -> "\\n"; runs of spaces, tabs and non-breaking spaces -> one space.
 
 `words(text)` returns the normalised word tokens used for matching: letters and digits, with
-internal apostrophes kept ("state's"), internal hyphens dropped so that "month-long" and
-"monthlong" are one token, digit groups kept ("1,000", "3.5"), lower-cased, accents stripped.
+internal apostrophes kept ("state's"), hyphenated words split into their parts so that
+"al-Maghribi" and "al Maghribi" agree (`compare` also joins the parts when the other text has the
+closed form, "month-long" / "monthlong"), digit groups kept ("1,000", "3.5"), lower-cased,
+accents stripped.
+`tokens(text)` returns the normalised tokens as written (case and hyphens kept) with each
+punctuation mark as a token of its own; `edits` diffs these to see house style.
 `word_spans(text)` returns the same tokens with their character offsets in the *input* text.
 """
 
@@ -41,6 +45,7 @@ _REPLACEMENTS = {
     "#": "£",
 }
 _WORD = re.compile(r"[^\W_]+(?:(?:['-]|(?<=\d)[.,](?=\d))[^\W_]+)*")
+_TOKEN = re.compile(_WORD.pattern + r"|--|\.\.\.|[^\w\s]|_+")
 
 Spans = tuple[list[int], list[int]]
 
@@ -109,19 +114,39 @@ def normalize(text: str) -> str:
 
 
 def token_key(token: str) -> str:
-    """Return the matching key of one normalised token: no hyphens, lower case, no accents."""
-    decomposed = unicodedata.normalize("NFKD", token.replace("-", "").lower())
+    """Return the matching key of one normalised token: lower case, no accents."""
+    decomposed = unicodedata.normalize("NFKD", token.lower())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _parts(match: re.Match) -> list[tuple[str, int, int]]:
+    """Return (part, start, end) for each hyphen-separated part of a matched word."""
+    parts, start = [], match.start()
+    for part in match.group().split("-"):
+        parts.append((part, start, start + len(part)))
+        start += len(part) + 1
+    return parts
+
+
+def hyphen_groups(text: str) -> list[list[str]]:
+    """Return the matching keys of text grouped by written word ("al-Qaida" -> ["al", "qaida"])."""
+    return [[token_key(part) for part, _, _ in _parts(match)]
+            for match in _WORD.finditer(normalize(text))]
 
 
 def words(text: str) -> list[str]:
     """Return the normalised, lower-cased word tokens of text, for matching."""
-    return [token_key(match.group()) for match in _WORD.finditer(normalize(text))]
+    return [key for group in hyphen_groups(text) for key in group]
+
+
+def tokens(text: str) -> list[str]:
+    """Return the normalised tokens of text as written (case kept), punctuation marks included."""
+    return _TOKEN.findall(normalize(text))
 
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     """Return (token, start, end) for each word of text, offsets being in the input text."""
     _check_str(text)
     folded, (starts, ends) = _normalize_with_spans(text)
-    return [(token_key(match.group()), starts[match.start()], ends[match.end() - 1])
-            for match in _WORD.finditer(folded)]
+    return [(token_key(part), starts[start], ends[end - 1])
+            for match in _WORD.finditer(folded) for part, start, end in _parts(match)]

@@ -1,0 +1,261 @@
+"""Paragraph alignment between an original and a copy, coping with reordering, splits and merges.
+
+Each paragraph is compared as `newstrace.text.words` keys. For every (original, copy) pair two
+pieces of evidence are measured:
+
+- `cover`: how many of the copy paragraph's words lie in runs of at least k words (the shingle
+  size) shared with the original paragraph, i.e. verbatim reuse that survives rewording around it;
+- `similarity`: rapidfuzz `Indel.normalized_similarity` of the two word lists,
+  2 * LCS / (len(a) + len(b)), i.e. how much of both paragraphs is the same words in the same order.
+  rapidfuzz's `process.cdist` computes the whole matrix in C, which keeps a 100 x 100 paragraph
+  comparison to a few milliseconds (difflib would take a second).
+
+Rules, applied to each copy paragraph in order:
+
+1. Its candidate sources are the original paragraphs with `cover` >= k words (all its words if it
+   is shorter than k) or `similarity` >= EDITED_MIN_SIMILARITY.
+2. The primary source is the candidate with the most covered words, then the longest common
+   subsequence; ties go to an original paragraph not used yet, then to the one right after the
+   previous copy paragraph's source (so repeated paragraphs in the original pair up one to one).
+3. Further candidates are added while each explains at least k more words of the copy paragraph
+   than the sources already chosen (a merged paragraph draws on two or more originals). An original
+   paragraph chosen by several copy paragraphs was split.
+4. A copy paragraph whose primary source is an earlier copy paragraph's primary source, and whose
+   words are near-identical to that earlier paragraph (similarity >= DUPLICATE_MIN_SIMILARITY), is a
+   `duplicate` (the same paragraph printed twice), not a split.
+
+Links form connected groups (an original paragraph with the copy paragraphs it became, or the
+reverse). A group's `similarity` is the Indel similarity of its original paragraphs joined in order
+with its copy paragraphs joined in order. Status of each row:
+`same` (a one-to-one group whose tokens, typography folded, are identical), `edited` (any other
+link), `duplicate` (rule 4), `missing` (an original paragraph with no link), `added` (a copy
+paragraph with no link). Missing and added rows have similarity 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from rapidfuzz.distance import Indel
+from rapidfuzz.process import cdist
+
+from newstrace.passages import gram_index
+from newstrace.text import tokens, words
+
+EDITED_MIN_SIMILARITY = 0.5
+DUPLICATE_MIN_SIMILARITY = 0.9
+ALIGNMENT_COLUMNS = ["original_para", "copy_para", "original_text", "copy_text", "similarity",
+                     "status", "group"]
+STATUSES = ("same", "edited", "missing", "added", "duplicate")
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    """Paragraph texts with their display tokens and matching keys."""
+
+    texts: list[str]
+    tokens: list[list[str]] = field(repr=False)
+    keys: list[list[str]] = field(repr=False)
+
+    @classmethod
+    def of(cls, texts: list[str]) -> Paragraphs:
+        """Return Paragraphs for a list of paragraph texts."""
+        return cls(list(texts), [tokens(text) for text in texts], [words(text) for text in texts])
+
+
+def _contains_run(whole: list[str], part: list[str]) -> bool:
+    """Return True if part occurs as a contiguous run in whole."""
+    size = len(part)
+    return any(whole[start:start + size] == part for start in range(len(whole) - size + 1))
+
+
+def covered_positions(original: list[list[str]], copy: list[list[str]],
+                      k: int) -> dict[tuple[int, int], set[int]]:
+    """Return, per (original, copy) paragraph pair, the copy word positions in shared k-runs."""
+    index: dict[tuple[str, ...], set[int]] = {}
+    for i, keys in enumerate(original):
+        for gram in gram_index(keys, k):
+            index.setdefault(gram, set()).add(i)
+    covered: dict[tuple[int, int], set[int]] = {}
+    for j, keys in enumerate(copy):
+        if 0 < len(keys) < k:
+            for i, whole in enumerate(original):
+                if _contains_run(whole, keys):
+                    covered[(i, j)] = set(range(len(keys)))
+            continue
+        for start in range(len(keys) - k + 1):
+            for i in index.get(tuple(keys[start:start + k]), ()):
+                covered.setdefault((i, j), set()).update(range(start, start + k))
+    return covered
+
+
+def similarity_matrix(original: list[list[str]], copy: list[list[str]]) -> np.ndarray:
+    """Return the Indel normalised similarity of every original paragraph with every copy one."""
+    if not original or not copy:
+        return np.zeros((len(original), len(copy)))
+    return cdist(original, copy, scorer=Indel.normalized_similarity, dtype=np.float64)
+
+
+@dataclass
+class _Evidence:
+    """What the alignment rules need about one comparison."""
+
+    original: Paragraphs
+    copy: Paragraphs
+    k: int
+    covered: dict[tuple[int, int], set[int]]
+    similarity: np.ndarray
+
+    def cover(self, i: int, j: int) -> int:
+        """Return how many words of copy paragraph j lie in k-runs shared with original i."""
+        return len(self.covered.get((i, j), ()))
+
+    def candidates(self, j: int) -> list[int]:
+        """Return the original paragraphs with enough evidence to be a source of copy j."""
+        need = max(1, min(self.k, len(self.copy.keys[j])))
+        return [i for i in range(len(self.original.texts))
+                if self.cover(i, j) >= need or self.similarity[i, j] >= EDITED_MIN_SIMILARITY]
+
+
+def _primary(evidence: _Evidence, j: int, candidates: list[int], used: set[int],
+             previous: int | None) -> int:
+    """Return the best source of copy paragraph j among candidates (rule 2)."""
+    expected = -1 if previous is None else previous + 1
+    return max(candidates, key=lambda i: (evidence.cover(i, j), evidence.similarity[i, j],
+                                          i not in used, i == expected, -i))
+
+
+def _sources(evidence: _Evidence, j: int, used: set[int], previous: int | None) -> list[int]:
+    """Return the original paragraphs copy paragraph j draws on, primary first (rules 2-3)."""
+    candidates = evidence.candidates(j)
+    if not candidates:
+        return []
+    chosen = [_primary(evidence, j, candidates, used, previous)]
+    explained = set(evidence.covered.get((chosen[0], j), ()))
+    need = min(evidence.k, len(evidence.copy.keys[j]))
+    for i in sorted(candidates, key=lambda i: -evidence.cover(i, j)):
+        new = evidence.covered.get((i, j), set()) - explained
+        if i not in chosen and len(new) >= max(need, 1):
+            chosen.append(i)
+            explained |= new
+    return chosen
+
+
+def link_paragraphs(original: Paragraphs, copy: Paragraphs,
+                    k: int) -> tuple[dict[int, list[int]], set[int]]:
+    """Return each copy paragraph's sources and the set of copy paragraphs that are duplicates."""
+    evidence = _Evidence(original, copy, k, covered_positions(original.keys, copy.keys, k),
+                         similarity_matrix(original.keys, copy.keys))
+    sources: dict[int, list[int]] = {}
+    duplicates: set[int] = set()
+    used: set[int] = set()
+    previous = None
+    for j in range(len(copy.texts)):
+        chosen = _sources(evidence, j, used, previous)
+        if chosen and _duplicate_of(copy, sources, j, chosen[0]):
+            duplicates.add(j)
+        if chosen:
+            used.update(chosen)
+            previous = chosen[0]
+        sources[j] = chosen
+    return sources, duplicates
+
+
+def _duplicate_of(copy: Paragraphs, sources: dict[int, list[int]], j: int, primary: int) -> bool:
+    """Return True if an earlier copy paragraph with the same primary source has the same words."""
+    return any(chosen and chosen[0] == primary and Indel.normalized_similarity(
+        copy.keys[earlier], copy.keys[j]) >= DUPLICATE_MIN_SIMILARITY
+        for earlier, chosen in sources.items())
+
+
+def groups(sources: dict[int, list[int]], duplicates: set[int]) -> list[tuple[list[int], list[int]]]:
+    """Return connected groups of links as (original paragraphs, copy paragraphs), in copy order."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(node: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    for j, chosen in sources.items():
+        for i in chosen if j not in duplicates else []:
+            parent[root(("o", i))] = root(("c", j))
+    members: dict[tuple[str, int], tuple[set[int], set[int]]] = {}
+    for side, index in list(parent):
+        originals, copies = members.setdefault(root((side, index)), (set(), set()))
+        (originals if side == "o" else copies).add(index)
+    return sorted(((sorted(o), sorted(c)) for o, c in members.values()), key=lambda g: g[1][0])
+
+
+def group_similarity(original: Paragraphs, copy: Paragraphs, group: tuple[list[int], list[int]]) -> float:
+    """Return the Indel similarity of a group's original words with its copy words, in order."""
+    before = [key for i in group[0] for key in original.keys[i]]
+    after = [key for j in group[1] for key in copy.keys[j]]
+    return float(Indel.normalized_similarity(before, after))
+
+
+def _group_rows(original: Paragraphs, copy: Paragraphs, number: int,
+                group: tuple[list[int], list[int]], sources: dict[int, list[int]]) -> list[dict]:
+    """Return the alignment rows of one group of linked paragraphs."""
+    similarity = group_similarity(original, copy, group)
+    one_to_one = len(group[0]) == len(group[1]) == 1
+    same = one_to_one and original.tokens[group[0][0]] == copy.tokens[group[1][0]]
+    return [_row(i, j, original, copy, similarity, "same" if same else "edited", number)
+            for j in group[1] for i in sorted(sources[j])]
+
+
+def _row(i: int | None, j: int | None, original: Paragraphs, copy: Paragraphs, similarity: float,
+         status: str, group: int | None) -> dict:
+    """Return one alignment row."""
+    return {"original_para": i, "copy_para": j,
+            "original_text": None if i is None else original.texts[i],
+            "copy_text": None if j is None else copy.texts[j],
+            "similarity": similarity, "status": status, "group": group}
+
+
+def _order(row: dict, copy_position: dict[int, float]) -> tuple[float, float]:
+    """Return a sort key that reads like the copy, with missing originals at their gap."""
+    if row["copy_para"] is not None:
+        return (row["copy_para"], -1 if row["original_para"] is None else row["original_para"])
+    return (copy_position.get(row["original_para"], -1.0) + 0.5, row["original_para"])
+
+
+def _missing_positions(original_count: int, rows: list[dict]) -> dict[int, float]:
+    """Return, for each original paragraph, the copy position after which it would sit."""
+    linked = {row["original_para"]: row["copy_para"] for row in rows
+              if row["original_para"] is not None and row["copy_para"] is not None}
+    position, positions = -1.0, {}
+    for i in range(original_count):
+        position = linked.get(i, position)
+        positions[i] = position
+    return positions
+
+
+def align(original: Paragraphs, copy: Paragraphs, k: int) -> pd.DataFrame:
+    """Return the alignment table: one row per link, missing or added paragraph (see module doc)."""
+    sources, duplicates = link_paragraphs(original, copy, k)
+    rows: list[dict] = []
+    for number, group in enumerate(groups(sources, duplicates)):
+        rows += _group_rows(original, copy, number, group, sources)
+    for j in sorted(duplicates):
+        i = sources[j][0]
+        rows.append(_row(i, j, original, copy, group_similarity(original, copy, ([i], [j])),
+                         "duplicate", None))
+    linked_original = {row["original_para"] for row in rows}
+    rows += [_row(i, None, original, copy, 0.0, "missing", None)
+             for i in range(len(original.texts)) if i not in linked_original]
+    rows += [_row(None, j, original, copy, 0.0, "added", None)
+             for j in range(len(copy.texts)) if not sources.get(j)]
+    positions = _missing_positions(len(original.texts), rows)
+    rows.sort(key=lambda row: _order(row, positions))
+    return _frame(rows)
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    """Return the rows as a DataFrame with nullable integer paragraph columns."""
+    table = pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
+    for column in ("original_para", "copy_para", "group"):
+        table[column] = table[column].astype("Int64")
+    return table.reset_index(drop=True)

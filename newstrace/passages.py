@@ -1,0 +1,72 @@
+"""Verbatim passages shared by two texts, with character offsets in both.
+
+Words are matched as `newstrace.text.words` keys (typography, case and hyphenation folded), so a
+quote lifted with different quotation marks is still one passage. The search is a greedy string
+tiling over word runs: walk the copy from the start; where its next `min_words` words occur in the
+original, extend every such occurrence as far as the words agree, keep the longest, and continue
+after it. Passages may appear in any order in the original (reordered paragraphs are found).
+Offsets are character offsets into the two texts passed in (in `compare`, the cleaned texts).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pandas as pd
+
+from newstrace.text import word_spans
+
+PASSAGE_COLUMNS = ["original_start", "original_end", "copy_start", "copy_end", "words",
+                   "original_para", "copy_para", "text"]
+
+
+def gram_index(keys: list[str], size: int) -> dict[tuple[str, ...], list[int]]:
+    """Return every start position of each run of `size` words in keys."""
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for start in range(len(keys) - size + 1):
+        index[tuple(keys[start:start + size])].append(start)
+    return index
+
+
+def _match_length(original: list[str], copy: list[str], i: int, j: int) -> int:
+    """Return how many words agree from original[i] and copy[j] onwards."""
+    length = 0
+    while i + length < len(original) and j + length < len(copy) \
+            and original[i + length] == copy[j + length]:
+        length += 1
+    return length
+
+
+def matching_runs(original: list[str], copy: list[str], min_words: int) -> list[tuple[int, int, int]]:
+    """Return (original_start, copy_start, length) of greedy maximal shared runs >= min_words."""
+    if min_words < 1:
+        raise ValueError(f"min_words must be at least 1, got {min_words!r}")
+    index = gram_index(original, min_words)
+    runs, j = [], 0
+    while j <= len(copy) - min_words:
+        starts = index.get(tuple(copy[j:j + min_words]), [])
+        best = max(((_match_length(original, copy, i, j), -i) for i in starts), default=None)
+        if best is None:
+            j += 1
+            continue
+        runs.append((-best[1], j, best[0]))
+        j += best[0]
+    return runs
+
+
+def paragraph_of(text: str, offset: int) -> int:
+    """Return the 0-based line (paragraph) of text that holds the character offset."""
+    return text.count("\n", 0, offset)
+
+
+def shared_passages(original: str, copy: str, min_words: int = 8) -> pd.DataFrame:
+    """Return the verbatim passages of at least min_words words shared by the two texts."""
+    original_spans, copy_spans = word_spans(original), word_spans(copy)
+    runs = matching_runs([s[0] for s in original_spans], [s[0] for s in copy_spans], min_words)
+    rows = []
+    for i, j, length in runs:
+        o_start, o_end = original_spans[i][1], original_spans[i + length - 1][2]
+        c_start, c_end = copy_spans[j][1], copy_spans[j + length - 1][2]
+        rows.append((o_start, o_end, c_start, c_end, length, paragraph_of(original, o_start),
+                     paragraph_of(copy, c_start), copy[c_start:c_end]))
+    return pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
