@@ -27,25 +27,33 @@ from newstrace.widgets._base import (
 KEY_FILE = "sources.csv"
 NAME_COLUMNS = ("name", "source", "who")
 TYPE_COLUMNS = ("type", "source_type", "kind", "category")
-WHY_COLUMNS = ("explanation", "why", "reason", "rationale", "evidence", "note", "notes")
-MENTION_COLUMNS = ("mention", "description", "as_described", "text", "quote", "evidence")
+WHY_COLUMNS = ("explanation", "why", "reason", "rationale", "note", "notes")
+CONDITION_COLUMNS = ("condition", "conditions")
+WHERE_COLUMNS = ("first_paragraph", "paragraph")
 PROMPT = "— choose a type —"
+TYPE_MEANINGS = {
+    "anonymous source": "the story does not give this source's name",
+    "adopted name": "the source is named only by an adopted name (a nom de guerre), not a full real name",
+    "named person": "the story gives the person's full name and role, so readers can check who spoke",
+    "expert or analyst": "a named specialist who studies the subject, not a participant in events",
+    "document or media": "a document, video, image or estimate the story relies on, not a person speaking",
+    "news outlet": "another news organisation credited for the information",
+}
+"""What each source type in sources.csv means: general definitions, not answers (the key is the file)."""
 
 
 @dataclass(frozen=True)
 class SourceKey:
-    """The gold answer for one source: how the text names it, its type and why."""
+    """The gold answer for one source: how the text names it, where, its type and why."""
 
     name: str
-    mention: str
+    where: str
     type: str
     explanation: str
 
     def shown(self) -> str:
-        """Return the text the student sees for this source: its name and how the story describes it."""
-        if self.mention and self.mention != self.name and self.mention != self.explanation:
-            return f"{self.name}: “{self.mention}”"
-        return self.name
+        """Return the text the student sees for this source: its name and where it first appears."""
+        return f"{self.name} ({self.where})" if self.where else self.name
 
 
 def _round_robin(rows: pd.DataFrame, type_column: str, limit: int | None) -> pd.DataFrame:
@@ -61,19 +69,33 @@ def _round_robin(rows: pd.DataFrame, type_column: str, limit: int | None) -> pd.
     return rows.loc[sorted(chosen)]
 
 
+def _where(value: str) -> str:
+    """Return 'first in paragraph N' (1-based) from a 0-based paragraph index, or ''."""
+    return f"first in paragraph {int(value) + 1}" if value.strip().isdigit() else ""
+
+
+def _explanation(row: pd.Series, why: str | None, condition: str | None) -> str:
+    """Return why the source has its type: the gold note and the conditions the story states."""
+    parts = [row[why].strip()] if why and row[why].strip() else []
+    if condition and row[condition].strip():
+        parts.append(f"the story states its conditions: {row[condition].strip()}")
+    return "; ".join(parts)
+
+
 def source_key(text_id: str, limit: int | None = None) -> tuple[list[SourceKey], list[str]]:
     """Return the gold sources of a text (up to limit, mixing types) and every type in sources.csv."""
     table = read_annotation(KEY_FILE, "Sort the sources")
     name = pick_column(table, NAME_COLUMNS, KEY_FILE)
     kind = pick_column(table, TYPE_COLUMNS, KEY_FILE)
-    why = pick_column(table, WHY_COLUMNS, KEY_FILE)
-    mention = optional_column(table.drop(columns=[name, why]), MENTION_COLUMNS)
+    why = optional_column(table, WHY_COLUMNS)
+    condition = optional_column(table, CONDITION_COLUMNS)
+    where = optional_column(table, WHERE_COLUMNS)
     rows = rows_for_text(table, text_id, KEY_FILE)
     rows = rows[rows[kind].str.strip() != ""]
     rows = _round_robin(rows.drop_duplicates(subset=[name]), kind, limit)
     key = [
-        SourceKey(row[name].strip(), row[mention].strip() if mention else "", row[kind].strip(),
-                  row[why].strip())
+        SourceKey(row[name].strip(), _where(row[where]) if where else "", row[kind].strip(),
+                  _explanation(row, why, condition))
         for _, row in rows.iterrows()
     ]
     types = sorted({value.strip() for value in table[kind] if value.strip()})
@@ -82,13 +104,15 @@ def source_key(text_id: str, limit: int | None = None) -> tuple[list[SourceKey],
 
 def source_feedback(key: SourceKey, choice: str | None) -> tuple[str, str]:
     """Return (status, message) for one source: right or not, and why the text makes it that type."""
-    why = escape(key.explanation) if key.explanation else "See how the story introduces this source."
     if not choice:
         return UNANSWERED, f"Choose a type for {escape(key.name)}."
+    meaning = TYPE_MEANINGS.get(key.type)
+    because = f", because {escape(meaning)}" if meaning else ""
+    evidence = f" From the text: {escape(key.explanation)}." if key.explanation else ""
+    answer = f"{escape(key.name)} is a source of type <em>{escape(key.type)}</em>{because}.{evidence}"
     if choice == key.type:
-        return RIGHT, f"{escape(key.name)} is <em>{escape(key.type)}</em>: {why}"
-    return WRONG, (f"You chose <em>{escape(choice)}</em>, but {escape(key.name)} is "
-                   f"<em>{escape(key.type)}</em>: {why}")
+        return RIGHT, answer
+    return WRONG, f"You chose <em>{escape(choice)}</em>. {answer}"
 
 
 class SortTheSources(Exercise):
