@@ -1,0 +1,871 @@
+"""Find quotations in news text, say what kind they are and who said them, by rules a student can read.
+
+How it works, in four steps:
+
+1. **Marks.** Every quotation mark is found and given a role (open, close, either, apostrophe) from
+   its glyph and the characters beside it: a straight ``"`` after a space opens, before a space or
+   punctuation closes. A ``'`` between letters (don't, State's) is an apostrophe, and so are the
+   elisions in ``ELISIONS`` ('em, '90s).
+2. **Pairs.** Marks of one type (double or single) are paired inside each paragraph, so one stray
+   mark cannot break the rest of the document. A quote left open at the end of a paragraph runs on
+   when the next paragraph opens with a mark again (the news convention for quotes over several
+   paragraphs). A quote inside another quote (nested) is part of the outer quote, not a row.
+3. **Attributions.** Quotes are masked out and every attribution verb in ``ATTRIBUTION_VERBS`` is
+   read with its speaker: before it ("Smith said", "Smith, a spokesman, said") or after it
+   ("said Smith", "according to Smith"). A quote takes the attribution next to it, else one in its
+   sentence, else the latest one earlier in its paragraph, else the previous paragraph's speaker if
+   the paragraph opens with the quote. Pronouns (he, she, they, it) become the most recent fitting
+   speaker or named person; "the official" becomes the earlier speaker with the same last word.
+4. **Kinds.** ``title`` for capitalised names of works near a word like film or book; ``term`` for
+   short unattributed quotes (scare quotes, coined words, nicknames); ``direct`` for a quote that
+   starts a sentence with a capital; ``partial`` for a fragment inside the writer's sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+COLUMNS = ["quote", "start", "end", "kind", "speaker", "verb", "paragraph"]
+KINDS = ("direct", "partial", "term", "title")
+SPEECH_KINDS = ("direct", "partial")
+
+ATTRIBUTION_VERBS = (
+    "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "explained",
+    "explains", "recalled", "recalls", "recounted", "noted", "notes", "wrote", "writes", "stated",
+    "declared", "announced", "acknowledged", "acknowledges", "admitted", "admits", "conceded",
+    "concedes", "confirmed", "insisted", "insists", "argued", "argues", "claimed", "claims",
+    "warned", "warns", "urged", "urges", "vowed", "vows", "promised", "predicted", "cautioned",
+    "stressed", "emphasized", "emphasised", "replied", "replies", "answered", "responded",
+    "retorted", "countered", "continued", "went on", "pointed out", "observed", "remarked",
+    "commented", "complained", "lamented", "testified", "tweeted", "shouted", "yelled",
+    "screamed", "whispered", "cried", "joked", "quipped", "boasted", "maintained", "contended",
+    "asserted", "alleged", "reported", "agreed", "mused", "pleaded", "demanded", "concluded",
+    "described", "called", "suggested", "according to", "as saying",
+)
+"""Words and phrases that attribute speech; "according to" and "as saying" put the speaker after."""
+
+ELISIONS = ("em", "n", "til", "tis", "twas", "cause", "bout", "round")
+"""Words that start with an apostrophe, so a mark before them does not open a quote ('em, 'n')."""
+
+WORK_NOUNS = (
+    "film", "movie", "documentary", "book", "novel", "memoir", "video", "song", "album", "play",
+    "series", "show", "programme", "program", "episode", "podcast", "poem", "painting", "opera",
+    "musical", "magazine", "newspaper", "column", "essay", "report", "article", "headline",
+    "exhibition", "game", "track", "single", "titled", "entitled", "called",
+)
+"""Words near a capitalised quote that make it the title of a work ("a documentary called ...")."""
+
+TERM_CUES = ("known as", "so-called", "dubbed", "nicknamed", "termed", "the word", "the term",
+             "the phrase", "the name", "the label", "labelled", "labeled", "branded")
+"""Words just before a quote that make it a term or nickname, not speech."""
+
+PERSON_TITLES = (
+    "President", "Vice", "Prime", "Minister", "Secretary", "Director", "Senator", "Sen.", "Rep.",
+    "Representative", "Gov.", "Governor", "Mayor", "Judge", "Justice", "Gen.", "General", "Col.",
+    "Colonel", "Lt.", "Capt.", "Captain", "Sgt.", "Adm.", "Dr.", "Mr.", "Mrs.", "Ms.", "Miss",
+    "Mr", "Mrs", "Ms", "Dr", "Prof.", "Professor", "Rev.", "Sir", "Dame", "Lord", "Lady", "King",
+    "Queen", "Prince", "Princess", "Pope", "Chancellor", "Ambassador", "Commissioner", "Chief",
+    "Chairman", "Chairwoman", "Chair", "Spokesman", "Spokeswoman", "Detective", "Inspector",
+    "Sheriff", "Attorney", "Deputy", "Speaker", "Leader", "Coach", "Executive", "Officer",
+    "Sheikh", "Imam", "Bishop", "Archbishop", "Cardinal", "Foreign", "Defense", "Defence",
+    "Interior", "Health", "Finance", "Justice", "State", "Home", "Labour", "Labor", "Mr.",
+)
+"""Titles before a name; they are dropped from the speaker ("Prime Minister Jane Doe" -> "Jane Doe")."""
+
+FEMALE_WORDS = ("she", "her", "mrs", "ms", "miss", "madam", "lady", "dame", "queen", "princess",
+                "woman", "women", "spokeswoman", "chairwoman", "congresswoman", "businesswoman",
+                "mother", "daughter", "sister", "wife", "girl", "grandmother", "aunt", "actress")
+MALE_WORDS = ("he", "him", "mr", "sir", "lord", "king", "prince", "man", "men", "spokesman",
+              "chairman", "congressman", "businessman", "father", "son", "brother", "husband",
+              "boy", "grandfather", "uncle", "actor")
+FEMALE_NAMES = (
+    "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
+    "karen", "nancy", "lisa", "margaret", "betty", "sandra", "ashley", "dorothy", "kimberly",
+    "emily", "donna", "michelle", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca",
+    "laura", "sharon", "cynthia", "kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda",
+    "pamela", "nicole", "emma", "samantha", "katherine", "christine", "debra", "rachel", "catherine",
+    "carolyn", "janet", "ruth", "maria", "heather", "diane", "virginia", "julie", "joyce", "victoria",
+    "olivia", "kelly", "christina", "lauren", "joan", "evelyn", "judith", "megan", "cheryl",
+    "andrea", "hannah", "martha", "jacqueline", "frances", "gloria", "ann", "teresa", "kathryn",
+    "sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia", "judy", "grace",
+    "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana",
+    "brittany", "natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "hillary", "angela",
+    "theresa", "nicola", "fatima", "aisha", "ayesha", "leila", "layla", "sofia", "ana", "marta",
+    "claire", "louise", "sophie", "lucy", "chloe", "jane", "kate", "ursula", "nadia", "yasmin",
+    "priya", "mei", "yuki", "olga", "irina", "elena", "natalia", "anne", "caroline", "lena",
+)
+"""Common female first names (a small, documented list) so "she said" skips a named man."""
+MALE_NAMES = (
+    "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
+    "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul",
+    "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward",
+    "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry",
+    "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "frank", "alexander", "raymond",
+    "patrick", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "henry", "nathan",
+    "douglas", "zachary", "peter", "kyle", "walter", "ethan", "jeremy", "harold", "keith",
+    "christian", "roger", "noah", "gerald", "carl", "terry", "sean", "austin", "arthur",
+    "lawrence", "jesse", "dylan", "bryan", "joe", "jordan", "billy", "bruce", "albert", "willie",
+    "gabriel", "logan", "alan", "juan", "wayne", "roy", "ralph", "randy", "eugene", "vincent",
+    "russell", "elijah", "louis", "bobby", "philip", "johnny", "barack", "bill", "boris", "vladimir",
+    "mohammed", "muhammad", "mohammad", "ahmed", "ali", "omar", "abu", "hassan", "hussein",
+    "ibrahim", "mustafa", "khalid", "tony", "jim", "tom", "bob", "mike", "steve", "ben", "sam",
+)
+"""Common male first names (a small, documented list) so "he said" skips a named woman."""
+
+ORG_WORDS = (
+    "State", "States", "Department", "Ministry", "Office", "Agency", "Group", "Party", "Council",
+    "Committee", "Commission", "University", "College", "School", "Institute", "Foundation",
+    "Company", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Bank", "Post", "Times", "News", "Journal",
+    "Press", "Network", "Army", "Force", "Forces", "Police", "Government", "Court", "Church",
+    "House", "Senate", "Congress", "Parliament", "Union", "Association", "Street", "City",
+    "County", "Airport", "Center", "Centre", "Hospital", "Club", "Board", "Service", "Services",
+    "Organization", "Organisation", "Nations", "Republic", "Kingdom", "Museum", "Library", "Media",
+    "Television", "Radio", "Channel", "Guard", "Navy", "Air", "Base", "Square", "River", "Sea",
+    "Ocean", "Island", "Islands", "Mountains", "Valley", "Gulf", "Region", "Province", "Jazeera",
+    "Twitter", "Facebook", "Google", "Reuters", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December", "God", "Allah",
+)
+"""Capitalised words that mark an organisation, place or date rather than a person."""
+
+SENTENCE_OPENERS = (
+    "The", "A", "An", "But", "And", "Or", "So", "Yet", "In", "On", "At", "For", "From", "With",
+    "After", "Before", "When", "While", "As", "If", "Although", "Though", "Because", "Since",
+    "However", "Meanwhile", "Still", "Then", "Now", "Also", "This", "That", "These", "Those",
+    "It", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Its", "Our", "My",
+    "There", "Here", "Some", "Many", "Most", "All", "Like", "Unlike", "Even", "Only", "By",
+    "Of", "To", "Over", "Under", "During", "Until", "Asked", "Overall", "According", "Why",
+    "What", "How", "Who", "Where", "Which", "Several", "Each", "Every", "Both", "No", "Not",
+)
+"""Capitalised words at the start of a sentence that are not part of a name."""
+
+PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it"}
+CUT_WORDS = {
+    "that", "while", "when", "as", "because", "although", "though", "after", "before", "if",
+    "and", "but", "so", "where", "since", "until", "whether", "which", "who", "than", "what",
+    "whom", "how", "why", "once", "then", "also", "later", "yet", "still", "now", "meanwhile",
+}
+TRAILING_WORDS = {
+    "has", "had", "have", "would", "will", "could", "can", "did", "does", "do", "might", "may",
+    "should", "shall", "must", "also", "later", "then", "earlier", "again", "once", "further",
+    "previously", "recently", "often", "always", "never", "first", "since", "just",
+    "even", "still", "too", "simply", "reportedly",
+}
+FORBIDDEN_IN_SPEAKER = {
+    "is", "are", "was", "were", "be", "been", "being", "not", "to", "will", "would", "could",
+    "should", "can", "did", "does", "has", "had", "have", "there", "this", "it's", "no", "if",
+}
+DETERMINERS = {"a", "an", "the", "one", "another", "two", "three", "four", "several", "some",
+               "many", "other", "his", "her", "their", "its", "our", "both", "each", "most",
+               "all", "senior", "former", "local", "those", "these", "police", "officials"}
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt",
+                 "rep", "sen", "gov", "prof", "rev", "no", "jan", "feb", "mar", "apr", "aug",
+                 "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "co", "vs", "mt",
+                 "ft", "adm", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m"}
+
+MASK = "\x1a"
+DOUBLE, SINGLE = "double", "single"
+_OPEN_AFTER = "([{<\u2014\u2013-/" + MASK
+_CLOSE_BEFORE = ".,;:!?)]}>\u2014\u2013-/\u2026" + MASK
+_DOUBLE_GLYPHS = {'"': "either", "\u201c": "open", "\u201e": "open", "\u00ab": "open",
+                  "\u201d": "close", "\u00bb": "close", "``": "open", "''": "close"}
+_SINGLE_GLYPHS = {"'": "either", "\u2018": "open", "\u201a": "open", "\u2039": "open",
+                  "\u2019": "either", "\u203a": "close"}
+
+PARAGRAPH_RE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+"""A line of text: paragraphs are the non-blank lines, as in loading.count_paragraphs."""
+MARK_RE = re.compile("\\\\?[\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a]")
+"""A quotation mark or apostrophe, with a backslash escape (\\') kept as part of the mark."""
+MARK_PTB_RE = re.compile("``|''|" + MARK_RE.pattern)
+"""The same, plus ``...'' pairs used in some tokenised corpora (only when `` appears)."""
+VERB_RE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(v) for v in ATTRIBUTION_VERBS), key=len, reverse=True))
+    + r")\b"
+)
+"""Any attribution verb as a whole word (masked quotes cannot match)."""
+SENTENCE_END_RE = re.compile(r"[.!?][)\]'\u2019\"\u201d]*\s+(?=[A-Z0-9" + MASK + "\"\u201c'\u2018])")
+"""Punctuation that ends a sentence: . ! or ? then space and a capital, digit or quotation."""
+NAME_TOKEN = r"(?:[A-Z][\w'\u2019\-]*\.?|[A-Z]\.)"
+PARTICLE = r"(?:al|el|bin|ibn|de|del|della|der|van|von|da|di|du|la|le|dos|das|y|al-\w+)"
+NAME_RE = re.compile(rf"\b{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)?{NAME_TOKEN})*")
+"""A run of capitalised words, allowing particles such as al, bin, van ("Abu Hajer al Maghribi")."""
+PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
+DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|these|those)\s+$")
+INSTRUCTION_RE = re.compile(r"^\s+\w+\s+to\s+[a-z]")
+"""'told him to drive': an instruction, not a quote's attribution."""
+
+
+@dataclass
+class Mark:
+    """One quotation mark: where it is, its type and its role."""
+
+    start: int
+    end: int
+    type: str
+    role: str
+
+
+@dataclass
+class Piece:
+    """One quoted span within one paragraph (a quote over several paragraphs has several pieces)."""
+
+    group: int
+    type: str
+    open_at: int
+    inner_start: int
+    inner_end: int
+    close_end: int
+    paragraph: int
+    closed: bool
+
+
+@dataclass
+class Attribution:
+    """An attribution verb with its speaker, as found in a masked paragraph."""
+
+    verb: str
+    verb_start: int
+    verb_end: int
+    speaker: str
+    span_start: int
+    span_end: int
+    paragraph: int
+    resolved: str | None = None
+
+
+@dataclass
+class Paragraph:
+    """A paragraph's offsets, its quotes, its masked text and what was read from it."""
+
+    index: int
+    start: int
+    end: int
+    pieces: list[Piece] = field(default_factory=list)
+    masked: str = ""
+    sentence_starts: list[int] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    persons: list[tuple[int, str]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- marks and pairs
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of every non-blank line of text."""
+    return [(m.start(), m.end()) for m in PARAGRAPH_RE.finditer(text) if m.group().strip()]
+
+
+def _char_before(text: str, at: int, floor: int) -> str | None:
+    """Return the character before position at, or None at the paragraph start."""
+    return text[at - 1] if at > floor else None
+
+
+def _char_after(text: str, at: int, ceiling: int) -> str | None:
+    """Return the character at position at, or None at the paragraph end."""
+    return text[at] if at < ceiling else None
+
+
+def _position_role(before: str | None, after: str | None) -> str:
+    """Return open, close or either for a straight mark from the characters beside it."""
+    can_open = before is None or before.isspace() or before in _OPEN_AFTER or before in "\"'\u201c\u2018"
+    can_close = after is None or after.isspace() or after in _CLOSE_BEFORE or after in "\"'\u201d\u2019"
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    return "either"
+
+
+def _is_elision(text: str, at: int, ceiling: int) -> bool:
+    """Return True if a mark at `at` starts an elided word such as 'em or '90s."""
+    word = re.match(r"[\w]+", text[at:ceiling])
+    if not word:
+        return False
+    token = word.group().lower()
+    return token in ELISIONS or bool(re.fullmatch(r"\d0s|\d\ds?", token))
+
+
+def _single_role(glyph: str, before: str | None, after: str | None, text: str, end: int, ceiling: int) -> str:
+    """Return the role of a single mark: open, close, weak-close (s' + word) or apostrophe."""
+    if before is not None and after is not None and before.isalnum() and after.isalnum():
+        return "apostrophe"
+    role = _position_role(before, after)
+    if _SINGLE_GLYPHS.get(glyph) == "open" and role != "close":
+        role = "open"
+    if _SINGLE_GLYPHS.get(glyph) == "close" and role != "open":
+        role = "close"
+    if role == "open" and (after is None or not (after.isalnum() or after in "[(\u2026.")):
+        return "apostrophe"
+    if role == "open" and _is_elision(text, end, ceiling):
+        return "apostrophe"
+    if role in ("close", "either") and before is not None and before.isspace():
+        return "either" if role == "either" else "close"
+    if role == "close" and before in ("s", "S") and re.match(r"\s+[a-z]", text[end:ceiling]):
+        return "weak-close"
+    return role
+
+
+def find_marks(text: str, start: int, end: int, ptb: bool = False) -> list[Mark]:
+    """Return the quotation marks between start and end with their type and role."""
+    marks = []
+    for match in (MARK_PTB_RE if ptb else MARK_RE).finditer(text, start, end):
+        glyph = match.group().lstrip("\\")
+        before = _char_before(text, match.start(), start)
+        after = _char_after(text, match.end(), end)
+        if glyph in _DOUBLE_GLYPHS:
+            role = _DOUBLE_GLYPHS[glyph]
+            position = _position_role(before, after)
+            if role == "either" or (position != "either" and position != role):
+                role = position
+            marks.append(Mark(match.start(), match.end(), DOUBLE, role))
+        else:
+            role = _single_role(glyph, before, after, text, match.end(), end)
+            if role != "apostrophe":
+                marks.append(Mark(match.start(), match.end(), SINGLE, role))
+    return marks
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return start, end moved inwards past whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _pair_paragraph(marks: list[Mark], carried: Mark | None) -> tuple[list[tuple[Mark, Mark | None]], Mark | None]:
+    """Pair one type's marks in a paragraph; return pairs and the mark left open at the end."""
+    pairs: list[tuple[Mark, Mark | None]] = []
+    opened = carried
+    fallback: Mark | None = None
+    for mark in marks:
+        if opened is None:
+            if mark.role in ("open", "either"):
+                opened, fallback = mark, None
+        elif mark.role == "weak-close":
+            fallback = fallback or mark
+        elif mark.role in ("close", "either"):
+            pairs.append((opened, mark))
+            opened, fallback = None, None
+        elif mark.role == "open":
+            opened, fallback = mark, None
+    if opened is not None and fallback is not None:
+        pairs.append((opened, fallback))
+        opened = None
+    return pairs, opened
+
+
+def _opens_paragraph(marks: list[Mark], para_start: int, text: str) -> Mark | None:
+    """Return the paragraph's first mark if it opens the paragraph (a continued quote), else None."""
+    if not marks or marks[0].role not in ("open", "either"):
+        return None
+    return marks[0] if not text[para_start:marks[0].start].strip() else None
+
+
+def find_pieces(text: str, paragraphs: list[Paragraph]) -> None:
+    """Fill each paragraph's pieces: paired quotes of both types, nested ones removed."""
+    ptb = "``" in text
+    new_group = iter(range(1_000_000_000)).__next__
+    marks_by_para = [find_marks(text, p.start, p.end, ptb) for p in paragraphs]
+    for qtype in (DOUBLE, SINGLE):
+        carried: int | None = None
+        for i, para in enumerate(paragraphs):
+            marks = [m for m in marks_by_para[i] if m.type == qtype]
+            opener = _opens_paragraph(marks, para.start, text) if carried is not None else None
+            pairs, left_open = _pair_paragraph(marks[1:] if opener else marks, opener)
+            for open_mark, close_mark in pairs:
+                group = carried if open_mark is opener else new_group()
+                para.pieces.append(_piece(text, group, qtype, open_mark, close_mark, para))
+            carried = _left_open(text, paragraphs, marks_by_para, i, qtype, left_open, opener, carried, new_group)
+    for para in paragraphs:
+        para.pieces = _drop_nested(sorted(para.pieces, key=lambda p: p.open_at))
+
+
+def _left_open(text: str, paragraphs: list[Paragraph], marks_by_para: list[list[Mark]], i: int, qtype: str,
+               left_open: Mark | None, opener: Mark | None, carried: int | None, new_group) -> int | None:
+    """Keep a quote still open at a paragraph end; return its group if the next paragraph continues it."""
+    if left_open is None:
+        return None
+    para = paragraphs[i]
+    group = carried if left_open is opener else new_group()
+    next_marks = [m for m in marks_by_para[i + 1] if m.type == qtype] if i + 1 < len(paragraphs) else []
+    continues = bool(next_marks) and _opens_paragraph(next_marks, paragraphs[i + 1].start, text) is not None
+    at_start = not text[para.start:left_open.start].strip()
+    if continues or at_start:
+        para.pieces.append(_piece(text, group, qtype, left_open, None, para))
+    return group if continues else None
+
+
+def _piece(text: str, group: int, qtype: str, open_mark: Mark, close_mark: Mark | None, para: Paragraph) -> Piece:
+    """Return the piece between two marks (or to the paragraph end when unclosed)."""
+    inner_end = close_mark.start if close_mark else para.end
+    if close_mark and text[close_mark.start] == "\\":
+        inner_end = close_mark.start
+    start, end = _strip_span(text, open_mark.end, inner_end)
+    close_end = close_mark.end if close_mark else para.end
+    return Piece(group, qtype, open_mark.start, start, end, close_end, para.index, close_mark is not None)
+
+
+def _drop_nested(pieces: list[Piece]) -> list[Piece]:
+    """Remove pieces inside another piece, and single-mark pieces that cross a double-mark one."""
+    kept = []
+    for piece in pieces:
+        inside = any(o is not piece and o.open_at <= piece.open_at and piece.close_end <= o.close_end
+                     and (o.open_at, o.close_end) != (piece.open_at, piece.close_end) for o in pieces)
+        crosses = piece.type == SINGLE and any(
+            o.type == DOUBLE and (o.open_at < piece.open_at < o.close_end < piece.close_end
+                                  or piece.open_at < o.open_at < piece.close_end < o.close_end)
+            for o in pieces)
+        if not inside and not crosses and piece.inner_end > piece.inner_start:
+            kept.append(piece)
+    return kept
+
+
+# ---------------------------------------------------------------- sentences and attributions
+
+
+def mask_paragraph(text: str, para: Paragraph) -> str:
+    """Return the paragraph with every quote (marks included) replaced by MASK characters."""
+    chars = list(text[para.start:para.end])
+    for piece in para.pieces:
+        for i in range(piece.open_at - para.start, piece.close_end - para.start):
+            chars[i] = MASK
+    return "".join(chars)
+
+
+def sentence_starts(text: str, para: Paragraph) -> list[int]:
+    """Return the paragraph-relative offsets where its sentences start (masked text)."""
+    masked = para.masked
+    starts = [0]
+    for match in SENTENCE_END_RE.finditer(masked):
+        word = re.search(r"([\w.]+)[.!?]$", masked[:match.start() + 1])
+        token = word.group(1).lower().rstrip(".") if word else ""
+        if match.group()[0] == "." and (token in ABBREVIATIONS or len(token) == 1 or "." in token):
+            continue
+        starts.append(match.end())
+    for piece in para.pieces:
+        inner = text[piece.inner_start:piece.inner_end].rstrip("'\u2019\" )")
+        after = piece.close_end - para.start
+        rest = masked[after:]
+        if inner[-1:] in ".!?" and re.match(r"\s+[A-Z0-9" + MASK + "]", rest):
+            starts.append(after + len(rest) - len(rest.lstrip()))
+    return sorted(set(starts))
+
+
+def _sentence_bounds(para: Paragraph, at: int) -> tuple[int, int]:
+    """Return the (start, end) of the sentence containing paragraph offset at."""
+    i = bisect_right(para.sentence_starts, at) - 1
+    start = para.sentence_starts[max(i, 0)]
+    end = para.sentence_starts[i + 1] if i + 1 < len(para.sentence_starts) else len(para.masked)
+    return start, end
+
+
+def _words(phrase: str) -> list[str]:
+    """Return the whitespace-separated words of a phrase."""
+    return phrase.split()
+
+
+def _clean_speaker(segment: str) -> str:
+    """Return the speaker words at the end of a segment, cut after conjunctions and before adverbs."""
+    segment = segment.split(MASK)[-1]
+    words = [w.strip("\u2014\u2013()[]") for w in _words(segment)]
+    words = [w for w in words if w]
+    while words and (words[-1].lower() in TRAILING_WORDS or (words[-1].endswith("ly") and words[-1].islower()
+                                                             and len(words) > 1)):
+        words.pop()
+    cut = max((i for i, w in enumerate(words) if w.lower() in CUT_WORDS), default=-1)
+    return " ".join(words[cut + 1:])
+
+
+def is_pronoun(phrase: str) -> bool:
+    """Return True if the phrase is a subject pronoun that needs resolving."""
+    return phrase.lower() in PRONOUNS
+
+
+def _valid_speaker(phrase: str) -> bool:
+    """Return True if a phrase can be a speaker: a pronoun, a name or a short noun phrase."""
+    words = _words(phrase)
+    if not words or len(words) > 8 or any(w.lower() in FORBIDDEN_IN_SPEAKER for w in words):
+        return False
+    if is_pronoun(phrase):
+        return True
+    if phrase.lower() in ("i", "we", "you", "me", "us", "him", "her", "them"):
+        return False
+    first = words[0]
+    if not re.match(r"[\w\u00c0-\u024f]", first):
+        return False
+    return first[0].isupper() or first.lower() in DETERMINERS or first.lower().endswith("s") or len(words) > 1
+
+
+def _is_appositive(segment: str) -> bool:
+    """Return True if a comma segment describes a speaker named before it (", a spokesman,")."""
+    words = _words(segment)
+    if not words:
+        return False
+    first = words[0].lower()
+    return (first in {"a", "an", "the", "who", "whose", "which", "now", "formerly", "himself",
+                      "herself", "one", "until", "once", "then", "still", "also", "both", "another"}
+            or first.rstrip(",").isdigit() or segment.strip().endswith("-old")
+            or (len(words) > 1 and words[1].lower() in {"of", "for", "at"})
+            or first.endswith("'s") or first.endswith("\u2019s"))
+
+
+def speaker_before(pre: str) -> str | None:
+    """Return the speaker written just before a verb ("Smith", "Smith, a spokesman,"), or None."""
+    stripped = pre.rstrip()
+    if not stripped.endswith(","):
+        candidate = _clean_speaker(re.split(r"[,;:]", stripped)[-1])
+        return candidate if _valid_speaker(candidate) else None
+    segments = stripped[:-1].split(",")
+    last = _clean_speaker(segments[-1])
+    if _is_name(last) and len(segments) > 1 and not _is_name(_clean_speaker(segments[-2])):
+        return last
+    popped = 0
+    while segments and popped < 2 and _is_appositive(segments[-1].split(MASK)[-1]):
+        segments.pop()
+        popped += 1
+    if popped and segments:
+        candidate = _clean_speaker(segments[-1])
+        if _valid_speaker(candidate) and MASK not in segments[-1].split(MASK)[-1]:
+            return candidate
+    return None
+
+
+POST_STOP_WORDS = {"who", "which", "that", "whose", "in", "on", "at", "during", "after", "before",
+                   "when", "while", "as", "because", "told", "said", "last", "this", "yesterday",
+                   "today", "tonight", "and", "but", "to", "by", "from", "with", "about", "earlier"}
+
+
+def _ends_sentence_word(word: str) -> bool:
+    """Return True if a word ending in a period ends a sentence (not an initial or abbreviation)."""
+    bare = word.rstrip(".").lower()
+    return word.endswith(".") and len(bare) > 1 and "." not in bare and bare not in ABBREVIATIONS
+
+
+def speaker_after(post: str) -> str | None:
+    """Return the speaker written just after a verb ("said Smith, a spokesman"), or None."""
+    head = re.split(r"[,;:!?()\u2014\u2013" + MASK + "]", post, maxsplit=1)[0]
+    words: list[str] = []
+    for word in _words(head):
+        bare = word.rstrip(".")
+        if words and (bare.lower() in POST_STOP_WORDS or (bare.islower() and re.search(r"(?:ed|ing)$", bare))):
+            break
+        if not words and bare.lower() in POST_STOP_WORDS - {"the"}:
+            return None
+        words.append(bare if _ends_sentence_word(word) else word)
+        if _ends_sentence_word(word) or len(words) >= 8:
+            break
+    phrase = " ".join(words)
+    return phrase if _valid_speaker(phrase) and not is_pronoun(phrase) else None
+
+
+def find_attributions(para: Paragraph) -> list[Attribution]:
+    """Return every attribution verb in a masked paragraph with its speaker."""
+    found = []
+    masked = para.masked
+    for match in VERB_RE.finditer(masked):
+        verb = match.group(1)
+        before = masked[:match.start()]
+        if verb != "according to" and (PASSIVE_RE.search(before) or DETERMINER_BEFORE_RE.search(before)):
+            continue
+        if verb in ("told", "tells") and INSTRUCTION_RE.match(masked[match.end():]):
+            continue
+        s_start, s_end = _sentence_bounds(para, match.start())
+        pre = masked[s_start:match.start()]
+        post = masked[match.end():s_end]
+        attribution = _read_attribution(verb, pre, post, match.start(), match.end(), s_start, para)
+        if attribution:
+            found.append(attribution)
+    return found
+
+
+def _read_attribution(verb: str, pre: str, post: str, v_start: int, v_end: int, s_start: int, para: Paragraph) -> Attribution | None:
+    """Return the attribution around one verb, reading the speaker before or after it."""
+    if verb == "as saying":
+        quoted = re.search(r"\b(?:quoted|cited)\s+(.{1,80}?)\s*$", pre)
+        speaker = _clean_speaker(quoted.group(1)) if quoted else speaker_before(re.sub(r"\s+(?:was|were|is)\s+quoted\s*$", "", pre))
+        if speaker and _valid_speaker(speaker):
+            return Attribution("quoted as saying", v_start, v_end, speaker, v_start - len(pre), v_end, para.index)
+        return None
+    if verb != "according to":
+        speaker = speaker_before(pre)
+        if speaker:
+            at = pre.rfind(speaker)
+            return Attribution(verb, v_start, v_end, speaker, v_start - len(pre) + max(at, 0), v_end, para.index)
+        if pre.strip() and not pre.rstrip().endswith((",", ":", MASK)):
+            return None
+    speaker = speaker_after(post)
+    if speaker:
+        return Attribution(verb, v_start, v_end, speaker, v_start, v_end + post.find(speaker) + len(speaker), para.index)
+    return None
+
+
+def find_persons(para: Paragraph) -> list[tuple[int, str]]:
+    """Return (offset, name) for capitalised names that look like people in a masked paragraph."""
+    persons = []
+    for match in NAME_RE.finditer(para.masked):
+        name = strip_titles(match.group())
+        words = name.split()
+        while words and words[0] in SENTENCE_OPENERS:
+            words.pop(0)
+        if any(w.rstrip(".,'\u2019s") in ORG_WORDS or w in ORG_WORDS for w in words):
+            continue
+        titled = match.group() != name
+        before = para.masked[max(0, match.start() - 6):match.start()].lower()
+        if re.search(r"\b(?:in|at|from|to|near|of)\s+$", before) and not titled:
+            continue
+        if len(words) >= 2 or (titled and words):
+            persons.append((match.start(), " ".join(words).removesuffix("'s").removesuffix("\u2019s")))
+    return persons
+
+
+def strip_titles(name: str) -> str:
+    """Return a name without the titles before it ("FBI Director James Comey" -> "James Comey")."""
+    words = name.split()
+    last_title = max((i for i, w in enumerate(words) if w in PERSON_TITLES), default=-1)
+    rest = words[last_title + 1:]
+    return " ".join(rest) if rest and rest[0][0].isupper() else name
+
+
+def _is_name(phrase: str) -> bool:
+    """Return True if every word of a phrase is capitalised or a name particle."""
+    words = _words(phrase)
+    return bool(words) and words[0] not in SENTENCE_OPENERS and all(
+        w[0].isupper() or re.fullmatch(PARTICLE, w) for w in words)
+
+
+# ---------------------------------------------------------------- speakers for quotes
+
+
+def _nearest(para: Paragraph, piece: Piece) -> Attribution | None:
+    """Return the attribution for a piece from its own sentence: next to it first, then nearest."""
+    open_at = piece.open_at - para.start
+    close_at = piece.close_end - para.start
+    s_start, s_end = _sentence_bounds(para, open_at)
+    masked = para.masked
+    same = []
+    for a in para.attributions:
+        if a.span_end <= open_at and a.span_start >= s_start:
+            gap = masked[a.span_end:open_at]
+            if re.fullmatch(r"[\s,:]*(?:that\s*)?", gap) or re.fullmatch(r"[^.!?" + MASK + r"]{0,60}:\s*", gap):
+                return a
+            same.append((open_at - a.span_end, a))
+        elif a.span_start >= close_at:
+            gap = masked[close_at:a.span_start]
+            if re.fullmatch(r"[\s,.!?;\u2014\u2013-]*", gap):
+                return a
+            if a.span_start < max(s_end, _sentence_bounds(para, close_at)[1]):
+                same.append((a.span_start - close_at, a))
+    return min(same, key=lambda pair: pair[0])[1] if same else None
+
+
+def attribute(paragraphs: list[Paragraph]) -> tuple[dict[int, Attribution | None], set[int]]:
+    """Return the attribution chosen for each quote group, and the groups attributed in their own sentence."""
+    chosen: dict[int, Attribution | None] = {}
+    in_sentence: set[int] = set()
+    for para in paragraphs:
+        for piece in para.pieces:
+            found = _nearest(para, piece)
+            if found and chosen.get(piece.group) is None:
+                chosen[piece.group] = found
+                in_sentence.add(piece.group)
+            chosen.setdefault(piece.group, None)
+    for k, para in enumerate(paragraphs):
+        for i, piece in enumerate(para.pieces):
+            if chosen[piece.group] is None:
+                chosen[piece.group] = _fallback(paragraphs, k, i, chosen)
+    return chosen, in_sentence
+
+
+def _fallback(paragraphs: list[Paragraph], k: int, i: int, chosen: dict) -> Attribution | None:
+    """Return an attribution for a quote with none in its sentence, from its paragraph or the last one."""
+    para = paragraphs[k]
+    piece = para.pieces[i]
+    open_at = piece.open_at - para.start
+    earlier = [a for a in para.attributions if a.span_end <= open_at]
+    earlier_quotes = [chosen.get(p.group) for p in para.pieces[:i] if chosen.get(p.group)]
+    candidates = earlier + earlier_quotes
+    if candidates:
+        return max(candidates, key=lambda a: a.verb_start if a.paragraph == para.index else -1)
+    later_quotes = [chosen.get(p.group) for p in para.pieces[i + 1:i + 2] if chosen.get(p.group)]
+    if later_quotes and not para.masked[:open_at].strip(MASK + " "):
+        return later_quotes[0]
+    if not para.masked[:open_at].strip() and k > 0 and paragraphs[k - 1].pieces:
+        previous = paragraphs[k - 1]
+        quoted = [chosen.get(p.group) for p in previous.pieces if chosen.get(p.group)]
+        last_piece_end = previous.pieces[-1].close_end - previous.start
+        if quoted and not previous.masked[last_piece_end:].strip(" .,"):
+            return quoted[-1]
+    return None
+
+
+def _gender(phrase: str) -> str | None:
+    """Return 'f', 'm' or None from titles, role words and common first names in a phrase."""
+    words = [w.lower().rstrip(".") for w in _words(phrase)]
+    if any(w in FEMALE_WORDS for w in words) or (words and words[0] in FEMALE_NAMES):
+        return "f"
+    if any(w in MALE_WORDS for w in words) or (words and words[0] in MALE_NAMES):
+        return "m"
+    return None
+
+
+PERSON_NOUNS = re.compile(
+    r"(?:official|spokes\w*|minister|officer|man|woman|son|daughter|father|mother|wife|husband|"
+    r"defector|fighter|member|leader|analyst|expert|lawyer|attorney|prosecutor|judge|doctor|"
+    r"director|president|chief|aide|adviser|advisor|diplomat|resident|witness|relative|friend|"
+    r"neighbou?r|colleague|executive|student|teacher|worker|soldier|commander|militant|survivor|"
+    r"victim|activist|researcher|professor|scientist|economist|owner|manager|founder|senator|"
+    r"lawmaker|mayor|governor|chairman|chairwoman|coach|player|boy|girl|person|source|"
+    r"representative|secretary|cameraman|reporter|journalist|brother|sister|guard|farmer|"
+    r"nurse|inmate|prisoner|recruit|operative|employee|engineer|cleric|imam|priest|bishop)$")
+"""Head nouns that make a described speaker a person ("a senior official")."""
+
+
+def _kind_of_speaker(phrase: str) -> str:
+    """Return person, group or thing for a resolved speaker phrase."""
+    words = _words(phrase)
+    head = words[-1].lower().rstrip(".,") if words else ""
+    if _is_name(phrase) and not any(w in ORG_WORDS for w in words):
+        return "person"
+    if PERSON_NOUNS.match(head):
+        return "person"
+    if head.endswith("s") and PERSON_NOUNS.match(head[:-1]) or head in ("police", "people", "authorities"):
+        return "group"
+    return "thing"
+
+
+def _fits(pronoun: str, phrase: str) -> bool:
+    """Return True if a pronoun can refer to a speaker or person phrase."""
+    kind = _kind_of_speaker(phrase)
+    gender = _gender(phrase)
+    if pronoun == "he":
+        return kind == "person" and gender != "f"
+    if pronoun == "she":
+        return kind == "person" and gender != "m"
+    if pronoun == "they":
+        return kind == "group"
+    return kind == "thing"
+
+
+def resolve_speakers(paragraphs: list[Paragraph]) -> None:
+    """Set each attribution's resolved speaker: pronouns and 'the official' become earlier speakers."""
+    history: list[Attribution] = []
+    for k, para in enumerate(paragraphs):
+        for attribution in para.attributions:
+            attribution.resolved = _resolve(attribution, paragraphs, k, history)
+            history.append(attribution)
+
+
+def _resolve(attribution: Attribution, paragraphs: list[Paragraph], k: int, history: list[Attribution]) -> str | None:
+    """Return the speaker an attribution refers to, or None if a pronoun cannot be resolved."""
+    speaker = attribution.speaker
+    pronoun = speaker.lower()
+    if pronoun in PRONOUNS:
+        return _antecedent(pronoun, attribution, paragraphs, k)
+    words = _words(speaker)
+    if words[0].lower() == "the" and not _is_name(" ".join(words[1:])):
+        head = words[-1].lower()
+        for earlier in reversed(history[-12:]):
+            if earlier.resolved and earlier.resolved != speaker and k - earlier.paragraph <= 3 \
+                    and _words(earlier.resolved)[-1].lower() == head:
+                return earlier.resolved
+    return strip_titles(speaker) if _is_name(speaker) else speaker
+
+
+def _antecedent(pronoun: str, attribution: Attribution, paragraphs: list[Paragraph], k: int) -> str | None:
+    """Return the most recent fitting speaker, else named person, going back paragraph by paragraph."""
+    for back in range(k, max(-1, k - 10), -1):
+        para = paragraphs[back]
+        limit = attribution.span_start if back == k else len(para.masked) + 1
+        speakers = [a.resolved for a in para.attributions if a.span_end <= limit and a.resolved and a is not attribution]
+        for name in reversed(speakers):
+            if _fits(pronoun, name):
+                return name
+        for at, name in reversed(para.persons):
+            if at < limit and _fits(pronoun, name):
+                return name
+    return None
+
+
+# ---------------------------------------------------------------- kinds
+
+
+def _is_title_case(quote: str) -> bool:
+    """Return True if every longer word of a quote is capitalised (Flames of War)."""
+    words = re.findall(r"[\w'\u2019-]+", quote)
+    small = {"of", "the", "a", "an", "and", "in", "on", "at", "to", "for", "with", "by", "from", "or", "vs", "is"}
+    return bool(words) and words[0][0].isupper() and all(w[0].isupper() or w.lower() in small for w in words)
+
+
+def classify(quote: str, before: str, after: str, attributed: bool, continued: bool) -> str:
+    """Return direct, partial, term or title for a quote given the masked text beside it in its sentence."""
+    words = _words(quote)
+    ends_sentence = bool(re.search(r"[.!?][)'\u2019\"\u201d]*$", quote))
+    context_before = before.lower().split()[-3:]
+    context_after = after.lower().split()[:2]
+    if _is_title_case(quote) and not ends_sentence and len(words) <= 10 and (
+            any(w.strip(",.") in WORK_NOUNS for w in context_before + context_after)):
+        return "title"
+    cue = before.lower().rstrip()
+    if not continued and len(words) <= 4 and not ends_sentence and any(cue.endswith(c) for c in TERM_CUES):
+        return "term"
+    if not attributed and not continued and len(words) <= 3 and not ends_sentence:
+        return "term"
+    starts_upper = bool(re.match(r"[\W\d]*[A-Z\u00c0-\u00de]", quote)) or bool(re.match(r"[\d\[(]", quote))
+    opens_sentence = not before.strip(" " + MASK) or before.rstrip().endswith((":", ",", MASK)) or continued
+    return "direct" if starts_upper and opens_sentence else "partial"
+
+
+# ---------------------------------------------------------------- the public function
+
+
+def extract_quotes(text: str) -> pd.DataFrame:
+    """Return one row per quoted span: quote, start, end, kind, speaker, verb, paragraph."""
+    if not isinstance(text, str):
+        raise TypeError(f"extract_quotes() needs the article text as a str, got {type(text).__name__}: "
+                        "read the file first, e.g. nt.read_article(path)")
+    paragraphs = [Paragraph(i, s, e) for i, (s, e) in enumerate(paragraph_spans(text))]
+    find_pieces(text, paragraphs)
+    for para in paragraphs:
+        para.masked = mask_paragraph(text, para)
+        para.sentence_starts = sentence_starts(text, para)
+        para.attributions = find_attributions(para)
+        para.persons = find_persons(para)
+    resolve_speakers(paragraphs)
+    chosen, in_sentence = attribute(paragraphs)
+    sizes = Counter(piece.group for para in paragraphs for piece in para.pieces)
+    rows = [_row(text, para, piece, chosen.get(piece.group), piece.group in in_sentence, sizes[piece.group] > 1)
+            for para in paragraphs for piece in para.pieces]
+    return _frame(rows)
+
+
+def _row(text: str, para: Paragraph, piece: Piece, attribution: Attribution | None, in_sentence: bool,
+         multi: bool) -> dict:
+    """Return the output row for one piece."""
+    quote = text[piece.inner_start:piece.inner_end]
+    s_start, s_end = _sentence_bounds(para, piece.open_at - para.start)
+    before = para.masked[s_start:piece.open_at - para.start]
+    after = para.masked[piece.close_end - para.start:s_end]
+    kind = classify(quote, before, after, in_sentence, multi or not piece.closed)
+    speech = kind in SPEECH_KINDS and attribution is not None
+    return {
+        "quote": quote, "start": piece.inner_start, "end": piece.inner_end, "kind": kind,
+        "speaker": attribution.resolved if speech else None,
+        "verb": attribution.verb if speech else None, "paragraph": para.index,
+    }
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    """Return the rows as a DataFrame with the documented columns and types."""
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    for column in ("start", "end", "paragraph"):
+        frame[column] = frame[column].astype(int)
+    for column in ("quote", "kind", "speaker", "verb"):
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    return frame
