@@ -1,0 +1,603 @@
+"""Who the story relies on: one row per source, with a type from a documented vocabulary.
+
+`sources(text)` reads the story (page clutter removed by newstrace.clean) sentence by sentence and
+finds attributions by general rules of news English, never by a list of this case's names:
+
+- "NAME said", "NAME, a ..., said", "said NAME", "according to NAME" (NAME: capitalised words,
+  titles such as "Director" set aside as the role);
+- descriptions instead of names: "a senior security official said", "defectors said",
+  "said the son" (a determiner, up to four modifiers and a person noun);
+- media as evidence: "A video released in January shows", "according to ... estimates";
+- pronouns ("he said") counted for the person last named before them;
+- quotations from newstrace.quotes.extract_quotes, counted for their speaker, with their words;
+- credits to other outlets from newstrace.credits (outlets the text names in own-reporting
+  phrases are left out: they are probably the publisher).
+
+Later short references are the same source when they are a leading part of a longer name
+("Abu Hajer" = "Abu Hajer al Maghribi") or its last word, a surname ("Comey" = "James B. Comey"),
+with hyphens and spaces folded ("al-X" = "al X").
+
+Types (SOURCE_TYPES), decided in this order:
+
+| type | rule |
+|---|---|
+| news outlet | credited as an outlet by newstrace.credits |
+| document or media | the source phrase is headed by a media noun: video, report, images, estimates, ... |
+| adopted name | a kunya-style name (Abu/Umm + name), or a name the text calls a nom de guerre, alias, pseudonym or adopted name |
+| organisation | a name with an organisation word (Ministry, Police, Institute, ...) or an all-capital acronym |
+| expert or analyst | a name or description with an expert word (analyst, expert, researcher, professor, ...) near its first mention |
+| named person | any other personal name |
+| anonymous source | a description instead of a name: "a U.S. official", "a relative", "defectors" |
+
+Stated conditions ("spoke on the condition that ...", "in the presence of ...", "declined to be
+named", "to disguise his identity") go to the sources named in the same sentence; a condition in a
+sentence that names no source (a ground rule for all interviews) goes to every adopted-name source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from newstrace.credits import (
+    _check_text,
+    credits,
+    looks_like_outlet,
+    paragraph_of,
+    paragraph_starts,
+)
+from newstrace.story import sentences, story_spans
+
+SOURCE_TYPES = (
+    "named person",
+    "adopted name",
+    "anonymous source",
+    "expert or analyst",
+    "organisation",
+    "document or media",
+    "news outlet",
+)
+SOURCE_TYPE_MEANINGS = {
+    "named person": "a person named in full (given and family name), e.g. an official on the record",
+    "adopted name": "a person identified only by an adopted name: a kunya (Abu X) or nom de guerre",
+    "anonymous source": "a person or group described but not named: 'a senior official', 'defectors'",
+    "expert or analyst": "a researcher, analyst or expert whose expertise the text states",
+    "organisation": "an institution speaking as itself: a ministry, police, a company, 'the FBI'",
+    "document or media": "a video, report, image, estimate or other record the text cites",
+    "news outlet": "another news organisation credited with information",
+}
+COLUMNS = ["source", "type", "first_paragraph", "first_offset", "attributions", "words_quoted",
+           "condition", "aliases"]
+
+SAY_VERBS = (
+    "said|says|say|told|tells|recalled|recalls|added|adds|explained|explains|acknowledged|"
+    "acknowledges|described|describes|noted|notes|warned|warns|argued|argues|insisted|insists|"
+    "claimed|claims|stated|wrote|writes|recounted|recounts|shared|asserted|asserts|admitted|"
+    "admits|denied|denies|confirmed|confirms|estimated|estimates|suggested|suggests|testified|"
+    "complained|conceded|concedes|observed|remembered|remembers|revealed|reveals|announced|"
+    "announces|replied|answered|agreed|contended|maintained|cautioned|stressed|predicted|"
+    "reported|believes|believed|recalls"
+)
+INVERSION_VERBS = "said|says|added|adds|recalled|recalls|explained|wrote|writes|asked|continued|insisted"
+MEDIA_VERBS = (
+    "shows|showed|show|revealed|reveals|reveal|depicts|depicted|indicates|indicated|suggests|"
+    "suggested|found|finds|find|appeared to show|appears to show|appear to show|documents|"
+    "documented|confirms|confirmed|says|said|states|stated"
+)
+PERSON_NOUNS = (
+    "officials?|officers?|defectors?|members?|spokes(?:man|woman|person)|sources?|analysts?|"
+    "experts?|researchers?|witness(?:es)?|residents?|relatives?|sons?|daughters?|fathers?|"
+    "mothers?|wife|wives|husbands?|brothers?|sisters?|friends?|colleagues?|fighters?|militants?|"
+    "prisoners?|inmates?|diplomats?|lawyers?|attorneys?|activists?|doctors?|people|persons?|man|"
+    "woman|men|women|students?|workers?|leaders?|commanders?|soldiers?|police|investigators?|"
+    "authorities|prosecutors?|aides?|advisers?|advisors?|employees?|neighbou?rs?|survivors?|"
+    "victims?|parents?|supporters?|critics?|participants?|interviewees?|recruits?|cameram[ae]n|"
+    "veterans?|refugees?|villagers?|agents?|staff|executives?|managers?|owners?|teachers?|"
+    "guards?|users?|figures?|voices?|speakers?|insiders?|observers?|scholars?|professors?|"
+    "specialists?|academics?|economists?|scientists?|historians?|consultants?"
+)
+MEDIA_NOUNS = (
+    "videos?|films?|footage|images?|photos?|photographs?|pictures?|documents?|reports?|records|"
+    "data|estimates|statistics|study|studies|survey|poll|analysis|memos?|letters?|e-?mails?|"
+    "recordings?|frames|statements?|transcripts?|filings?|papers|figures|census|tapes?|"
+    "broadcasts?|posts?|tweets?|messages?|files?|logs?|minutes|website|web site|site|entry|"
+    "archives?|database|maps?|screenshots?|clips?|segments?|releases?"
+)
+EXPERT_WORDS = re.compile(
+    r"\b(analysts?|experts?|researchers?|professors?|scholars?|fellows?|specialists?|academics?|"
+    r"economists?|scientists?|historians?|consultants?|lecturers?|criminologists?|"
+    r"think tank|institute|university|studies)\b", re.IGNORECASE)
+ORG_WORDS = {
+    "ministry", "department", "agency", "police", "government", "army", "military", "company",
+    "corporation", "group", "institute", "council", "commission", "office", "university",
+    "committee", "organisation", "organization", "association", "foundation", "bank", "court",
+    "service", "party", "union", "center", "centre", "bureau", "authority", "administration",
+    "force", "forces", "inc", "corp", "ltd", "network", "church", "league", "federation",
+    "board", "parliament", "congress", "senate", "embassy", "coalition", "command", "guard",
+    "directorate", "secretariat", "cabinet", "municipality", "school", "hospital", "fund",
+}
+ORG_DESCRIPTION = re.compile(
+    r"^(?:the |a |an )?(?:[\w.'’-]+ ){0,3}(ministry|department|agency|police|government|army|"
+    r"military|company|group|council|commission|office|court|embassy|coalition|authorities)$",
+    re.IGNORECASE)
+ADOPTED_CONTEXT = re.compile(
+    r"nom(?:s)? de guerre|pseudonyms?|\balias\b|adopted names?|assumed names?|war names?|"
+    r"nicknames?|only (?:his|her|their) (?:first|given|nick|adopted)[ -]?names?|kunya",
+    re.IGNORECASE)
+KUNYA_PREFIXES = {"abu", "abou", "abo", "umm", "um", "om", "abi"}
+TITLES = {
+    "director", "president", "secretary", "minister", "chief", "general", "gen", "senator",
+    "sen", "governor", "gov", "mayor", "judge", "officer", "spokesman", "spokeswoman",
+    "ambassador", "commissioner", "professor", "prof", "dr", "mr", "mrs", "ms", "rep", "lt",
+    "col", "sgt", "capt", "king", "queen", "prince", "pope", "sheikh", "imam", "rabbi",
+    "commander", "colonel", "captain", "sergeant", "lieutenant", "inspector", "detective",
+    "superintendent", "archbishop", "bishop", "cardinal", "prime", "vice", "deputy", "assistant",
+    "attorney", "justice", "chancellor", "premier", "analyst", "expert", "researcher",
+    "representative", "chairman", "chairwoman", "chair", "ceo", "founder", "leader", "emir",
+}
+LEADING_FUNCTION_WORDS = {
+    "the", "a", "an", "but", "and", "or", "so", "yet", "in", "on", "at", "for", "when", "after",
+    "before", "then", "now", "later", "also", "asked", "as", "if", "while", "though", "although",
+    "because", "since", "still", "even", "this", "that", "these", "those", "there", "here", "by",
+    "from", "with", "to", "of", "overall", "meanwhile", "however", "instead", "last", "next",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "some", "many",
+    "all", "most", "several", "others", "both", "each", "one", "two", "three", "other", "another",
+    "former", "senior", "what", "who", "how", "why", "where", "we", "they", "he", "she", "it", "i",
+}
+NOT_NAMES = {"he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "who"}
+
+_NAME_TOKEN = r"(?:(?:al|el|bin|ibn|Al|El)-[A-Z][\w'’-]*|[A-Z][\w'’-]*(?:\.(?=[\s,]))?|[A-Z]\.|al|el|bin|ibn|de|van|von|der|da|du|la|le)"
+NAME = rf"[A-Z][\w'’-]*\.?(?:[ \t]+{_NAME_TOKEN})*"
+"""A run of capitalised words, with initials and lower-case name particles (al, bin, de, van)."""
+
+_MODIFIER = (
+    r"(?:(?!(?:and|or|that|which|who|whom|of|in|to|with|by|for|from|but|as|at|on|while|when|"
+    r"after|before|because|if|than|where|since|although|though|until|then|also|so|not|no|is|are|"
+    r"was|were|has|have|had|said|says|told)\b)[\w.'’-]+\s+)"
+)
+GROUP = (
+    r"(?:[Tt]hose|[Pp]eople|[Oo]thers|[Aa]ll) (?:interviewed|questioned|surveyed|polled|involved|"
+    r"present|familiar with [\w ]{1,40}?)"
+)
+"""A group described by a participle: "those interviewed", "people familiar with the talks"."""
+_DETERMINER = (
+    r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Aa]ll|"
+    r"[Tt]hose|[Tt]hese|[Oo]ther|[Aa]nother|[Ff]ormer|[Ss]enior)\s+"
+)
+DESCRIPTION = rf"{GROUP}|(?:{_DETERMINER})?{_MODIFIER}{{0,4}}?(?:{PERSON_NOUNS})"
+"""A person described instead of named: an optional determiner, up to four modifiers, a person noun."""
+DETERMINED_DESCRIPTION = rf"{_DETERMINER}{_MODIFIER}{{0,4}}?(?:{PERSON_NOUNS})"
+_APPOSITIVE = r"(?:(?:,[^,;\"“”]{1,160}?){1,3},)?"
+_ADVERB = (
+    r"(?:(?:also|later|recently|once|then|previously|earlier|further|first|finally|even|still|has|"
+    r"have|had|meanwhile|however|now|again|often|repeatedly|publicly|privately|subsequently|"
+    r"separately|simply|only|never|always|reportedly|allegedly)\s+)*"
+)
+
+SUBJECT_VERB = re.compile(
+    rf"(?<![\w.])(?P<subject>{NAME}|{DESCRIPTION}){_APPOSITIVE}\s+{_ADVERB}(?P<verb>{SAY_VERBS})\b")
+VERB_SUBJECT = re.compile(
+    rf"\b(?P<verb>{INVERSION_VERBS})\s+(?P<subject>{NAME}|{DETERMINED_DESCRIPTION})(?![\w'’])")
+ACCORDING_TO = re.compile(
+    rf"\b(?P<verb>according to)\s+(?P<subject>{GROUP}|(?:[\w.'’-]+\s+){{0,4}}?"
+    rf"(?:{MEDIA_NOUNS}|{PERSON_NOUNS})(?![\w'’])|{NAME})")
+MEDIA_SUBJECT = re.compile(
+    rf"(?:^|(?<=[\s\"“]))(?P<subject>(?:[\w.'’-]+\s+){{0,5}}?(?i:{MEDIA_NOUNS})"
+    rf"(?:\s+(?:that|which|released|published|broadcast|aired|posted|seen|obtained|shown|from|"
+    rf"of|by|on|in)\b[^,.;\"“”]{{0,50}}?)?)"
+    rf"{_APPOSITIVE}\s+(?P<verb>{MEDIA_VERBS})\b")
+PASSIVE_BY = re.compile(
+    rf"\b(?P<verb>revealed|reported|described|disclosed|confirmed|recounted|told|said|stated|"
+    rf"claimed|alleged|quoted|cited) by (?P<subject>{NAME}|{DESCRIPTION})(?![\w'’])")
+PRONOUN_VERB = re.compile(rf"\b(?P<subject>[Hh]e|[Ss]he)\s+{_ADVERB}(?P<verb>{SAY_VERBS})\b"
+                          rf"|\b(?P<verb2>{INVERSION_VERBS})\s+(?P<subject2>he|she)(?=\s*[,.;:!?\"”])")
+CONDITION = re.compile(
+    r"(?:spoke |speaking |talked |agreed to speak |on )?(?:on |under )?(?:the )?condition (?:that|of)[^.;]*|"
+    r"in the presence of [^,.;]*|declined to be (?:named|identified)[^,.;]*|"
+    r"asked (?:not to be|that (?:he|she|they) not be) (?:named|identified)[^,.;]*|"
+    r"(?:requested|insisted on|was granted|were granted) anonymity[^,.;]*|"
+    r"not authori[sz]ed to (?:speak|talk|comment)[^,.;]*|identified only by [^,.;]*|"
+    r"gave only (?:his|her|their) [^,.;]*|to (?:disguise|hide|conceal|protect) (?:his|her|their) identit[^,.;]*|"
+    r"(?:wore|wearing) a (?:hood|mask|balaclava)[^,.;]*",
+    re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    """One attribution or mention of a source in the story."""
+
+    name: str
+    kind: str  # name, description, media, pronoun, outlet
+    start: int
+    sentence: int
+    counts: bool = True  # True if it is an attribution (a saying verb), not a bare mention
+
+
+@dataclass
+class Source:
+    """A source with every form it is referred to by and what the story takes from it."""
+
+    name: str
+    kind: str
+    first_offset: int
+    forms: list[str] = field(default_factory=list)
+    attributions: int = 0
+    words_quoted: int = 0
+    conditions: list[str] = field(default_factory=list)
+    sentences: set[int] = field(default_factory=set)
+    counted_at: list[int] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+    type: str = ""
+
+
+def name_key(name: str) -> str:
+    """Return a name folded for matching: lower case, hyphens and apostrophes as spaces, no 's."""
+    name = re.sub(r"['’]s$", "", name.strip())
+    return " ".join(re.sub(r"[-‐'’.]", " ", name.lower()).split())
+
+
+def strip_name(name: str) -> tuple[str, str]:
+    """Return (personal name, role) from a name run: leading function words and titles set aside."""
+    tokens = re.sub(r"['’]s?$", "", name.strip()).split()
+    while tokens and tokens[0].lower().strip(".,") in LEADING_FUNCTION_WORDS:
+        tokens.pop(0)
+    role_end = 0
+    for index, token in enumerate(tokens[:-1]):
+        bare = token.lower().strip(".,")
+        if bare in TITLES or (token.isupper() and len(token) > 1 and index + 1 < len(tokens)
+                              and tokens[index + 1].lower().strip(".") in TITLES):
+            role_end = index + 1
+    while len(tokens) > role_end + 1 and tokens[-1] in {"al", "el", "bin", "ibn", "de", "van", "von"}:
+        tokens.pop()
+    return " ".join(tokens[role_end:]), " ".join(tokens[:role_end])
+
+
+def is_description(subject: str) -> bool:
+    """Return True if a subject phrase is a description (starts lower case or with a determiner)."""
+    first = subject.split()[0] if subject.split() else ""
+    return first[:1].islower() or first.lower() in LEADING_FUNCTION_WORDS | {
+        "one", "two", "three", "some", "many", "several", "most", "all", "other", "another",
+        "former", "senior"}
+
+
+CONJUNCTIONS = {"but", "and", "or", "so", "yet", "then", "now", "also", "still", "even", "meanwhile"}
+
+
+def description_name(subject: str) -> str:
+    """Return a subject phrase on one line, without a leading conjunction or trailing comma."""
+    words = subject.split()
+    while len(words) > 1 and words[0].lower() in CONJUNCTIONS:
+        words.pop(0)
+    return " ".join(words).rstrip(",")
+
+
+def same_person(short: str, long: str) -> bool:
+    """Return True if short is a leading part of long or its last word (a surname)."""
+    short_words, long_words = name_key(short).split(), name_key(long).split()
+    if not short_words or len(short_words) > len(long_words):
+        return False
+    if long_words[: len(short_words)] == short_words:
+        return len(short_words) > 1 or short_words[0] not in KUNYA_PREFIXES
+    kunya = long_words[0] in KUNYA_PREFIXES  # "al X" after a kunya is a shared origin, not a surname
+    return len(short_words) == 1 and long_words[-1] == short_words[0] and len(long_words) > 1 and not kunya
+
+
+def _quotes(text: str) -> pd.DataFrame:
+    """Return extract_quotes(text) (newstrace.quotes, imported on use)."""
+    from newstrace.quotes import extract_quotes
+    return extract_quotes(text)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return every sentence of the story (clutter left out) as input offsets."""
+    return [span for start, end in story_spans(text) for span in sentences(text, start, end)]
+
+
+def _subject_mention(subject: str, start: int, sentence: int, counts: bool = True) -> Mention | None:
+    """Return a mention for a subject phrase (a name or a description), or None if it names nobody."""
+    subject = description_name(subject)
+    if looks_like_outlet(subject):
+        return None  # outlets come from newstrace.credits
+    if re.fullmatch(NAME, subject):
+        name, _ = strip_name(subject)
+        if not name or name_key(name) in NOT_NAMES:
+            return None
+        return Mention(name, "name", start, sentence, counts)
+    if re.search(rf"(?:{PERSON_NOUNS})$", subject) or re.fullmatch(GROUP, subject):
+        return Mention(subject, "description", start, sentence, counts)
+    return None
+
+
+PREPOSITIONS = {"for", "of", "by", "to", "with", "from", "in", "on", "at", "against", "about", "into"}
+
+
+def _after_preposition(sentence: str, position: int) -> bool:
+    """Return True if the word before position is a preposition (the phrase is an object)."""
+    before = sentence[:position].split()
+    return bool(before) and before[-1].lower() in PREPOSITIONS
+
+
+def find_mentions(text: str, spans: list[tuple[int, int]]) -> list[Mention]:
+    """Return every attribution in the story's sentences, in text order."""
+    mentions = []
+    for index, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        taken: list[tuple[int, int]] = []
+        for pattern, kind in ((MEDIA_SUBJECT, "media"), (ACCORDING_TO, None), (PASSIVE_BY, None),
+                              (VERB_SUBJECT, None),
+                              (SUBJECT_VERB, None)):
+            for match in pattern.finditer(sentence):
+                span = match.span("subject")
+                if any(span[0] < b and a < span[1] for a, b in taken):
+                    continue
+                subject = match.group("subject")
+                media_head = re.search(rf"(?:{MEDIA_NOUNS})$", subject)
+                if kind == "media" or (pattern is ACCORDING_TO and media_head):
+                    mention = Mention(description_name(subject), "media", start + span[0], index)
+                else:
+                    mention = _subject_mention(subject, start + span[0], index)
+                if mention:
+                    taken.append(span)
+                    mentions.append(mention)
+        for match in PRONOUN_VERB.finditer(sentence):
+            position = match.start("subject") if match.group("subject") else match.start("subject2")
+            mentions.append(Mention("<pronoun>", "pronoun", start + position, index))
+    return sorted(mentions, key=lambda mention: mention.start)
+
+
+def _all_person_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    """Return every capitalised name run in the story with its offset, for first mentions."""
+    found = []
+    for start, end in spans:
+        for match in re.finditer(NAME, text[start:end]):
+            name, _ = strip_name(match.group())
+            if name:
+                found.append((name, start + match.start() + match.group().find(name.split()[0])))
+    return found
+
+
+def _description_key(description: str) -> str:
+    """Return a description folded for matching, without its determiner."""
+    words = name_key(description).split()
+    while words and words[0] in {"a", "an", "the", "one", "some", "all", "most", "those", "these"}:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _find_source(found: list[Source], mention: Mention) -> Source | None:
+    """Return the existing source a mention refers to, or None if it is a new one."""
+    if mention.kind == "name":
+        for source in found:
+            if source.kind == "name" and any(
+                    same_person(mention.name, form) or same_person(form, mention.name)
+                    for form in source.forms):
+                return source
+        return None
+    key = _description_key(mention.name)
+    for source in found:
+        if source.kind == mention.kind and key in [_description_key(form) for form in source.forms]:
+            return source
+    if mention.kind == "description" and name_key(mention.name).split()[:1] == ["the"]:
+        return _antecedent(found, key.split()[-1:], mention.start)
+    return None
+
+
+def _antecedent(found: list[Source], head: list[str], before: int) -> Source | None:
+    """Return the description source with the same head noun mentioned last before an offset."""
+    best, best_offset = None, -1
+    for source in found:
+        heads = [_description_key(form).split()[-1:] for form in source.forms]
+        earlier = [offset for offset in source.offsets if offset < before]
+        if source.kind == "description" and head in heads and earlier and max(earlier) > best_offset:
+            best, best_offset = source, max(earlier)
+    return best
+
+
+def _add(found: list[Source], mention: Mention) -> Source:
+    """Attach a mention to its source (creating it) and return the source."""
+    source = _find_source(found, mention)
+    if source is None:
+        source = Source(mention.name, mention.kind, mention.start)
+        found.append(source)
+    if mention.name not in source.forms:
+        source.forms.append(mention.name)
+    if mention.kind == "name" and len(name_key(mention.name)) > len(name_key(source.name)):
+        source.name = mention.name
+    source.sentences.add(mention.sentence)
+    source.offsets.append(mention.start)
+    if mention.counts:
+        source.attributions += 1
+        source.counted_at.append(mention.start)
+    return source
+
+
+def _is_person(source: Source) -> bool:
+    """Return True if a source is a single person a later 'he' or 'she' can refer to."""
+    if source.kind == "name":
+        return True
+    last = name_key(source.name).split()[-1:]
+    return source.kind == "description" and bool(last) and not last[0].endswith("s")
+
+
+def resolve_mentions(mentions: list[Mention]) -> tuple[list[Source], dict[int, Source]]:
+    """Group mentions into sources; return them and the source of each mention by its offset."""
+    found: list[Source] = []
+    by_offset: dict[int, Source] = {}
+    last_person: Source | None = None
+    for mention in mentions:
+        if mention.kind == "pronoun":
+            if last_person is not None:
+                last_person.attributions += 1
+                last_person.counted_at.append(mention.start)
+                last_person.sentences.add(mention.sentence)
+                by_offset[mention.start] = last_person
+            continue
+        source = _add(found, mention)
+        by_offset[mention.start] = source
+        if _is_person(source):
+            last_person = source
+    return found, by_offset
+
+
+def _name_occurrences(text: str, spans: list[tuple[int, int]], found: list[Source]) -> list[Mention]:
+    """Return bare (non-attribution) mentions of the named sources, so pronouns find them."""
+    mentions = []
+    for index, (start, end) in enumerate(spans):
+        for match in re.finditer(NAME, text[start:end]):
+            name, _ = strip_name(match.group())
+            if name and any(source.kind == "name" and any(
+                    same_person(name, form) or same_person(form, name) for form in source.forms)
+                    for source in found):
+                offset = start + match.start() + match.group().find(name.split()[0])
+                mentions.append(Mention(name, "name", offset, index, counts=False))
+    return mentions
+
+
+def collect_sources(text: str, spans: list[tuple[int, int]]) -> tuple[list[Source], dict[int, Source]]:
+    """Return the sources of the story and the source of every mention by offset."""
+    attributions = find_mentions(text, spans)
+    found, _ = resolve_mentions(attributions)
+    taken = {mention.start for mention in attributions}
+    bare = [m for m in _name_occurrences(text, spans, found) if m.start not in taken]
+    return resolve_mentions(sorted(attributions + bare, key=lambda mention: mention.start))
+
+
+def _first_sentence_text(text: str, spans: list[tuple[int, int]], offset: int) -> str:
+    """Return the sentence that holds offset."""
+    for start, end in spans:
+        if start <= offset < end:
+            return text[start:end]
+    return ""
+
+
+def first_name_occurrence(text: str, spans: list[tuple[int, int]], source: Source) -> tuple[str, int]:
+    """Return the longest form of a named source and the offset of its first occurrence."""
+    best, first = source.name, source.first_offset
+    for start, end in spans:
+        for match in re.finditer(NAME, text[start:end]):
+            name, _ = strip_name(match.group())
+            if name and any(same_person(form, name) or same_person(name, form) for form in source.forms):
+                offset = start + match.start() + match.group().find(name.split()[0])
+                first = min(first, offset)
+                if len(name_key(name)) > len(name_key(best)) and same_person(best, name):
+                    best = name
+    return best, first
+
+
+def source_type(source: Source, context: str) -> str:
+    """Return the type of a source from its form and the sentence of its first mention."""
+    if source.kind in ("outlet", "media"):
+        return "news outlet" if source.kind == "outlet" else "document or media"
+    words = name_key(source.name).split()
+    if source.kind == "name":
+        after = context[context.find(source.name.split()[0]):][:160] if source.name else context
+        if words[0] in KUNYA_PREFIXES and len(words) > 1 or ADOPTED_CONTEXT.search(context):
+            return "adopted name"
+        if set(words) & ORG_WORDS or re.fullmatch(r"[A-Z]{2,6}", source.name):
+            return "organisation"
+        return "expert or analyst" if EXPERT_WORDS.search(after) else "named person"
+    if ORG_DESCRIPTION.match(source.name):
+        return "organisation"
+    head = words[-1] if words else ""
+    return "expert or analyst" if EXPERT_WORDS.fullmatch(head) else "anonymous source"
+
+
+def _within(spans: list[tuple[int, int]], offset: int) -> int | None:
+    """Return the index of the span holding offset, or None."""
+    for index, (start, end) in enumerate(spans):
+        if start <= offset < end:
+            return index
+    return None
+
+
+def _add_outlets(text: str, spans: list[tuple[int, int]], found: list[Source]) -> None:
+    """Add outlets and media credited by newstrace.credits (not the text's own outlet)."""
+    for row in credits(text).itertuples():
+        if row.own_reporting or (row.kind != "image" and _within(spans, row.start) is None):
+            continue
+        kind = "media" if row.kind == "image" else "outlet"
+        source = next((s for s in found if s.kind == kind and s.name == row.outlet), None)
+        if source is None:
+            source = Source(row.outlet, kind, row.start, forms=[row.outlet])
+            found.append(source)
+        source.attributions += 1
+        source.counted_at.append(row.start)
+        sentence = _within(spans, row.start)
+        if sentence is not None:
+            source.sentences.add(sentence)
+
+
+def _add_quotes(text: str, spans: list[tuple[int, int]], found: list[Source]) -> None:
+    """Credit each quotation's words to its speaker's source (an attribution if none is nearby)."""
+    starts = paragraph_starts(text)
+    for row in _quotes(text).itertuples():
+        sentence = _within(spans, row.start)
+        if sentence is None or not isinstance(row.speaker, str) or row.kind not in ("direct", "partial"):
+            continue
+        mention = _subject_mention(row.speaker, row.start, sentence, counts=False)
+        if mention is None:
+            continue
+        source = _add(found, mention)
+        source.words_quoted += len(row.quote.split())
+        paragraph = paragraph_of(starts, row.start)
+        if not any(paragraph_of(starts, offset) == paragraph for offset in source.counted_at):
+            source.attributions += 1
+            source.counted_at.append(row.start)
+
+
+def _add_conditions(text: str, spans: list[tuple[int, int]], found: list[Source]) -> None:
+    """Attach each stated condition to the sources in its sentence, or to adopted-name sources."""
+    for index, (start, end) in enumerate(spans):
+        for match in CONDITION.finditer(text, start, end):
+            phrase = " ".join(match.group().split()).rstrip(" ,")
+            named = [source for source in found if index in source.sentences]
+            targets = named or [source for source in found if source.type == "adopted name"]
+            for source in targets:
+                if phrase not in source.conditions:
+                    source.conditions.append(phrase)
+
+
+def _finish(text: str, spans: list[tuple[int, int]], source: Source) -> None:
+    """Set a source's full name, first mention and type."""
+    if source.kind == "name":
+        source.name, source.first_offset = first_name_occurrence(text, spans, source)
+    else:
+        source.first_offset = min([source.first_offset, *source.counted_at])
+    context_index = _within(spans, source.first_offset)
+    context = text[slice(*spans[context_index])] if context_index is not None else source.name
+    source.type = source_type(source, context)
+
+
+def _empty_table() -> pd.DataFrame:
+    """Return an empty sources table with the documented columns."""
+    dtypes = [str, str, int, int, int, int, str, str]
+    return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in zip(COLUMNS, dtypes)})
+
+
+def sources(text: str) -> pd.DataFrame:
+    """Return one row per source the story relies on, with type, first mention, attributions, words quoted."""
+    _check_text(text, "sources")
+    spans = _sentence_spans(text)
+    found, _ = collect_sources(text, spans)
+    _add_outlets(text, spans, found)
+    _add_quotes(text, spans, found)
+    found = [source for source in found if source.attributions or source.words_quoted]
+    for source in found:
+        _finish(text, spans, source)
+    _add_conditions(text, spans, found)
+    if not found:
+        return _empty_table()
+    starts = paragraph_starts(text)
+    rows = [{
+        "source": source.name,
+        "type": source.type,
+        "first_paragraph": paragraph_of(starts, source.first_offset),
+        "first_offset": source.first_offset,
+        "attributions": source.attributions,
+        "words_quoted": source.words_quoted,
+        "condition": "; ".join(source.conditions),
+        "aliases": " | ".join(form for form in source.forms if form != source.name),
+    } for source in sorted(found, key=lambda source: source.first_offset)]
+    return pd.DataFrame(rows, columns=COLUMNS)
