@@ -41,8 +41,8 @@ import pandas as pd
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 
-from newstrace.passages import gram_index
-from newstrace.text import tokens, words
+from newstrace.passages import grams
+from newstrace.text import hyphen_groups, tokens
 
 EDITED_MIN_SIMILARITY = 0.5
 DUPLICATE_MIN_SIMILARITY = 0.9
@@ -60,9 +60,21 @@ class Paragraphs:
     keys: list[list[str]] = field(repr=False)
 
     @classmethod
-    def of(cls, texts: list[str]) -> Paragraphs:
-        """Return Paragraphs for a list of paragraph texts."""
-        return cls(list(texts), [tokens(text) for text in texts], [words(text) for text in texts])
+    def of(cls, texts: list[str], closed_forms: set[str] | frozenset = frozenset(),
+           groups: list[list[list[str]]] | None = None) -> Paragraphs:
+        """Return Paragraphs for paragraph texts; hyphenated words found closed are joined."""
+        groups = groups if groups is not None else [hyphen_groups(text) for text in texts]
+        return cls(list(texts), [tokens(text) for text in texts],
+                   [join_compounds(parts, closed_forms) for parts in groups])
+
+
+def join_compounds(groups: list[list[str]], closed_forms: set[str] | frozenset) -> list[str]:
+    """Return keys with a hyphenated word's parts joined when its closed form is in closed_forms."""
+    keys: list[str] = []
+    for parts in groups:
+        joined = "".join(parts)
+        keys += [joined] if len(parts) > 1 and joined in closed_forms else parts
+    return keys
 
 
 def _contains_run(whole: list[str], part: list[str]) -> bool:
@@ -76,7 +88,7 @@ def covered_positions(original: list[list[str]], copy: list[list[str]],
     """Return, per (original, copy) paragraph pair, the copy word positions in shared k-runs."""
     index: dict[tuple[str, ...], set[int]] = {}
     for i, keys in enumerate(original):
-        for gram in gram_index(keys, k):
+        for gram in grams(keys, k):
             index.setdefault(gram, set()).add(i)
     covered: dict[tuple[int, int], set[int]] = {}
     for j, keys in enumerate(copy):
@@ -85,8 +97,8 @@ def covered_positions(original: list[list[str]], copy: list[list[str]],
                 if _contains_run(whole, keys):
                     covered[(i, j)] = set(range(len(keys)))
             continue
-        for start in range(len(keys) - k + 1):
-            for i in index.get(tuple(keys[start:start + k]), ()):
+        for start, gram in enumerate(grams(keys, k)):
+            for i in index.get(gram, ()):
                 covered.setdefault((i, j), set()).update(range(start, start + k))
     return covered
 

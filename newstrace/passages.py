@@ -23,9 +23,14 @@ PASSAGE_COLUMNS = ["original_start", "original_end", "copy_start", "copy_end", "
 def gram_index(keys: list[str], size: int) -> dict[tuple[str, ...], list[int]]:
     """Return every start position of each run of `size` words in keys."""
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for start in range(len(keys) - size + 1):
-        index[tuple(keys[start:start + size])].append(start)
+    for start, gram in enumerate(grams(keys, size)):
+        index[gram].append(start)
     return index
+
+
+def grams(keys: list[str], size: int) -> list[tuple[str, ...]]:
+    """Return every run of `size` consecutive words of keys, in order."""
+    return list(zip(*(keys[offset:] for offset in range(size))))
 
 
 def _match_length(original: list[str], copy: list[str], i: int, j: int) -> int:

@@ -25,6 +25,7 @@ punctuation mark as a token of its own; `edits` diffs these to see house style.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -34,7 +35,7 @@ _CHARACTERS = re.compile(
     r"\r\n?|[\u2018\u2019\u201a\u201b\u2032\u02bc]|[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]"
     r"|[\u2010\u2011]|[\u2012-\u2015\u2212]|\u2026|#(?=\d)|[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 )
-_LAYOUT = re.compile(r"(?<=[^\W_])-[ \t]*\n[ \t]*(?=[a-z])|[ \t\f\v]+")
+_LAYOUT = re.compile(r"(?<=[^\W_])-[ \t]*\n[ \t]*(?=[a-z])|[ \t\f\v]{2,}|[\t\f\v]")
 _REPLACEMENTS = {
     **dict.fromkeys(["\r\n", "\r"], "\n"),
     **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
@@ -113,8 +114,11 @@ def normalize(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=65536)
 def token_key(token: str) -> str:
     """Return the matching key of one normalised token: lower case, no accents."""
+    if token.isascii():
+        return token.lower()
     decomposed = unicodedata.normalize("NFKD", token.lower())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -130,8 +134,8 @@ def _parts(match: re.Match) -> list[tuple[str, int, int]]:
 
 def hyphen_groups(text: str) -> list[list[str]]:
     """Return the matching keys of text grouped by written word ("al-Qaida" -> ["al", "qaida"])."""
-    return [[token_key(part) for part, _, _ in _parts(match)]
-            for match in _WORD.finditer(normalize(text))]
+    return [[token_key(part) for part in word.split("-")]
+            for word in _WORD.findall(normalize(text))]
 
 
 def words(text: str) -> list[str]:
@@ -148,5 +152,11 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     """Return (token, start, end) for each word of text, offsets being in the input text."""
     _check_str(text)
     folded, (starts, ends) = _normalize_with_spans(text)
-    return [(token_key(part), starts[start], ends[end - 1])
-            for match in _WORD.finditer(folded) for part, start, end in _parts(match)]
+    spans = []
+    for match in _WORD.finditer(folded):
+        word, start, end = match.group(), match.start(), match.end()
+        if "-" not in word:
+            spans.append((token_key(word), starts[start], ends[end - 1]))
+        else:
+            spans += [(token_key(part), starts[s], ends[e - 1]) for part, s, e in _parts(match)]
+    return spans

@@ -1,0 +1,245 @@
+"""Compare an original with a possible copy: how much of the copy derives from it, and how.
+
+`compare(original, copy)` cleans both texts with `newstrace.clean.clean`, folds typography
+(`newstrace.text`), aligns paragraphs (`newstrace.align`), lists word-level edits
+(`newstrace.edits`) and verbatim shared passages (`newstrace.passages`). Paragraph indexes in
+every table are 0-based indexes into the *cleaned* paragraphs (`clean(text).paragraphs`);
+character offsets in `shared_passages` are offsets into the cleaned texts (`clean(text).text`).
+
+Hyphenated words: a hyphenated word whose closed form is written somewhere in either text
+("month-long" where the other text has "monthlong") is matched as that closed form; otherwise as
+its parts ("al-Maghribi" = "al Maghribi").
+
+**score** (0 to 1): the share of the copy's words that derive from the original. A copy word
+counts as derived when either
+(a) it lies in a run of at least `shingle_size` words that also occurs in the original, anywhere
+    (verbatim reuse, including quotes and phrases carried into a rewrite; reordering is free), or
+(b) it is matched, in order, to a word of the original paragraph(s) it is aligned with, in a
+    paragraph group whose similarity is at least `EDITED_MIN_SIMILARITY` (copy-edited text,
+    where short edits leave runs shorter than `shingle_size`).
+Cutting paragraphs never lowers the score (it is a share of the copy, not of the original); an
+independent report of the same event shares names and facts but few runs of five words, and its
+paragraphs are not similar enough for (b), so it scores low. Identical texts score 1; an empty
+copy scores 0.
+
+**containment**: share of the copy's `shingle_size`-word shingles found in the original's.
+**jaccard**: Jaccard similarity of the two shingle sets.
+
+**relation** (first rule that holds):
+- `identical`: the two texts, typography folded, have the same tokens (page clutter included).
+- `copy`: no paragraph missing or added and no edits: the same story paragraphs, only page
+  clutter (or paragraph breaks, or a duplicated paragraph) differs.
+- `trimmed copy`: score >= TRIMMED_MIN_SCORE, no added paragraph, something cut (a missing
+  paragraph or a deletion), no insertion or word change, and at most HOUSE_STYLE_MAX_RATE house
+  style edits per copy word.
+- `edited copy`: score >= EDITED_MIN_SCORE and at least ALIGNED_MIN_SHARE of the copy's words in
+  paragraph groups of similarity >= EDITED_MIN_SIMILARITY (copy edits, possibly also trimmed).
+- `rewrite`: score >= REWRITE_MIN_SCORE and at least one shared passage of `min_passage_words`
+  words: new wording that carries over quotes and phrases.
+- `unrelated`: none of the above.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+from rapidfuzz.distance import Indel
+
+from newstrace.align import EDITED_MIN_SIMILARITY, Paragraphs, align
+from newstrace.clean import Cleaned, clean
+from newstrace.edits import HOUSE_STYLE, diff
+from newstrace.passages import grams, shared_passages
+from newstrace.shingles import DEFAULT_SHINGLE_SIZE, containment, jaccard, shingles
+from newstrace.text import hyphen_groups, tokens
+
+RELATIONS = ("identical", "copy", "trimmed copy", "edited copy", "rewrite", "unrelated")
+TRIMMED_MIN_SCORE = 0.9
+HOUSE_STYLE_MAX_RATE = 0.01
+EDITED_MIN_SCORE = 0.6
+ALIGNED_MIN_SHARE = 0.5
+REWRITE_MIN_SCORE = 0.15
+EDIT_COLUMNS = ["original_para", "copy_para", "before", "after", "kind", "category"]
+
+
+@dataclass(frozen=True, eq=False)
+class Comparison:
+    """How much of `copy` derives from `original`, and how (see the module docstring)."""
+
+    score: float
+    containment: float
+    jaccard: float
+    relation: str
+    alignment: pd.DataFrame = field(repr=False)
+    edits: pd.DataFrame = field(repr=False)
+    shared_passages: pd.DataFrame = field(repr=False)
+    original: Cleaned = field(repr=False)
+    copy: Cleaned = field(repr=False)
+    shingle_size: int = DEFAULT_SHINGLE_SIZE
+
+    def counts(self) -> dict[str, int]:
+        """Return the number of alignment rows of each status."""
+        return {status: int((self.alignment["status"] == status).sum())
+                for status in ("same", "edited", "duplicate", "missing", "added")}
+
+
+Group = tuple[list[int], list[int]]
+
+
+def copy_edited_groups(alignment: pd.DataFrame) -> list[Group]:
+    """Return (original, copy) paragraphs of each group similar enough to be copy edits."""
+    linked = alignment.dropna(subset=["group"])
+    linked = linked[linked["similarity"] >= EDITED_MIN_SIMILARITY]
+    return [(sorted(set(rows["original_para"].astype(int))), sorted(set(rows["copy_para"].astype(int))))
+            for _, rows in linked.groupby("group", sort=True)]
+
+
+def _tagged(paragraphs: list[list[str]], indexes: list[int]) -> tuple[list[str], list[int]]:
+    """Return the tokens of the chosen paragraphs joined, and each token's paragraph index."""
+    joined, owners = [], []
+    for index in indexes:
+        joined += paragraphs[index]
+        owners += [index] * len(paragraphs[index])
+    return joined, owners
+
+
+def _owner(owners: list[int], start: int, fallback: int) -> int:
+    """Return the paragraph of token `start` (or of the token before it, at the end)."""
+    if start < len(owners):
+        return owners[start]
+    return owners[-1] if owners else fallback
+
+
+def edit_table(original: Paragraphs, copy: Paragraphs, groups: list[Group]) -> pd.DataFrame:
+    """Return one row per word-level edit in the copy-edited paragraph groups."""
+    rows = []
+    for originals, copies in groups:
+        before, before_owner = _tagged(original.tokens, originals)
+        after, after_owner = _tagged(copy.tokens, copies)
+        for edit in diff(before, after):
+            rows.append((_owner(before_owner, edit.before_start, originals[0]),
+                         _owner(after_owner, edit.after_start, copies[0]),
+                         edit.before, edit.after, edit.kind, edit.category))
+    table = pd.DataFrame(rows, columns=EDIT_COLUMNS)
+    return table.astype({"original_para": "int64", "copy_para": "int64"})
+
+
+def _offsets(paragraphs: list[list[str]]) -> list[int]:
+    """Return the position of each paragraph's first word in the joined word list."""
+    starts, total = [], 0
+    for keys in paragraphs:
+        starts.append(total)
+        total += len(keys)
+    return starts
+
+
+def _run_covered(original: list[str], copy: list[str], k: int) -> set[int]:
+    """Return positions of copy words inside runs of k words that also occur in original."""
+    index = set(grams(original, k))
+    covered: set[int] = set()
+    for start, gram in enumerate(grams(copy, k)):
+        if gram in index:
+            covered.update(range(start, start + k))
+    return covered
+
+
+def _aligned_covered(original: Paragraphs, copy: Paragraphs, groups: list[Group]) -> set[int]:
+    """Return positions of copy words matched in order inside copy-edited paragraph groups."""
+    starts = _offsets(copy.keys)
+    covered: set[int] = set()
+    for originals, copies in groups:
+        before, _ = _tagged(original.keys, originals)
+        after, owners = _tagged(copy.keys, copies)
+        first_of = {index: after_pos for after_pos, index in reversed(list(enumerate(owners)))}
+        for op in Indel.opcodes(before, after):
+            if op.tag == "equal":
+                covered.update(starts[owners[p]] + p - first_of[owners[p]]
+                               for p in range(op.dest_start, op.dest_end))
+    return covered
+
+
+def derived_score(original: Paragraphs, copy: Paragraphs, groups: list[Group], k: int) -> float:
+    """Return the share of the copy's words derived from the original (module docstring)."""
+    copy_keys = [key for keys in copy.keys for key in keys]
+    if not copy_keys:
+        return 0.0
+    original_keys = [key for keys in original.keys for key in keys]
+    derived = _run_covered(original_keys, copy_keys, k) | _aligned_covered(original, copy, groups)
+    return len(derived) / len(copy_keys)
+
+
+def aligned_share(copy: Paragraphs, groups: list[Group]) -> float:
+    """Return the share of the copy's words in copy-edited paragraph groups."""
+    total = sum(len(keys) for keys in copy.keys)
+    aligned = {j for _, copies in groups for j in copies}
+    return sum(len(copy.keys[j]) for j in aligned) / total if total else 0.0
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """The measurements the relation rules read."""
+
+    same_tokens: bool
+    score: float
+    statuses: set[str]
+    edit_kinds: list[str]
+    copy_words: int
+    aligned_share: float
+    passages: int
+
+
+def _is_trimmed(facts: _Facts) -> bool:
+    """Return True if the copy only cuts the original, with little house-style editing."""
+    cut = "missing" in facts.statuses or "deletion" in facts.edit_kinds
+    content = {"insertion", "word change"} & set(facts.edit_kinds)
+    house = sum(kind in HOUSE_STYLE for kind in facts.edit_kinds)
+    return (facts.score >= TRIMMED_MIN_SCORE and cut and not content and "added" not in facts.statuses
+            and house <= HOUSE_STYLE_MAX_RATE * facts.copy_words)
+
+
+def relation_of(facts: _Facts) -> str:
+    """Return the relation named by the first rule that holds (module docstring)."""
+    if facts.same_tokens:
+        return "identical"
+    if facts.copy_words and not facts.edit_kinds and not {"missing", "added"} & facts.statuses:
+        return "copy"
+    if _is_trimmed(facts):
+        return "trimmed copy"
+    if facts.score >= EDITED_MIN_SCORE and facts.aligned_share >= ALIGNED_MIN_SHARE:
+        return "edited copy"
+    if facts.score >= REWRITE_MIN_SCORE and facts.passages:
+        return "rewrite"
+    return "unrelated"
+
+
+def _paragraphs(first: Cleaned, second: Cleaned) -> tuple[Paragraphs, Paragraphs]:
+    """Return both texts' Paragraphs, joining hyphenated words written closed in either text."""
+    groups = [[hyphen_groups(text) for text in cleaned.paragraphs] for cleaned in (first, second)]
+    closed = {parts[0] for paragraphs in groups for paragraph in paragraphs for parts in paragraph
+              if len(parts) == 1}
+    return (Paragraphs.of(first.paragraphs, closed, groups[0]),
+            Paragraphs.of(second.paragraphs, closed, groups[1]))
+
+
+def compare(original: str, copy: str, *, shingle_size: int = DEFAULT_SHINGLE_SIZE,
+            min_passage_words: int = 8) -> Comparison:
+    """Return the Comparison of copy against original (rules in the module docstring)."""
+    cleaned_original, cleaned_copy = clean(original), clean(copy)
+    paras_original, paras_copy = _paragraphs(cleaned_original, cleaned_copy)
+    alignment = align(paras_original, paras_copy, shingle_size)
+    groups = copy_edited_groups(alignment)
+    edits = edit_table(paras_original, paras_copy, groups)
+    passages = shared_passages(cleaned_original.text, cleaned_copy.text, min_passage_words)
+    keys_original = [key for keys in paras_original.keys for key in keys]
+    keys_copy = [key for keys in paras_copy.keys for key in keys]
+    shingles_original = shingles(keys_original, shingle_size)
+    shingles_copy = shingles(keys_copy, shingle_size)
+    facts = _Facts(tokens(original) == tokens(copy),
+                   derived_score(paras_original, paras_copy, groups, shingle_size),
+                   set(alignment["status"]), list(edits["kind"]), len(keys_copy),
+                   aligned_share(paras_copy, groups), len(passages))
+    relation = relation_of(facts)
+    return Comparison(1.0 if relation == "identical" else facts.score,
+                      containment(shingles_copy, shingles_original),
+                      jaccard(shingles_copy, shingles_original), relation, alignment, edits,
+                      passages, cleaned_original, cleaned_copy, shingle_size)
