@@ -213,6 +213,7 @@ class Mention:
     start: int
     sentence: int
     counts: bool = True  # True if it is an attribution (a saying verb), not a bare mention
+    verb: str = ""
 
 
 @dataclass
@@ -339,11 +340,13 @@ def find_mentions(text: str, spans: list[tuple[int, int]]) -> list[Mention]:
                 else:
                     mention = _subject_mention(subject, start + span[0], index)
                 if mention:
+                    mention.verb = match.group("verb")
                     taken.append(span)
                     mentions.append(mention)
         for match in PRONOUN_VERB.finditer(sentence):
             position = match.start("subject") if match.group("subject") else match.start("subject2")
-            mentions.append(Mention("<pronoun>", "pronoun", start + position, index))
+            verb = match.group("verb") or match.group("verb2")
+            mentions.append(Mention("<pronoun>", "pronoun", start + position, index, verb=verb))
     return sorted(mentions, key=lambda mention: mention.start)
 
 
