@@ -513,7 +513,8 @@ def _is_appositive(segment: str) -> bool:
                       "herself", "one", "until", "once", "then", "still", "also", "both", "another"}
             or first.rstrip(",").isdigit() or segment.strip().endswith("-old")
             or (len(words) > 1 and words[1].lower() in {"of", "for", "at"})
-            or first.endswith("'s") or first.endswith("\u2019s"))
+            or first.endswith("'s") or first.endswith("\u2019s")
+            or (first.isalpha() and first.islower() and first.endswith(("ing", "ed"))))
 
 
 def speaker_before(pre: str) -> str | None:
@@ -819,7 +820,8 @@ def classify(quote: str, before: str, after: str, attributed: bool, continued: b
         return "term"
     starts_upper = bool(re.match(r"[\W\d]*[A-Z\u00c0-\u00de]", quote)) or bool(re.match(r"[\d\[(]", quote))
     opens_sentence = not before.strip(" " + MASK) or before.rstrip().endswith((":", ",", MASK)) or continued
-    return "direct" if starts_upper and opens_sentence else "partial"
+    resumes = before.lstrip().startswith(MASK) and before.rstrip().endswith(",")
+    return "direct" if (starts_upper and opens_sentence) or resumes else "partial"
 
 
 # ---------------------------------------------------------------- the public function
