@@ -34,7 +34,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from newstrace.credits import _check_text, credits, paragraph_of, paragraph_starts
-from newstrace.sources import Mention, collect_sources
+from newstrace.sources import SAY_VERBS, Mention, collect_sources
 from newstrace.story import sentences, story_spans
 from newstrace.text import words
 
@@ -58,7 +58,9 @@ such than that the their theirs them themselves then there these they this those
 under until up upon us very via was we were what when where which while who whom whose why will
 with within without would yet you your said says say told tells recalled recounted instance also
 """.split())
-"""Function words and attribution verbs, which carry no claim of their own."""
+"""Function words, which carry no claim of their own."""
+IGNORED_WORDS = STOPWORDS | frozenset(SAY_VERBS.split("|"))
+"""Function words and attribution verbs (said, recalled, shared, ...): not content of a claim."""
 
 
 def _stem(word: str) -> str:
@@ -72,7 +74,8 @@ def _stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Return the stems of the words of text that carry content (no function words)."""
-    return [_stem(word) for word in words(text) if word not in STOPWORDS and (len(word) > 2 or word.isdigit())]
+    return [_stem(word) for word in words(text)
+            if word not in IGNORED_WORDS and (len(word) > 2 or word.isdigit())]
 
 
 def is_variant(word: str, sentence: str) -> bool:

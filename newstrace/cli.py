@@ -11,6 +11,9 @@ from newstrace.errors import ArticleError, DataNotFoundError
 
 COMMAND_MODULES = [
     "newstrace.commands.clean",
+    "newstrace.commands.sources",
+    "newstrace.commands.check_copy",
+    "newstrace.commands.grade",
 ]
 """Each module defines NAME, HELP, add_arguments(parser) and run(args) -> int."""
 

@@ -1,0 +1,60 @@
+"""`newstrace check-copy ORIGINAL COPY`: check a copy's quotes and claims against the original."""
+
+from __future__ import annotations
+
+import argparse
+
+from newstrace.attribution import attribution_diff
+from newstrace.loading import read_article
+from newstrace.tables import print_table
+
+NAME = "check-copy"
+HELP = "print the attribution diff: verbatim quotes, changed speakers or verbs, drift candidates"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register the ORIGINAL and COPY arguments and --csv / --all."""
+    parser.add_argument("original", metavar="ORIGINAL", help="the text the copy is checked against")
+    parser.add_argument("copy", metavar="COPY", help="the copy or re-report to check")
+    parser.add_argument("--csv", action="store_true", help="print every row and column as CSV")
+    parser.add_argument("--all", action="store_true", help="also list sentences that are the same")
+
+
+def _verb_change(row) -> str:
+    """Return 'original verb -> copy verb' when they differ, else ''."""
+    if row.copy_verb == row.original_verb or not isinstance(row.copy_verb, str):
+        return ""
+    return f"{row.original_verb} -> {row.copy_verb}"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print a summary count by status, then the quotes and the rows worth checking."""
+    diff = attribution_diff(read_article(args.original), read_article(args.copy))
+    if args.csv:
+        print(diff.to_csv(index=False), end="")
+        return 0
+    if diff.empty:
+        print("The copy has no quotes or claims to check.")
+        return 0
+    counts = diff["status"].value_counts()
+    print("Summary: " + ", ".join(f"{count} {status}" for status, count in counts.items()))
+    quotes = diff[diff["row"] == "quote"].assign(verb_change=lambda t: [_verb_change(r) for r in t.itertuples()])
+    if not quotes.empty:
+        print(f"\nQuotes ({len(quotes)}):")
+        print_table(quotes[["copy_paragraph", "status", "copy_speaker", "verb_change", "copy_text"]]
+                    .rename(columns={"copy_paragraph": "para", "copy_text": "quote"}), max_width=45)
+    claims = diff[diff["row"] != "quote"]
+    if not args.all:
+        claims = claims[claims["status"] != "same"]
+    if not claims.empty:
+        print(f"\nClaims to check ({len(claims)}):")
+        for row in claims.itertuples():
+            print(f"\n[{row.status}] copy paragraph {row.copy_paragraph}, similarity {row.similarity:g}")
+            print(f"  copy:     {row.copy_text}")
+            if isinstance(row.closest_original, str):
+                print(f"  original: {row.closest_original} (paragraph {row.original_paragraph})")
+            if row.unsupported_words:
+                print(f"  not in the original at all: {row.unsupported_words}")
+            elif row.new_words:
+                print(f"  not in that sentence: {row.new_words}")
+    return 0
