@@ -12,6 +12,7 @@ import types
 __version__ = "0.1.0"
 
 _EXPORTS = {
+    "extract_quotes": "newstrace.quotes",
     "articles": "newstrace.loading",
     "article": "newstrace.loading",
     "catalogue": "newstrace.loading",

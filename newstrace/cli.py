@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from newstrace.errors import ArticleError, DataNotFoundError
 
 COMMAND_MODULES = [
+    "newstrace.commands.quotes",
     "newstrace.commands.clean",
     "newstrace.commands.sources",
     "newstrace.commands.check_copy",
