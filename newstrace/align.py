@@ -20,6 +20,17 @@ Rules, applied to each copy paragraph in order:
 3. Further candidates are added while each explains at least k more words of the copy paragraph
    than the sources already chosen (a merged paragraph draws on two or more originals). An original
    paragraph chosen by several copy paragraphs was split.
+3b. Paraphrase, for rewrites: content words (not in `STOPWORDS`, plural "s" folded) are weighted
+   by their inverse document frequency over the original's paragraphs, so a name repeated in every
+   paragraph weighs little, and a word the original never uses weighs most. A copy paragraph with no candidate takes as source the original
+   paragraph sharing the largest weighted share of its content words, if that share is at least
+   PARAPHRASE_MIN_SHARE and at least PARAPHRASE_MIN_WORDS content words are shared. Then, one at a
+   time, it also takes the original paragraph within PARAPHRASE_WINDOW paragraphs of a chosen
+   source that shares the most of its content words not found in its sources yet, if those are at
+   least PARAPHRASE_MIN_WORDS words and PARAPHRASE_MIN_SHARE of the weight of the unexplained
+   words that the original uses somewhere (merged rewrites mostly draw on neighbouring paragraphs;
+   once a source is established, words new to the original cannot point to a second one).
+   These links are alignment only: they do not raise the score (see `newstrace.compare`).
 4. A copy paragraph whose primary source is an earlier copy paragraph's primary source, and whose
    words are near-identical to that earlier paragraph (similarity >= DUPLICATE_MIN_SIMILARITY), is a
    `duplicate` (the same paragraph printed twice), not a split.
@@ -34,6 +45,7 @@ paragraph with no link). Missing and added rows have similarity 0.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -45,6 +57,18 @@ from newstrace.passages import grams
 from newstrace.text import hyphen_groups, tokens
 
 EDITED_MIN_SIMILARITY = 0.5
+PARAPHRASE_MIN_SHARE = 0.25
+PARAPHRASE_MIN_WORDS = 3
+PARAPHRASE_WINDOW = 3
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each even few for from further
+had has have having he her here hers herself him himself his how i if in into is it its itself
+just me more most my myself no nor not now of off on once only or other our ours ourselves out
+over own same she should so some such than that the their theirs them themselves then there these
+they this those through to too under until up very was we were what when where which while who
+whom why will with would you your yours yourself yourselves said says say told one two new
+""".split())
 DUPLICATE_MIN_SIMILARITY = 0.9
 ALIGNMENT_COLUMNS = ["original_para", "copy_para", "original_text", "copy_text", "similarity",
                      "status", "group"]
@@ -110,6 +134,21 @@ def similarity_matrix(original: list[list[str]], copy: list[list[str]]) -> np.nd
     return cdist(original, copy, scorer=Indel.normalized_similarity, dtype=np.float64)
 
 
+def content_words(keys: list[str]) -> set[str]:
+    """Return the content words of a paragraph: no stopwords, plural "s" folded."""
+    return {key[:-1] if len(key) > 4 and key.endswith("s") and not key.endswith(("ss", "is", "us")) else key
+            for key in keys if key not in STOPWORDS and (len(key) > 2 or key.isdigit())}
+
+
+def idf_weights(paragraphs: list[set[str]]) -> dict[str, float]:
+    """Return 1 + log(N / document frequency) for each word of the paragraphs."""
+    frequency: dict[str, int] = {}
+    for words_of_paragraph in paragraphs:
+        for word in words_of_paragraph:
+            frequency[word] = frequency.get(word, 0) + 1
+    return {word: 1.0 + math.log(len(paragraphs) / count) for word, count in frequency.items()}
+
+
 @dataclass
 class _Evidence:
     """What the alignment rules need about one comparison."""
@@ -119,6 +158,30 @@ class _Evidence:
     k: int
     covered: dict[tuple[int, int], set[int]]
     similarity: np.ndarray
+    original_content: list[set[str]] = field(default_factory=list)
+    copy_content: list[set[str]] = field(default_factory=list)
+    weights: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        """Compute content words and their weights."""
+        self.original_content = [content_words(keys) for keys in self.original.keys]
+        self.copy_content = [content_words(keys) for keys in self.copy.keys]
+        self.weights = idf_weights(self.original_content)
+
+    def weight(self, words_: set[str]) -> float:
+        """Return the total weight of words (words absent from the original weigh most)."""
+        top = 1.0 + math.log(max(len(self.original_content), 1))
+        return sum(self.weights.get(word, top) for word in words_)
+
+    def paraphrase(self, i: int, j: int, explained: set[str]) -> float:
+        """Return the weighted share of copy j's unexplained content words that original i holds."""
+        unexplained = self.copy_content[j] - explained
+        shared = unexplained & self.original_content[i]
+        total = self.weight(unexplained & self.weights.keys()) if explained else self.weight(unexplained)
+        if len(shared) < PARAPHRASE_MIN_WORDS or not total:
+            return 0.0
+        share = self.weight(shared) / total
+        return share if share >= PARAPHRASE_MIN_SHARE else 0.0
 
     def cover(self, i: int, j: int) -> int:
         """Return how many words of copy paragraph j lie in k-runs shared with original i."""
@@ -143,7 +206,7 @@ def _sources(evidence: _Evidence, j: int, used: set[int], previous: int | None) 
     """Return the original paragraphs copy paragraph j draws on, primary first (rules 2-3)."""
     candidates = evidence.candidates(j)
     if not candidates:
-        return []
+        return _paraphrase_sources(evidence, j, [])
     chosen = [_primary(evidence, j, candidates, used, previous)]
     explained = set(evidence.covered.get((chosen[0], j), ()))
     need = min(evidence.k, len(evidence.copy.keys[j]))
@@ -152,7 +215,29 @@ def _sources(evidence: _Evidence, j: int, used: set[int], previous: int | None) 
         if i not in chosen and len(new) >= max(need, 1):
             chosen.append(i)
             explained |= new
-    return chosen
+    return _paraphrase_sources(evidence, j, chosen)
+
+
+def _nearby(evidence: _Evidence, chosen: list[int]) -> list[int]:
+    """Return unchosen original paragraphs: all if none is chosen, else those near a chosen one."""
+    count = len(evidence.original.keys)
+    if not chosen:
+        return list(range(count))
+    near = {i + step for i in chosen for step in range(-PARAPHRASE_WINDOW, PARAPHRASE_WINDOW + 1)}
+    return sorted(i for i in near if 0 <= i < count and i not in chosen)
+
+
+def _paraphrase_sources(evidence: _Evidence, j: int, chosen: list[int]) -> list[int]:
+    """Return chosen plus the original paragraphs that j paraphrases (rule 3b)."""
+    chosen = list(chosen)
+    explained = set().union(*(evidence.original_content[i] for i in chosen))
+    while True:
+        shares = [(evidence.paraphrase(i, j, explained), -i) for i in _nearby(evidence, chosen)]
+        best = max(shares, default=(0.0, 0))
+        if best[0] <= 0.0:
+            return chosen
+        chosen.append(-best[1])
+        explained |= evidence.original_content[-best[1]]
 
 
 def link_paragraphs(original: Paragraphs, copy: Paragraphs,
