@@ -6,3 +6,15 @@ The look (colour-blind-safe palette, fonts, sizes) is set in one place, newstrac
 from newstrace.plots.style import PALETTE, Chart, colour, hatch, new_figure
 
 __all__ = ["PALETTE", "Chart", "colour", "hatch", "new_figure"]
+
+from newstrace.plots.case import paragraph_lengths, removed_lines, text_sizes  # noqa: E402
+
+__all__ += ["paragraph_lengths", "removed_lines", "text_sizes"]
+
+from newstrace.plots.thresholds import threshold_strip  # noqa: E402
+
+__all__ += ["threshold_strip"]
+
+from newstrace.plots.attribution import source_mix, words_quoted  # noqa: E402
+
+__all__ += ["source_mix", "words_quoted"]
