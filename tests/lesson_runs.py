@@ -1,0 +1,37 @@
+"""Helpers shared by the lesson tests: which notebooks exist, and each lesson executed once per session."""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from newstrace import course
+
+LESSONS = course.lesson_paths()
+LESSON_IDS = [path.stem for path in LESSONS]
+ALL_NOTEBOOKS = sorted(
+    path
+    for folder in ("notebooks", "solutions", "exercises")
+    for path in (course.ROOT / folder).rglob("*.ipynb")
+    if ".ipynb_checkpoints" not in path.parts
+)
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@functools.cache
+def executed(path: Path) -> nbformat.NotebookNode:
+    """Return the lesson executed in a fresh kernel (cached: the first run in this test session)."""
+    return course.execute_notebook(path)
+
+
+def require_tool(available: bool, what: str) -> None:
+    """Skip the test when a system tool is missing, except in CI (CI=true), where that fails it."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is missing in CI: scripts/system-deps.sh should have installed it")
+    pytest.skip(f"{what} is not installed (run `make system-deps`); not in CI, so skipping")
