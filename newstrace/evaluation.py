@@ -126,11 +126,18 @@ def kind_accuracy(case: EvalCase) -> Score:
     return Score(sum(p == g for p, g in found), len(found))
 
 
+def source_type_accuracy(case: EvalCase) -> Score:
+    """Return gold sources (sources.csv) that nt.sources finds with the gold type; misses count as wrong."""
+    from newstrace.source_gold import source_type_hits
+    return Score(*source_type_hits(case.text_id, case.text))
+
+
 METRICS: list[Metric] = [
     Metric("quote precision", quote_precision),
     Metric("quote recall", quote_recall),
     Metric("speaker accuracy", speaker_accuracy),
     Metric("kind accuracy", kind_accuracy),
+    Metric("source-type accuracy", source_type_accuracy),
 ]
 """The metrics the gate checks, in table order. Add yours with register() or a line here."""
 
