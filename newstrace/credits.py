@@ -54,11 +54,11 @@ PATTERNS: list[tuple[str, str, bool]] = [
     ("own reporting", rf"\b(?:[Aa]n?|[Tt]he) (?P<outlet>{NAME}) {PERSON_NOUNS}\b", True),
     ("told", rf"\b(?:told|tells|telling) (?P<outlet>{NAME})", True),
     ("told", rf"\b(?:in |during )?an? (?:exclusive )?interview with (?P<outlet>{NAME})", True),
-    ("told", rf"\b(?:speaking|spoke|talking|talked) (?:to|with) (?P<outlet>{NAME})", True),
+    ("told", rf"\b(?:[Ss]peaking|[Ss]poke|[Tt]alking|[Tt]alked) (?:to|with) (?P<outlet>{NAME})", True),
     ("told", rf"\b{SPEECH_BEFORE_TO}\b[^.;:!?\"“”]{{0,120}}?\bto (?P<outlet>{NAME})", True),
     (
         "report",
-        (r"\b(?:according to |citing |cited (?:in|by) |in |by |from )?"
+        (r"\b(?:[Aa]ccording to |[Cc]iting |cited (?:in|by) |[Ii]n |by |from )?"
         r"(?:an? |the )?(?:\w+ )?(?:report|reports|article|story|dispatch|investigation|"
         r"broadcast|interview|documentary|survey|poll) (?:published |aired |broadcast )?"
         rf"(?:in|by|from|on) (?P<outlet>{NAME})"),
@@ -66,7 +66,7 @@ PATTERNS: list[tuple[str, str, bool]] = [
     ),
     ("report", (rf"\b(?:first |originally |previously |also )?(?:reported|revealed|disclosed|broken|"
                rf"published|broadcast|aired) by (?P<outlet>{NAME})"), False),
-    ("report", rf"\baccording to (?P<outlet>{NAME})", True),
+    ("report", rf"\b[Aa]ccording to (?P<outlet>{NAME})", True),
     ("report", (rf"(?P<outlet>{NAME}) (?:has |have |had )?(?:first |earlier |previously )?"
                r"(?:reported|reports|revealed|disclosed|broke the news)\b"), True),
     ("image", (r"\((?:[^()]{0,80}?[ ,;])?(?:[Ss]creenshot|[Ss]creen grab|[Ss]till|[Pp]hoto|"
