@@ -45,7 +45,8 @@ ATTRIBUTION_VERBS = (
     "commented", "complained", "lamented", "testified", "tweeted", "shouted", "yelled",
     "screamed", "whispered", "cried", "joked", "quipped", "boasted", "maintained", "contended",
     "asserted", "alleged", "reported", "agreed", "mused", "pleaded", "demanded", "concluded",
-    "described", "called", "suggested", "according to", "as saying",
+    "described", "called", "suggested", "warn", "urge", "vow", "claim", "insist", "admit",
+    "denied", "denies", "deny", "revealed", "reveals", "according to", "as saying",
 )
 """Words and phrases that attribute speech; "according to" and "as saying" put the speaker after."""
 
@@ -73,7 +74,8 @@ PERSON_TITLES = (
     "Chairman", "Chairwoman", "Chair", "Spokesman", "Spokeswoman", "Detective", "Inspector",
     "Sheriff", "Attorney", "Deputy", "Speaker", "Leader", "Coach", "Executive", "Officer",
     "Sheikh", "Imam", "Bishop", "Archbishop", "Cardinal", "Foreign", "Defense", "Defence",
-    "Interior", "Health", "Finance", "Justice", "State", "Home", "Labour", "Labor", "Mr.",
+    "Interior", "Health", "Finance", "State", "Home", "Labour", "Labor", "Prof", "Gen", "Sen",
+    "Rep", "Gov", "Capt", "Col", "Lt", "Sgt", "Insp", "Supt", "Cllr", "Majority", "Minority",
 )
 """Titles before a name; they are dropped from the speaker ("Prime Minister Jane Doe" -> "Jane Doe")."""
 
@@ -185,7 +187,7 @@ MARK_PTB_RE = re.compile("``|''|" + MARK_RE.pattern)
 """The same, plus ``...'' pairs used in some tokenised corpora (only when `` appears)."""
 VERB_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(v) for v in ATTRIBUTION_VERBS), key=len, reverse=True))
-    + r")\b"
+    + r"|According to)\b"
 )
 """Any attribution verb as a whole word (masked quotes cannot match)."""
 SENTENCE_END_RE = re.compile(r"[.!?][)\]'\u2019\"\u201d]*\s+(?=[A-Z0-9" + MASK + "\"\u201c'\u2018])")
@@ -446,7 +448,9 @@ def sentence_starts(text: str, para: Paragraph) -> list[int]:
     for match in SENTENCE_END_RE.finditer(masked):
         word = re.search(r"([\w.]+)[.!?]$", masked[:match.start() + 1])
         token = word.group(1).lower().rstrip(".") if word else ""
-        if match.group()[0] == "." and (token in ABBREVIATIONS or len(token) == 1 or "." in token):
+        opens_quote = masked[match.end():match.end() + 1] == MASK
+        if match.group()[0] == "." and (token in ABBREVIATIONS or len(token) == 1 or "." in token) \
+                and not (opens_quote and len(token) > 1):
             continue
         starts.append(match.end())
     for piece in para.pieces:
@@ -476,7 +480,7 @@ def _clean_speaker(segment: str) -> str:
     segment = segment.split(MASK)[-1]
     words = [w.strip("\u2014\u2013()[]") for w in _words(segment)]
     words = [w for w in words if w]
-    while words and (words[-1].lower() in TRAILING_WORDS or (words[-1].endswith("ly") and words[-1].islower()
+    while words and (words[-1] in TRAILING_WORDS or (words[-1].endswith("ly") and words[-1].islower()
                                                              and len(words) > 1)):
         words.pop()
     cut = max((i for i, w in enumerate(words) if w.lower() in CUT_WORDS), default=-1)
@@ -563,6 +567,9 @@ def speaker_after(post: str) -> str | None:
         if _ends_sentence_word(word) or len(words) >= 8:
             break
     phrase = " ".join(words)
+    named = re.match(r",\s*(" + NAME_RE.pattern[2:] + r")\s*(?:[.,;]|$)", post[len(head):])
+    if named and phrase and not _is_name(phrase):
+        return named.group(1).rstrip(".")
     return phrase if _valid_speaker(phrase) and not is_pronoun(phrase) else None
 
 
@@ -571,7 +578,7 @@ def find_attributions(para: Paragraph) -> list[Attribution]:
     found = []
     masked = para.masked
     for match in VERB_RE.finditer(masked):
-        verb = match.group(1)
+        verb = match.group(1).replace("According", "according")
         before = masked[:match.start()]
         if verb != "according to" and (PASSIVE_RE.search(before) or DETERMINER_BEFORE_RE.search(before)):
             continue
@@ -634,6 +641,23 @@ def strip_titles(name: str) -> str:
     return " ".join(rest) if rest and rest[0][0].isupper() else name
 
 
+def speaker_name(phrase: str) -> str:
+    """Return the name ending a speaker phrase without titles or descriptors, else the phrase as written."""
+    words = phrase.split()
+    run = len(words)
+    while run > 0 and (words[run - 1][0].isupper() or re.fullmatch(PARTICLE, words[run - 1])):
+        run -= 1
+    if run == len(words):
+        return phrase
+    name = strip_titles(" ".join(words[run:]))
+    if name != " ".join(words[run:]):
+        return name
+    before = words[run - 1] if run else ""
+    if run and before.islower() and before not in DETERMINERS and before not in {"of", "for", "at", "and"}:
+        return name
+    return phrase
+
+
 def _is_name(phrase: str) -> bool:
     """Return True if every word of a phrase is capitalised or a name particle."""
     words = _words(phrase)
@@ -659,7 +683,7 @@ def _nearest(para: Paragraph, piece: Piece) -> Attribution | None:
             same.append((open_at - a.span_end, a))
         elif a.span_start >= close_at:
             gap = masked[close_at:a.span_start]
-            if re.fullmatch(r"[\s,.!?;\u2014\u2013-]*", gap):
+            if re.fullmatch(r"[\s,.!?;:\u2014\u2013-]*", gap):
                 return a
             if a.span_start < max(s_end, _sentence_bounds(para, close_at)[1]):
                 same.append((a.span_start - close_at, a))
@@ -776,7 +800,7 @@ def _resolve(attribution: Attribution, paragraphs: list[Paragraph], k: int, hist
             if earlier.resolved and earlier.resolved != speaker and k - earlier.paragraph <= 3 \
                     and _words(earlier.resolved)[-1].lower() == head:
                 return earlier.resolved
-    return strip_titles(speaker) if _is_name(speaker) else speaker
+    return speaker_name(speaker)
 
 
 def _antecedent(pronoun: str, attribution: Attribution, paragraphs: list[Paragraph], k: int) -> str | None:
@@ -804,7 +828,7 @@ def _is_title_case(quote: str) -> bool:
     return bool(words) and words[0][0].isupper() and all(w[0].isupper() or w.lower() in small for w in words)
 
 
-def classify(quote: str, before: str, after: str, attributed: bool, continued: bool) -> str:
+def classify(quote: str, before: str, after: str, attributed: bool, continued: bool, headline: bool = False) -> str:
     """Return direct, partial, term or title for a quote given the masked text beside it in its sentence."""
     words = _words(quote)
     ends_sentence = bool(re.search(r"[.!?][)'\u2019\"\u201d]*$", quote))
@@ -816,12 +840,19 @@ def classify(quote: str, before: str, after: str, attributed: bool, continued: b
     cue = before.lower().rstrip()
     if not continued and len(words) <= 4 and not ends_sentence and any(cue.endswith(c) for c in TERM_CUES):
         return "term"
-    if not attributed and not continued and len(words) <= 3 and not ends_sentence:
+    if not attributed and not continued and len(words) <= 3 and not ends_sentence \
+            and not (headline and len(words) >= 2):
         return "term"
     starts_upper = bool(re.match(r"[\W\d]*[A-Z\u00c0-\u00de]", quote)) or bool(re.match(r"[\d\[(]", quote))
     opens_sentence = not before.strip(" " + MASK) or before.rstrip().endswith((":", ",", MASK)) or continued
     resumes = before.lstrip().startswith(MASK) and before.rstrip().endswith(",")
     return "direct" if (starts_upper and opens_sentence) or resumes else "partial"
+
+
+def is_headline(masked: str) -> bool:
+    """Return True for a short line without closing punctuation, like a headline (quotes masked)."""
+    line = masked.rstrip()
+    return len(line.split()) <= 20 and not re.search(r"[.!?" + MASK + r"]$", line)
 
 
 # ---------------------------------------------------------------- the public function
@@ -854,7 +885,7 @@ def _row(text: str, para: Paragraph, piece: Piece, attribution: Attribution | No
     s_start, s_end = _sentence_bounds(para, piece.open_at - para.start)
     before = para.masked[s_start:piece.open_at - para.start]
     after = para.masked[piece.close_end - para.start:s_end]
-    kind = classify(quote, before, after, in_sentence, multi or not piece.closed)
+    kind = classify(quote, before, after, in_sentence, multi or not piece.closed, is_headline(para.masked))
     speech = kind in SPEECH_KINDS and attribution is not None
     return {
         "quote": quote, "start": piece.inner_start, "end": piece.inner_end, "kind": kind,
