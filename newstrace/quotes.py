@@ -521,9 +521,18 @@ def _is_appositive(segment: str) -> bool:
             or (first.isalpha() and first.islower() and first.endswith(("ing", "ed"))))
 
 
+def _strip_trailing_adverbs(pre: str) -> str:
+    """Return text with adverbs and auxiliaries removed from its end ("Smith, 54, later" -> "Smith, 54,")."""
+    words = pre.split(" ")
+    while words and (words[-1] in TRAILING_WORDS or (words[-1].endswith("ly") and words[-1].isalpha()
+                                                     and words[-1].islower())):
+        words.pop()
+    return " ".join(words).rstrip()
+
+
 def speaker_before(pre: str) -> str | None:
     """Return the speaker written just before a verb ("Smith", "Smith, a spokesman,"), or None."""
-    stripped = pre.rstrip()
+    stripped = _strip_trailing_adverbs(pre.rstrip())
     if not stripped.endswith(","):
         candidate = _clean_speaker(re.split(r"[,;:]", stripped)[-1])
         return candidate if _valid_speaker(candidate) else None
@@ -633,6 +642,31 @@ def find_persons(para: Paragraph) -> list[tuple[int, str]]:
     return persons
 
 
+SUBJECT_VERBS = {
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "did",
+    "does", "do", "may", "might", "must", "should", "spoke", "went", "came", "made", "took", "gave",
+    "got", "ran", "sat", "stood", "left", "met", "won", "lost", "began", "thought", "felt", "found",
+    "knew", "saw", "kept", "held", "brought", "paid", "sent", "built", "fell", "rose", "led", "fled",
+    "drove", "flew", "runs", "says", "said", "told", "wants", "needs", "lives", "works", "became",
+}
+"""Verbs that end a sentence's subject when no -ed verb does ("Residents are", "The mayor spoke")."""
+
+
+def find_subjects(para: Paragraph) -> list[tuple[int, str]]:
+    """Return (offset, phrase) for each sentence's subject: its first words before a verb."""
+    subjects = []
+    for start in para.sentence_starts:
+        words = para.masked[start:start + 80].split()[:6]
+        for i, word in enumerate(words):
+            bare = word.strip(",.;:")
+            if i and bare.islower() and (bare in SUBJECT_VERBS or (bare.endswith("ed") and len(bare) > 4)):
+                phrase = " ".join(w.strip(",") for w in words[:i])
+                if MASK not in phrase and words[0] not in SENTENCE_OPENERS[3:] and i <= 4:
+                    subjects.append((start, speaker_name(phrase)))
+                break
+    return subjects
+
+
 def strip_titles(name: str) -> str:
     """Return a name without the titles before it ("FBI Director James Comey" -> "James Comey")."""
     words = name.split()
@@ -727,7 +761,22 @@ def _fallback(paragraphs: list[Paragraph], k: int, i: int, chosen: dict) -> Attr
         last_piece_end = previous.pieces[-1].close_end - previous.start
         if quoted and not previous.masked[last_piece_end:].strip(" .,"):
             return quoted[-1]
-    return None
+    return _person_before(paragraphs, k, open_at)
+
+
+def _person_before(paragraphs: list[Paragraph], k: int, open_at: int) -> Attribution | None:
+    """Return the person last mentioned before a sentence-opening quote (this paragraph, else the last)."""
+    para = paragraphs[k]
+    s_start = _sentence_bounds(para, open_at)[0]
+    if para.masked[s_start:open_at].strip():
+        return None
+    people = [(at, name) for at, name in para.persons if at < open_at and _kind_of_speaker(name) == "person"]
+    if not people and not para.masked[:open_at].strip() and k > 0:
+        people = [(-1, name) for _, name in paragraphs[k - 1].persons if _kind_of_speaker(name) == "person"]
+    if not people:
+        return None
+    name = people[-1][1]
+    return Attribution("", open_at, open_at, name, open_at, open_at, para.index, resolved=name)
 
 
 def _gender(phrase: str) -> str | None:
@@ -756,13 +805,11 @@ def _kind_of_speaker(phrase: str) -> str:
     """Return person, group or thing for a resolved speaker phrase."""
     words = _words(phrase)
     head = words[-1].lower().rstrip(".,") if words else ""
-    if _is_name(phrase) and not any(w in ORG_WORDS for w in words):
-        return "person"
-    if PERSON_NOUNS.match(head):
-        return "person"
     if head.endswith("s") and PERSON_NOUNS.match(head[:-1]) or head in ("police", "people", "authorities"):
         return "group"
-    return "thing"
+    if _is_name(phrase) and not any(w in ORG_WORDS for w in words):
+        return "person"
+    return "person" if PERSON_NOUNS.match(head) else "thing"
 
 
 def _fits(pronoun: str, phrase: str) -> bool:
@@ -841,7 +888,7 @@ def classify(quote: str, before: str, after: str, attributed: bool, continued: b
     if not continued and len(words) <= 4 and not ends_sentence and any(cue.endswith(c) for c in TERM_CUES):
         return "term"
     if not attributed and not continued and len(words) <= 3 and not ends_sentence \
-            and not (headline and len(words) >= 2):
+            and not (headline and len(words) >= 2) and before.strip(" " + MASK):
         return "term"
     starts_upper = bool(re.match(r"[\W\d]*[A-Z\u00c0-\u00de]", quote)) or bool(re.match(r"[\d\[(]", quote))
     opens_sentence = not before.strip(" " + MASK) or before.rstrip().endswith((":", ",", MASK)) or continued
@@ -869,7 +916,7 @@ def extract_quotes(text: str) -> pd.DataFrame:
         para.masked = mask_paragraph(text, para)
         para.sentence_starts = sentence_starts(text, para)
         para.attributions = find_attributions(para)
-        para.persons = find_persons(para)
+        para.persons = sorted(find_persons(para) + find_subjects(para))
     resolve_speakers(paragraphs)
     chosen, in_sentence = attribute(paragraphs)
     sizes = Counter(piece.group for para in paragraphs for piece in para.pieces)
@@ -890,7 +937,7 @@ def _row(text: str, para: Paragraph, piece: Piece, attribution: Attribution | No
     return {
         "quote": quote, "start": piece.inner_start, "end": piece.inner_end, "kind": kind,
         "speaker": attribution.resolved if speech else None,
-        "verb": attribution.verb if speech else None, "paragraph": para.index,
+        "verb": (attribution.verb or None) if speech else None, "paragraph": para.index,
     }
 
 
