@@ -149,8 +149,8 @@ LEADING_FUNCTION_WORDS = {
 NOT_NAMES = {"he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "who"}
 
 _NAME_TOKEN = r"(?:(?:al|el|bin|ibn|Al|El)-[A-Z][\w'’-]*|[A-Z][\w'’-]*(?:\.(?=[\s,]))?|[A-Z]\.|al|el|bin|ibn|de|van|von|der|da|du|la|le)"
-NAME = rf"[A-Z][\w'’-]*\.?(?:[ \t]+{_NAME_TOKEN})*"
-"""A run of capitalised words, with initials and lower-case name particles (al, bin, de, van)."""
+NAME = rf"[A-Z][\w'’-]*\.?(?:[ \t]+(?:(?:of|for)[ \t]+(?:the[ \t]+)?)?{_NAME_TOKEN})*"
+"""A run of capitalised words, with initials, name particles (al, bin, de, van) and 'of'/'for'."""
 
 _MODIFIER = (
     r"(?:(?!(?:and|or|that|which|who|whom|of|in|to|with|by|for|from|but|as|at|on|while|when|"
