@@ -20,8 +20,8 @@ from newstrace.widgets import (
 )
 from newstrace.widgets._base import RIGHT, UNANSWERED, WRONG, AnnotationError, summary_html
 from newstrace.widgets.clutter import clutter_key
-from newstrace.widgets.diff import align_paragraphs, word_diff
-from newstrace.widgets.quotes import split_sentences
+from newstrace.widgets.diff import aligned_pairs, word_diff
+from newstrace.widgets.quotes import canonical_speakers, split_sentences
 from newstrace.widgets.threshold import LabText, known_copy, pair_scores, precision_recall
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -336,6 +336,29 @@ def test_quotes_feedback_follows_a_modified_key(data_copy: Path):
     assert "A test speaker" in verdicts(widget)[paper]
 
 
+def test_speaker_names_merge_only_when_one_is_a_run_of_the_other():
+    """Check that 'Abu Hajer' and 'Comey' join their fuller forms and other names stay apart."""
+    names = {"Abu Hajer", "Abu Hajer al Maghribi", "Comey", "James B. Comey", "Ali", "Hajer Ali"}
+    assert canonical_speakers(names) == {
+        "Abu Hajer": "Abu Hajer al Maghribi", "Abu Hajer al Maghribi": "Abu Hajer al Maghribi",
+        "Comey": "James B. Comey", "James B. Comey": "James B. Comey", "Ali": "Hajer Ali",
+        "Hajer Ali": "Hajer Ali"}
+
+
+@pytest.mark.parametrize("text_id", ["full-text", "short-copy", "re-report"])
+def test_quotes_real_key_when_present(text_id: str):
+    """Check the widget on the project's quotes.csv: answering by the key gets every sentence right."""
+    if not (nt.data_dir() / "annotations" / "quotes.csv").is_file():
+        pytest.skip("quotes.csv not written yet")
+    widget = FindTheQuotes(text_id, count=12)
+    for sentence, box, dropdown in zip(widget.sentences, widget.boxes, widget.dropdowns):
+        box.value = bool(sentence.speech)
+        dropdown.value = sentence.speakers[0] if sentence.speakers else None
+    assert set(widget.check()) == {RIGHT}
+    assert sum(bool(sentence.speech) for sentence in widget.sentences) >= 3
+    assert any("no quotation marks" in html for html in verdicts(widget))
+
+
 def test_quotes_passage_leaves_out_page_clutter(data_copy: Path):
     """Check that the passage starts with the story, not the headline or the photo caption."""
     widget = FindTheQuotes("re-report", count=3)
@@ -354,13 +377,26 @@ def test_word_diff_marks_insertions_and_deletions():
     assert (deleted, inserted) == (2, 2)
 
 
-def test_alignment_pairs_versions_and_skips_unrelated_paragraphs():
-    """Check that edited paragraphs align, reordered ones find their match, and unrelated ones don't."""
-    left = ["The cat sat on the mat all day long.", "Markets fell sharply on Monday morning."]
-    right = ["Markets fell sharply on Monday.", "A completely different sentence about rain.",
-             "The cat sat on a mat all day long."]
-    pairs = align_paragraphs(left, right)
-    assert [(p.left_index, p.right_index) for p in pairs] == [(1, 0), (0, 2)]
+ORIGINAL = "\n".join([
+    "The council met on Monday to discuss the new budget for schools, roads and parks in the town.",
+    "Residents who attended the meeting asked why the library would close on Sundays next year.",
+    "The mayor said the decision was final and that savings were needed to keep taxes low.",
+])
+EDITED = "\n".join([
+    "The council met on Monday to discuss the new budget for schools, roads, and parks in the town.",
+    "The mayor said the decision was final and that savings were needed.",
+])
+
+
+def test_aligned_pairs_classify_house_style_and_content_edits():
+    """Check that a serial comma is a house-style edit, a cut phrase a content edit, a cut paragraph unaligned."""
+    pairs = aligned_pairs(ORIGINAL, EDITED)
+    assert [(p.left_indexes, p.right_indexes) for p in pairs] == [((0,), (0,)), ((2,), (1,))]
+    assert [edit[0] for edit in pairs[0].edits] == ["house style"]
+    assert "content" in [edit[0] for edit in pairs[1].edits]
+    viewer = DiffViewer({"original": ORIGINAL, "edited": EDITED})
+    assert "<strong>house style</strong> (punctuation)" in viewer.view.value
+    assert ">roads,</ins>" in viewer.view.value and ">roads</del>" in viewer.view.value
 
 
 def test_diff_viewer_shows_case_edits_side_by_side():
@@ -374,6 +410,8 @@ def test_diff_viewer_shows_case_edits_side_by_side():
     assert any("word for word the same" in html for html in summaries)
     edited = [html for html in summaries if "<ins" in html and "<del" in html]
     assert edited and "struck through" in edited[0] and "underlined" in edited[0]
+    assert any("<strong>house style</strong>" in html for html in edited)
+    assert any("<strong>content</strong>" in html for html in edited)
     assert "nt-diff-left" in viewer.view.value
 
 

@@ -1,5 +1,7 @@
-"""Diff viewer: two texts side by side, one aligned paragraph pair at a time, edits highlighted.
+"""Diff viewer: two texts side by side, one aligned paragraph group at a time, edits highlighted.
 
+Paragraphs are aligned and edits classified by `newstrace.compare` (house style against content);
+the highlighting is a word-level diff (rapidfuzz Indel opcodes) of the aligned paragraphs.
 Deleted words are struck through (<del>, orange background) and inserted words underlined
 (<ins>, blue background): Okabe-Ito colours, and never colour alone.
 """
@@ -10,51 +12,59 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 import pandas as pd
-from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
+from newstrace.compare import compare
 from newstrace.loading import articles
 from newstrace.widgets._base import STYLE, StaticFallback, escape, excerpt
-
-MIN_SIMILARITY = 50.0
-"""Lowest rapidfuzz ratio (0-100) for two paragraphs to count as versions of each other."""
 
 
 @dataclass(frozen=True)
 class ParagraphPair:
-    """Two aligned paragraphs: their indexes among story paragraphs, texts and similarity (0-100)."""
+    """An aligned group: paragraph indexes (0-based, cleaned) and texts on each side, and its edits."""
 
-    left_index: int
-    right_index: int
+    left_indexes: tuple[int, ...]
+    right_indexes: tuple[int, ...]
     left: str
     right: str
     similarity: float
+    status: str
+    edits: tuple[tuple[str, str, str, str], ...] = ()
 
     def label(self) -> str:
-        """Return the dropdown label: paragraph numbers, similarity and the start of the text."""
-        return (f"¶{self.left_index + 1} ↔ ¶{self.right_index + 1} "
+        """Return the dropdown label: paragraph numbers, status, similarity and the start of the copy."""
+        return (f"{_numbers(self.left_indexes)} ↔ {_numbers(self.right_indexes)} {self.status} "
                 f"({self.similarity:.0f}% alike): {excerpt(self.right, 40)}")
 
 
-def story_paragraphs(text: str) -> list[str]:
-    """Return the story paragraphs of a text: nt.clean's when available, else its non-blank lines."""
-    try:
-        from newstrace.clean import clean
-    except ImportError:
-        return [line.strip() for line in text.split("\n") if line.strip()]
-    return list(clean(text).paragraphs)
+def _numbers(indexes: tuple[int, ...]) -> str:
+    """Return 1-based paragraph numbers as '¶3' or '¶3, 5'."""
+    return "¶" + ", ".join(str(index + 1) for index in indexes)
 
 
-def align_paragraphs(left: list[str], right: list[str],
-                     min_similarity: float = MIN_SIMILARITY) -> list[ParagraphPair]:
-    """Return, for each right paragraph, its most similar left paragraph if similar enough."""
+def _side(rows: pd.DataFrame, index: str, text: str) -> tuple[tuple[int, ...], str]:
+    """Return the distinct paragraph indexes of one side of a group and their texts joined."""
+    first = rows.drop_duplicates(subset=[index]).sort_values(index)
+    return tuple(int(i) for i in first[index]), "\n".join(first[text])
+
+
+def aligned_pairs(original: str, copy: str) -> list[ParagraphPair]:
+    """Return the aligned paragraph groups of copy against original, in copy order, with edits."""
+    comparison = compare(original, copy)
+    table = comparison.alignment.dropna(subset=["original_para", "copy_para"])
+    edits = comparison.edits
     pairs = []
-    for right_index, paragraph in enumerate(right):
-        best = process.extractOne(paragraph, left, scorer=fuzz.ratio, score_cutoff=min_similarity)
-        if best is not None:
-            _, score, left_index = best
-            pairs.append(ParagraphPair(left_index, right_index, left[left_index], paragraph, score))
-    return pairs
+    for _, rows in table.groupby("group", sort=False):
+        left_indexes, left = _side(rows, "original_para", "original_text")
+        right_indexes, right = _side(rows, "copy_para", "copy_text")
+        own = edits[edits["original_para"].isin(left_indexes) & edits["copy_para"].isin(right_indexes)]
+        pairs.append(ParagraphPair(
+            left_indexes, right_indexes, left, right, 100 * float(rows["similarity"].max()),
+            str(rows["status"].iloc[0]),
+            tuple(own[["category", "kind", "before", "after"]].fillna("").astype(str).itertuples(index=False,
+                                                                                     name=None)),
+        ))
+    return sorted(pairs, key=lambda pair: pair.right_indexes)
 
 
 def word_diff(left: str, right: str) -> tuple[str, str, int, int]:
@@ -75,8 +85,22 @@ def word_diff(left: str, right: str) -> tuple[str, str, int, int]:
     return " ".join(left_html), " ".join(right_html), deleted, inserted
 
 
+def edits_html(pair: ParagraphPair) -> str:
+    """Return the classified edits of a pair as an HTML list: house style or content, and what changed."""
+    if not pair.edits:
+        return ""
+    items = "".join(
+        f"<li><strong>{escape(category)}</strong> ({escape(kind)}): "
+        f"{'“' + escape(before) + '”' if before else 'nothing'} → "
+        f"{'“' + escape(after) + '”' if after else 'nothing'}</li>"
+        for category, kind, before, after in pair.edits
+    )
+    return (f'<div class="nt-edits"><p>Edits found by <code>nt.compare</code>: house style changes '
+            f"how words are written; content changes what the text says.</p><ul>{items}</ul></div>")
+
+
 def side_by_side(pair: ParagraphPair, left_name: str, right_name: str) -> str:
-    """Return the HTML table showing a paragraph pair side by side with its edits marked."""
+    """Return the HTML table showing a paragraph pair side by side with its edits marked and listed."""
     left_html, right_html, deleted, inserted = word_diff(pair.left, pair.right)
     summary = (f"{deleted} word{'s' * (deleted != 1)} deleted (struck through) and {inserted} "
                f"inserted (underlined); the paragraphs are {pair.similarity:.0f}% alike.")
@@ -85,16 +109,16 @@ def side_by_side(pair: ParagraphPair, left_name: str, right_name: str) -> str:
     cell = 'style="vertical-align:top; width:50%; padding:6px; text-align:left"'
     return (
         f'{STYLE}<table class="nt-diff-table" style="width:100%; table-layout:fixed">'
-        f"<thead><tr><th {cell}>{escape(left_name)}, ¶{pair.left_index + 1}</th>"
-        f"<th {cell}>{escape(right_name)}, ¶{pair.right_index + 1}</th></tr></thead>"
+        f"<thead><tr><th {cell}>{escape(left_name)}, {_numbers(pair.left_indexes)}</th>"
+        f"<th {cell}>{escape(right_name)}, {_numbers(pair.right_indexes)}</th></tr></thead>"
         f"<tbody><tr><td {cell} class=\"nt-diff-left\">{left_html}</td>"
         f"<td {cell} class=\"nt-diff-right\">{right_html}</td></tr></tbody></table>"
-        f'<p class="nt-diff-summary">{summary}</p>'
+        f'<p class="nt-diff-summary">{summary}</p>{edits_html(pair)}'
     )
 
 
 class DiffViewer(StaticFallback, widgets.VBox):
-    """Choose two texts and an aligned paragraph pair; see the pair side by side with edits marked."""
+    """Choose two texts and an aligned paragraph group; see it side by side with edits marked."""
 
     def __init__(self, texts: dict[str, str] | None = None, left: str | None = None,
                  right: str | None = None) -> None:
@@ -123,8 +147,7 @@ class DiffViewer(StaticFallback, widgets.VBox):
 
     def pairs(self) -> list[ParagraphPair]:
         """Return the aligned paragraph pairs of the two chosen texts."""
-        return align_paragraphs(story_paragraphs(self.texts[self.left.value]),
-                                story_paragraphs(self.texts[self.right.value]))
+        return aligned_pairs(self.texts[self.left.value], self.texts[self.right.value])
 
     def _texts_changed(self, _change: object = None) -> None:
         """Re-align the chosen texts and show their first paragraph pair."""
@@ -137,16 +160,18 @@ class DiffViewer(StaticFallback, widgets.VBox):
         """Show the chosen paragraph pair side by side."""
         if not self._pairs:
             self.view.value = ""
-            self.feedback.value = (f"<p>No paragraph of {escape(self.right.value)} is at least "
-                                   f"{MIN_SIMILARITY:.0f}% alike to one of {escape(self.left.value)}: "
-                                   "these texts do not share paragraphs.</p>")
+            self.feedback.value = (f"<p>No paragraph of {escape(self.right.value)} aligns with one "
+                                   f"of {escape(self.left.value)}: these texts do not share "
+                                   "paragraphs.</p>")
             return
         if self.pair.value is None:
             return
         pair = self._pairs[self.pair.value]
         self.view.value = side_by_side(pair, self.left.value, self.right.value)
-        self.feedback.value = (f"<p>{len(self._pairs)} paragraphs of {escape(self.right.value)} "
-                               f"have a version in {escape(self.left.value)}.</p>")
+        self.feedback.value = (f"<p>{len(self._pairs)} paragraph groups of "
+                               f"{escape(self.right.value)} have a version in "
+                               f"{escape(self.left.value)} (paragraphs numbered after page "
+                               "clutter is removed).</p>")
 
     def static_html(self) -> str:
         """Return the current pair as static HTML, for exports where no kernel runs."""

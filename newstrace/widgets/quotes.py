@@ -120,6 +120,18 @@ def story_lines(text: str) -> list[tuple[int, int, str]]:
     return result
 
 
+def _is_part_of(short: str, long: str) -> bool:
+    """Return True if the words of short are a run of the words of long ("Comey" in "James B. Comey")."""
+    part, whole = short.casefold().split(), long.casefold().split()
+    return bool(part) and any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
+
+
+def canonical_speakers(names: set[str]) -> dict[str, str]:
+    """Return {name: fullest form}: a name that is a run of another's words is the same person."""
+    ordered = sorted(names, key=lambda name: (-len(name.split()), name))
+    return {name: next(full for full in ordered if _is_part_of(name, full)) for name in names}
+
+
 def _locate(row: pd.Series, columns: dict[str, str | None], text: str) -> tuple[int, int] | None:
     """Return the (start, end) of a gold quote in text: its offsets if they match, else a search."""
     quote = row[columns["quote"]].strip()
@@ -143,25 +155,28 @@ def gold_quotes(text_id: str, text: str) -> list[GoldQuote]:
         "end": optional_column(table, ("end",)),
     }
     quotes = []
-    for _, row in rows_for_text(table, text_id, KEY_FILE).iterrows():
+    rows = rows_for_text(table, text_id, KEY_FILE)
+    full_name = canonical_speakers({name.strip() for name in rows[columns["speaker"]] if name.strip()})
+    for _, row in rows.iterrows():
         span = _locate(row, columns, text)
         if span is None:
             continue
         quotes.append(GoldQuote(
             span[0], span[1], row[columns["quote"]].strip(),
             row[columns["kind"]].strip() if columns["kind"] else "direct",
-            row[columns["speaker"]].strip(),
+            full_name.get(row[columns["speaker"]].strip(), ""),
             row[columns["verb"]].strip() if columns["verb"] else "",
         ))
     return quotes
 
 
-def passage(text_id: str, first: int = 0, count: int = 6) -> list[Sentence]:
-    """Return the sentences of `count` story paragraphs from the first-th on, with their gold quotes."""
+def passage(text_id: str, first: int = 0, count: int | None = 6) -> list[Sentence]:
+    """Return the sentences of `count` story paragraphs (None: all) from the first-th on, with gold quotes."""
     text = article(text_id)
     quotes = gold_quotes(text_id, text)
     sentences = []
-    for _, offset, line in story_lines(text)[first:first + count]:
+    last = None if count is None else first + count
+    for _, offset, line in story_lines(text)[first:last]:
         for start, end, sentence in split_sentences(line, offset):
             overlapping = [q for q in quotes if q.start < end and q.end > start]
             sentences.append(Sentence(start, end, sentence, overlapping))
@@ -212,8 +227,8 @@ class FindTheQuotes(Exercise):
         """Build a checkbox and speaker dropdown per sentence of a passage, keyed by quotes.csv."""
         self.text_id = text_id
         self.sentences = passage(text_id, first, count)
-        text = article(text_id)
-        self.speakers = sorted({q.speaker for q in gold_quotes(text_id, text) if q.speaker and q.is_speech})
+        self.speakers = sorted({name for sentence in passage(text_id, 0, None)
+                                for name in sentence.speakers})
         self.boxes: list[widgets.Checkbox] = []
         self.dropdowns: list[widgets.Dropdown] = []
         self.item_feedback: list[widgets.HTML] = []
