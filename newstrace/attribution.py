@@ -6,10 +6,12 @@ row per quotation and one per sentence that makes a claim of its own:
 - quotes: `verbatim` is True when the quote's words (typography folded by newstrace.text) appear in
   the original in the same order; the speaker and verb are given for both versions, and a verb that
   credits an outlet shows the whole phrase ("said" becoming "told The X Post");
-- sentences: the closest original sentence by rapidfuzz's token_set_ratio (0-100; word order and
-  repeated words ignored), and the copy's content words missing from it: `new_words` (not in
-  that sentence) and `unsupported_words` (nowhere in the original), such as a number, name or
-  role the original does not state.
+- sentences: the closest original sentence, shortlisted by rapidfuzz's token_set_ratio on content
+  words (0-100; word order and repeats ignored) and chosen by the share of the copy's content words
+  it holds (spelling variants such as "al-Qaeda"/"al-Qaida" count as the same word); then the
+  copy's content words missing from it: `new_words` (not in that sentence) and
+  `unsupported_words` (nowhere in the original), such as a number, name or role the original
+  does not state.
 
 `status` of a row:
 
@@ -19,9 +21,9 @@ row per quotation and one per sentence that makes a claim of its own:
 | changed quote | not verbatim, but an original quote shares most of its words (similarity >= 80) |
 | quote not in original | no original quote is close |
 | same | similarity >= 90 and no new content words |
-| paraphrase | a close original sentence (similarity >= 50), reworded, no new content words |
+| paraphrase | a close original sentence (similarity >= 50 and at least a third of the copy's content words in it), reworded, no new content words |
 | drift candidate | a close original sentence, but the copy adds content words: check the meaning |
-| no close original | no original sentence reaches similarity 50: a claim of the copy's own |
+| no close original | no original sentence is close: a claim of the copy's own |
 
 Drift candidates are for a reader to judge: a synonym is flagged as well as a changed fact.
 """
@@ -46,6 +48,8 @@ COLUMNS = [
 STATUSES = ("verbatim quote", "changed quote", "quote not in original", "same", "paraphrase",
             "drift candidate", "no close original")
 CLOSE_SENTENCE = 50
+CLOSE_OVERLAP = 1 / 3
+CANDIDATES = 5
 SAME_SENTENCE = 90
 CLOSE_QUOTE = 80
 STOPWORDS = frozenset("""
@@ -84,6 +88,29 @@ def is_variant(word: str, sentence: str) -> bool:
     if word in candidates or word in "".join(words(sentence)):
         return True
     return len(word) >= 5 and any(fuzz.ratio(word, other) >= 80 for other in candidates if len(other) >= 5)
+
+
+def overlap_share(claim_words: list[str], sentence: str) -> float:
+    """Return the share of a claim's content words found (or spelt differently) in a sentence."""
+    if not claim_words:
+        return 0.0
+    return sum(is_variant(word, sentence) for word in claim_words) / len(claim_words)
+
+
+def closest_sentence(claim_words: list[str], context: dict) -> tuple[int | None, float, float]:
+    """Return (index, rapidfuzz similarity, content-word overlap) of the closest original sentence.
+
+    rapidfuzz's token_set_ratio on content words shortlists CANDIDATES sentences; the one sharing
+    the largest share of the claim's content words wins (ties: the higher similarity).
+    """
+    if not claim_words or not context["original_sentence_words"]:
+        return None, 0.0, 0.0
+    shortlist = process.extract(" ".join(claim_words), context["original_sentence_words"],
+                                scorer=fuzz.token_set_ratio, limit=CANDIDATES)
+    scored = [(overlap_share(claim_words, context["original_sentences"][index]), score, index)
+              for _, score, index in shortlist]
+    overlap, similarity, index = max(scored, key=lambda item: (item[0], item[1], -item[2]))
+    return index, float(similarity), overlap
 
 
 def _story_sentences(text: str) -> list[tuple[int, int]]:
@@ -193,11 +220,9 @@ def _sentence_row(copy: str, start: int, end: int, context: dict) -> dict | None
     has_quote = own_text != copy[start:end]
     if has_quote and len(own_words) <= 4:
         return None
-    originals = context["original_sentence_words"]
-    found = process.extractOne(" ".join(words(copy[start:end])), originals, scorer=fuzz.token_set_ratio)
-    similarity = float(found[1]) if found else 0.0
-    index = found[2] if found else None
-    close = similarity >= CLOSE_SENTENCE and index is not None
+    claim_words = list(dict.fromkeys(content_words(copy[start:end])))
+    index, similarity, overlap = closest_sentence(claim_words, context)
+    close = index is not None and overlap >= CLOSE_OVERLAP and similarity >= CLOSE_SENTENCE
     closest_text = context["original_sentences"][index] if close else ""
     new = [word for word in dict.fromkeys(own_words) if not is_variant(word, closest_text)]
     unsupported = [word for word in new if word not in context["original_vocabulary"]]
@@ -235,7 +260,7 @@ def _context(original: str, copy: str) -> dict:
         "original_spans": original_spans,
         "copy_spans": copy_spans,
         "original_sentences": original_sentences,
-        "original_sentence_words": [" ".join(words(sentence)) for sentence in original_sentences],
+        "original_sentence_words": [" ".join(content_words(sentence)) for sentence in original_sentences],
         "original_joined": _joined("\n".join(original_sentences)),
         "original_vocabulary": set(content_words(original)),
         "original_quotes": _speech_quotes(original, original_spans),

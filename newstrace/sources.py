@@ -96,7 +96,12 @@ PERSON_NOUNS = (
     "victims?|parents?|supporters?|critics?|participants?|interviewees?|recruits?|cameram[ae]n|"
     "veterans?|refugees?|villagers?|agents?|staff|executives?|managers?|owners?|teachers?|"
     "guards?|users?|figures?|voices?|speakers?|insiders?|observers?|scholars?|professors?|"
-    "specialists?|academics?|economists?|scientists?|historians?|consultants?"
+    "specialists?|academics?|economists?|scientists?|historians?|consultants?|mayors?|governors?|"
+    "ministers?|presidents?|directors?|secretar(?:y|ies)|senators?|judges?|engineers?|chairm[ae]n|"
+    "ambassadors?|envoys?|negotiators?|coroners?|sheriffs?|coaches?|captains?|priests?|imams?|"
+    "bishops?|landlords?|chiefs?|heads?|organi[sz]ers?|protesters?|demonstrators?|passengers?|"
+    "patients?|nurses?|farmers?|shopkeepers?|traders?|drivers?|pilots?|crew|defenders?|"
+    "detectives?|inspectors?|rescuers?|firefighters?|paramedics?|medics?|journalists?|reporters?"
 )
 MEDIA_NOUNS = (
     "videos?|films?|footage|images?|photos?|photographs?|pictures?|documents?|reports?|records|"
