@@ -10,7 +10,6 @@ left out: whether they share enough text to count as copies depends on how each 
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -21,6 +20,7 @@ import pandas as pd
 from newstrace.loading import articles
 from newstrace.plots.thresholds import threshold_strip
 from newstrace.shingles import DEFAULT_SHINGLE_SIZE, containment, jaccard, shingles
+from newstrace.synthetic import synthetic_corpus, variants
 from newstrace.text import words
 from newstrace.widgets._base import STYLE, StaticFallback, escape
 
@@ -46,23 +46,9 @@ def case_texts() -> list[LabText]:
     return [LabText(row.id, row.text, CASE_FAMILY, row.label) for row in table.itertuples()]
 
 
-def _local_variants(text: str, seed: int) -> dict[str, str]:
-    """Return trimmed and reordered variants of text, used only when newstrace.synthetic is missing."""
-    paragraphs = [line for line in text.split("\n") if line.strip()]
-    rng = random.Random(seed)
-    reordered = paragraphs[:1] + rng.sample(paragraphs[1:], len(paragraphs) - 1)
-    return {"trimmed copy": "\n".join(paragraphs[: max(2, len(paragraphs) // 3)]),
-            "reordered": "\n".join(reordered)}
-
-
 def variant_texts(base: LabText, seed: int = 0) -> list[LabText]:
     """Return built variants of a text: derived ones join its family, the others stand alone."""
-    try:
-        from newstrace.synthetic import variants
-    except ImportError:
-        built = _local_variants(base.text, seed)
-    else:
-        built = variants(base.text, seed)
+    built = variants(base.text, seed)
     return [
         LabText(f"variant: {kind}", text, f"variant {kind}", kind) if kind in NOT_DERIVED
         else LabText(f"variant: {kind}", text, base.family, kind, base.name)
@@ -71,12 +57,8 @@ def variant_texts(base: LabText, seed: int = 0) -> list[LabText]:
 
 
 def synthetic_texts(n_articles: int, seed: int = 0) -> list[LabText]:
-    """Return a seeded synthetic corpus with families from its truth table (empty if unavailable)."""
+    """Return a seeded synthetic corpus (none if n_articles < 1) with sources from its truth table."""
     if n_articles < 1:
-        return []
-    try:
-        from newstrace.synthetic import synthetic_corpus
-    except ImportError:
         return []
     texts, truth = synthetic_corpus(n_articles, seed)
     kind = {name: "synthetic article" for name in texts}
