@@ -128,7 +128,16 @@ def sandbox_command(
     args = ["bwrap", "--die-with-parent", "--unshare-pid", "--unshare-ipc", "--unshare-uts"]
     # In the pid namespace the kernel's parent is pid 1, which ipykernel's parent poller takes
     # for a dead parent; --die-with-parent does that job instead.
-    args += ["--unsetenv", "JPY_PARENT_PID", "--unshare-cgroup-try", *system_binds(), "--proc", "/proc", "--dev", "/dev"]
+    args += [
+        "--unsetenv",
+        "JPY_PARENT_PID",
+        "--unshare-cgroup-try",
+        *system_binds(),
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+    ]
     args += ["--perms", "1777", "--tmpfs", "/tmp"]
     paths = readable_paths()
     args += open_parents([*paths, workdir])
@@ -197,6 +206,9 @@ class SandboxedKernelManager(AsyncKernelManager):
         """Launch the kernel confined, with a private working folder and a trimmed environment."""
         kind = type(self).sandbox_kind
         kw["env"] = kernel_env(kw.get("env") or dict(os.environ))
+        kw["stdout"] = kw["stderr"] = (
+            subprocess.DEVNULL
+        )  # kernel chatter is not the grader's output
         if kind != "none":
             workdir = os.path.abspath(kw.get("cwd") or os.getcwd())
             private = tempfile.mkdtemp(prefix="kernel-", dir=type(self).private_root)

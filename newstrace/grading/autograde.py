@@ -1,0 +1,219 @@
+"""Autograde submissions in parallel worker processes that never touch the course gradebook.
+
+Each task autogrades one student's submission with nbgrader's own Autograde converter in a private
+temporary course (a copy of the submission, the assignment's source files and a gradebook holding
+only that assignment), with a confined kernel. The parent process then replays nbgrader's
+SaveAutoGrades and AssignLatePenalties on the autograded notebooks against the course gradebook,
+one submission at a time, so no sqlite write can be lost or interleaved, and the result is the same
+whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import tempfile
+import warnings
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbconvert.preprocessors import ClearMetadataPreprocessor
+from nbformat import NotebookNode
+from nbgrader.apps import NbGraderAPI
+from nbgrader.preprocessors import (
+    AssignLatePenalties,
+    CheckCellMetadata,
+    Execute,
+    IgnorePattern,
+    LimitOutput,
+    SaveAutoGrades,
+)
+from sqlalchemy.exc import SAWarning
+from traitlets import Integer
+from traitlets.config import Config
+
+from newstrace.grading import sandbox
+from newstrace.grading.course import folder, with_overrides
+
+TIMEOUT_ENAME = "CellTimeoutError"  # what nbgrader's Execute records for a cell that timed out
+DEFAULT_MAX_OUTPUT_CHARS = 100_000
+
+
+@dataclass(frozen=True)
+class Task:
+    """One submission to autograde, with everything a worker needs to do it alone."""
+
+    student: str
+    assignment: str
+    submission: Path  # submitted/<student>/<assignment>/ in the course (read only)
+    source: Path  # the assignment's source folder (files beside the notebooks)
+    template_db: Path  # gradebook holding only this assignment
+    workdir: Path  # private temporary folder for this task
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker returns: the autograded folder, or the reason there is none."""
+
+    student: str
+    assignment: str
+    autograded: Path | None
+    error: str = ""
+
+
+class SandboxedExecute(Execute):
+    """nbgrader's Execute, starting each kernel through sandbox.SandboxedKernelManager."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        """Use the confining kernel manager unless one was given."""
+        kwargs.setdefault("kernel_manager_class", sandbox.SandboxedKernelManager)
+        super().__init__(*args, **kwargs)
+
+
+class LimitOutputSize(LimitOutput):
+    """nbgrader's LimitOutput (lines), plus a cap on the characters a cell's outputs keep."""
+
+    max_chars = Integer(DEFAULT_MAX_OUTPUT_CHARS, help="characters of output kept per cell").tag(
+        config=True
+    )
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int):
+        """Apply the line limits, then cut text outputs beyond max_chars."""
+        cell, resources = super().preprocess_cell(cell, resources, index)
+        if cell.cell_type == "code":
+            budget = self.max_chars
+            for output in cell.outputs:
+                budget = cap_output(output, budget)
+        return cell, resources
+
+
+def cap_output(output: NotebookNode, budget: int) -> int:
+    """Cut one output's text to `budget` characters; return the budget left."""
+    if output.output_type == "stream":
+        text = output.text
+        if len(text) > budget:
+            output.text = (
+                text[: max(budget, 0)] + f"\n... output truncated ({len(text):,} characters) ...\n"
+            )
+        return budget - len(text)
+    for mime, value in output.get("data", {}).items():
+        if isinstance(value, str) and len(value) > budget:
+            output.data[mime] = value[: max(budget, 0)] + "\n... output truncated ..."
+    return budget
+
+
+def worker_config(config: Config, task: Task, timeout: int, max_chars: int) -> Config:
+    """Return the course config pointed at the task's private course, with confined execution."""
+    root = task.workdir / "course"
+    return with_overrides(
+        config,
+        CourseDirectory={"root": str(root), "db_url": f"sqlite:///{root / 'gradebook.db'}"},
+        Execute={"timeout": timeout},
+        SandboxedExecute={"timeout": timeout},
+        LimitOutputSize={"max_chars": max_chars},
+        Autograde={
+            "autograde_preprocessors": [
+                SandboxedExecute,
+                IgnorePattern,
+                ClearMetadataPreprocessor,
+                LimitOutputSize,
+                SaveAutoGrades,
+                AssignLatePenalties,
+                CheckCellMetadata,
+            ]
+        },
+    )
+
+
+def stage_course(config: Config, task: Task) -> None:
+    """Copy the submission, the source folder and the template gradebook into the private course."""
+    root = task.workdir / "course"
+    submitted = folder(config, "submitted_directory", "submitted")
+    source = folder(config, "source_directory", "source")
+    shutil.copytree(task.submission, root / submitted / task.student / task.assignment)
+    shutil.copytree(task.source, root / source / task.assignment)
+    shutil.copy(task.template_db, root / "gradebook.db")
+
+
+def autograde_task(config: Config, task: Task, timeout: int, max_chars: int) -> Outcome:
+    """Autograde one submission in its private course; never raises."""
+    try:
+        stage_course(config, task)
+        api = NbGraderAPI(config=worker_config(config, task, timeout, max_chars))
+        result = api.autograde(task.assignment, task.student, force=True, create=True)
+    except Exception as err:  # noqa: BLE001 - one bad submission must not stop the class
+        return Outcome(task.student, task.assignment, None, f"{type(err).__name__}: {err}")
+    autograded = task.workdir / "course" / folder(config, "autograded_directory", "autograded")
+    autograded = autograded / task.student / task.assignment
+    if not result["success"]:
+        return Outcome(task.student, task.assignment, None, failure_reason(result.get("log", "")))
+    return Outcome(task.student, task.assignment, autograded)
+
+
+def failure_reason(log: str) -> str:
+    """Return a one-line reason from nbgrader's autograde log."""
+    if "DeadKernelError" in log or "Kernel died" in log:
+        return "the kernel stopped (crashed or exited) while running the notebook"
+    lines = [line.strip() for line in log.splitlines() if "Error" in line or "error" in line]
+    return lines[-1][:300] if lines else "nbgrader could not autograde this submission"
+
+
+def init_worker(kind: str, limits: sandbox.Limits, private_root: str) -> None:
+    """Configure the sandbox (and quiet nbgrader's harmless SQLAlchemy warning) in a worker."""
+    warnings.filterwarnings("ignore", category=SAWarning)
+    sandbox.configure(kind, limits, private_root)
+
+
+def run_tasks(
+    config: Config,
+    tasks: list[Task],
+    jobs: int,
+    options: tuple[str, sandbox.Limits, str, int, int],
+    on_done: Callable[[Outcome], None],
+) -> None:
+    """Autograde every task, `jobs` at a time, calling `on_done` in the parent as each finishes."""
+    kind, limits, private_root, timeout, max_chars = options
+    if jobs <= 1:
+        init_worker(kind, limits, private_root)
+        for task in tasks:
+            on_done(autograde_task(config, task, timeout, max_chars))
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, context, init_worker, (kind, limits, private_root)) as pool:
+        futures = [pool.submit(autograde_task, config, t, timeout, max_chars) for t in tasks]
+        for task, future in zip(tasks, futures):
+            on_done(outcome_of(task, future))
+
+
+def outcome_of(task: Task, future: Future) -> Outcome:
+    """Return a future's Outcome, or an error Outcome when the worker process itself failed."""
+    try:
+        return future.result()
+    except Exception as err:  # noqa: BLE001 - e.g. a worker killed by the system
+        return Outcome(task.student, task.assignment, None, f"grading worker failed: {err}")
+
+
+def timed_out_cells(nb: NotebookNode) -> list[int]:
+    """Return the indexes of cells interrupted at the per-cell timeout."""
+    return [
+        i
+        for i, cell in enumerate(nb.cells)
+        if cell.cell_type == "code"
+        and any(o.get("ename") == TIMEOUT_ENAME for o in cell.get("outputs", []))
+    ]
+
+
+def read_autograded(folder_path: Path, names: Iterable[str]) -> dict[str, NotebookNode]:
+    """Return the autograded notebooks of one submission, by name."""
+    return {n: nbformat.read(folder_path / f"{n}.ipynb", as_version=4) for n in names}
+
+
+def private_tempdir(parent: str | None = None) -> Path:
+    """Return a new temporary folder only this user can enter."""
+    path = Path(tempfile.mkdtemp(prefix="newstrace-grade-", dir=parent))
+    os.chmod(path, 0o700)
+    return path

@@ -1,0 +1,233 @@
+"""Grade a class: pre-check, confined parallel autograding, sequential gradebook merge, feedback, grades.csv."""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nbgrader.api import Gradebook
+from sqlalchemy.exc import SAWarning
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.preprocessors import AssignLatePenalties, SaveAutoGrades
+from traitlets.config import Config
+
+from newstrace.grading.autograde import (
+    DEFAULT_MAX_OUTPUT_CHARS,
+    Outcome,
+    Task,
+    private_tempdir,
+    read_autograded,
+    run_tasks,
+    timed_out_cells,
+)
+from newstrace.grading.course import (
+    Reference,
+    assignments,
+    build_reference,
+    db_url,
+    folder,
+    load_config,
+    source_dir,
+    submissions,
+    submitted_dir,
+)
+from newstrace.grading.feedback import write_feedback, write_notice
+from newstrace.grading.gradesheet import GradeRow, gradebook_points, write_grades
+from newstrace.grading.precheck import OK, precheck_submission
+from newstrace.grading.sandbox import Limits, detect_confinement
+
+GRADES_FILE = "grades.csv"
+DEFAULT_TIMEOUT = 30
+
+
+@dataclass(frozen=True)
+class GradeOptions:
+    """What to grade and how."""
+
+    assignments: tuple[str, ...] = ()  # empty: every assignment in the source folder
+    students: tuple[str, ...] = ()  # empty: every student with a submission
+    jobs: int = 1
+    timeout: int | None = None  # seconds per cell; None: the course config's, else 30
+    show_hidden_tests: bool = False
+    sandbox: str = "auto"  # "auto", "bwrap" or "none"
+    limits: Limits = field(default_factory=Limits)
+    max_output_chars: int = DEFAULT_MAX_OUTPUT_CHARS
+    grades_file: str = GRADES_FILE
+
+
+Log = Callable[[str], None]
+
+
+def cell_timeout(config: Config, options: GradeOptions) -> int:
+    """Return the per-cell timeout: the option, else the course config's, else 30 s."""
+    if options.timeout is not None:
+        return options.timeout
+    for section in ("Execute", "ExecutePreprocessor"):
+        value = config[section].get("timeout") if section in config else None
+        if isinstance(value, int):
+            return value
+    return DEFAULT_TIMEOUT
+
+
+def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> list[GradeRow]:
+    """Grade every selected submission of the course; return the rows written to grades.csv."""
+    warnings.filterwarnings("ignore", category=SAWarning)  # nbgrader's harmless first-grading noise
+    config = load_config(course_root.resolve())
+    confinement = detect_confinement(options.sandbox)
+    log(f"student code confinement: {confinement.description}")
+    names = list(options.assignments) or assignments(config)
+    workdir = private_tempdir()
+    rows: list[GradeRow] = []
+    try:
+        references = {a: build_reference(config, a, workdir) for a in names}
+        tasks = plan(config, references, options, workdir, rows, log)
+        settings = (
+            confinement.kind,
+            options.limits,
+            str(workdir),
+            cell_timeout(config, options),
+            options.max_output_chars,
+        )
+
+        def finish(outcome: Outcome) -> None:
+            """Merge one autograded submission as soon as its worker is done."""
+            row = record_outcome(config, references[outcome.assignment], outcome, options)
+            rows.append(row)
+            log(describe(row))
+
+        run_tasks(config, tasks, options.jobs, settings, finish)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    write_grades(Path(config.CourseDirectory.root) / options.grades_file, rows)
+    return sorted(rows, key=lambda r: (r.assignment, r.student))
+
+
+def plan(
+    config: Config,
+    references: dict[str, Reference],
+    options: GradeOptions,
+    workdir: Path,
+    rows: list[GradeRow],
+    log: Log,
+) -> list[Task]:
+    """Pre-check every submission: record rejected ones now, return tasks for the rest."""
+    tasks = []
+    for assignment, reference in references.items():
+        for student in submissions(config, assignment):
+            if options.students and student not in options.students:
+                continue
+            submission = submitted_dir(config) / student / assignment
+            verdict = precheck_submission(submission, reference.releases)
+            if verdict.status == OK:
+                task_dir = workdir / "tasks" / f"{assignment}--{student}"
+                source = source_dir(config) / assignment
+                tasks.append(
+                    Task(student, assignment, submission, source, reference.template_db, task_dir)
+                )
+                continue
+            row = record_rejection(config, reference, student, verdict.status, verdict.message)
+            rows.append(row)
+            log(describe(row))
+    return tasks
+
+
+def describe(row: GradeRow) -> str:
+    """Return a one-line progress report for a graded submission."""
+    text = f"{row.assignment}/{row.student}: {row.status} {row.score:g}/{row.max_score:g}"
+    return f"{text} ({row.message})" if row.message else text
+
+
+def course_folder(config: Config, key: str, default: str, student: str, assignment: str) -> Path:
+    """Return <course>/<folder>/<student>/<assignment>."""
+    return Path(config.CourseDirectory.root) / folder(config, key, default) / student / assignment
+
+
+def clear_outputs(config: Config, student: str, assignment: str) -> None:
+    """Remove earlier autograded copies and feedback of a submission (a re-run starts clean)."""
+    for key, default in (
+        ("autograded_directory", "autograded"),
+        ("feedback_directory", "feedback"),
+    ):
+        shutil.rmtree(course_folder(config, key, default, student, assignment), ignore_errors=True)
+
+
+def record_rejection(
+    config: Config, reference: Reference, student: str, status: str, message: str
+) -> GradeRow:
+    """Give a submission that could not be graded 0 in the gradebook, a notice, and its row."""
+    clear_outputs(config, student, reference.assignment)
+    zero_grades(db_url(config), student, reference.assignment)
+    write_notice(config, student, reference.assignment, sorted(reference.releases), message)
+    score, max_score, pending = gradebook_points(db_url(config), student, reference.assignment)
+    return GradeRow(student, reference.assignment, score, max_score, pending, status, message)
+
+
+def record_outcome(
+    config: Config, reference: Reference, outcome: Outcome, options: GradeOptions
+) -> GradeRow:
+    """Merge a worker's autograded submission into the course and return its row."""
+    student, assignment = outcome.student, outcome.assignment
+    if outcome.autograded is None:
+        return record_rejection(config, reference, student, "error", outcome.error)
+    clear_outputs(config, student, assignment)
+    target = course_folder(config, "autograded_directory", "autograded", student, assignment)
+    shutil.copytree(outcome.autograded, target)
+    notebooks = read_autograded(target, reference.releases)
+    save_autogrades(config, student, assignment, notebooks)
+    secrets = reference.secret_lines(options.show_hidden_tests)
+    problem = write_feedback(config, student, assignment, secrets, options.show_hidden_tests)
+    status, message = judge(notebooks)
+    if problem:
+        status, message = "error", f"feedback could not be written: {problem}"
+    score, max_score, pending = gradebook_points(db_url(config), student, assignment)
+    if pending and status == "ok":
+        message = f"{pending:g} points wait for manual grading"
+    return GradeRow(student, assignment, score, max_score, pending, status, message)
+
+
+def judge(notebooks: dict) -> tuple[str, str]:
+    """Return (status, message) of an autograded submission: timeout when a cell timed out."""
+    late = {name: timed_out_cells(nb) for name, nb in notebooks.items()}
+    late = {name: cells for name, cells in late.items() if cells}
+    if late:
+        where = "; ".join(f"{n}.ipynb cell {', '.join(map(str, c))}" for n, c in late.items())
+        return "timeout", f"interrupted at the per-cell time limit: {where}"
+    return "ok", ""
+
+
+def save_autogrades(config: Config, student: str, assignment: str, notebooks: dict) -> None:
+    """Record autograded notebooks in the course gradebook with nbgrader's own preprocessors."""
+    url = db_url(config)
+    coursedir = CourseDirectory(config=config)
+    submitted = coursedir.format_path(coursedir.submitted_directory, student, assignment)
+    timestamp = coursedir.get_existing_timestamp(submitted)
+    with Gradebook(url) as gb:
+        gb.update_or_create_student(student)
+        gb.update_or_create_submission(assignment, student, timestamp=timestamp)
+    for name, nb in notebooks.items():
+        resources = {
+            "nbgrader": {
+                "notebook": name,
+                "assignment": assignment,
+                "student": student,
+                "db_url": url,
+            }
+        }
+        SaveAutoGrades(config=config).preprocess(nb, resources)
+        AssignLatePenalties(config=config).preprocess(nb, resources)
+
+
+def zero_grades(url: str, student: str, assignment: str) -> None:
+    """Record a submission with every grade 0 and nothing pending, as nbgrader does for a missing notebook."""
+    with Gradebook(url) as gb:
+        gb.update_or_create_student(student)
+        submission = gb.update_or_create_submission(assignment, student)
+        for notebook in submission.notebooks:
+            for grade in notebook.grades:
+                grade.auto_score = 0
+                grade.manual_score = None
+                grade.needs_manual_grade = False
+        gb.db.commit()
