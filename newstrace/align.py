@@ -13,7 +13,9 @@ pieces of evidence are measured:
 Rules, applied to each copy paragraph in order:
 
 1. Its candidate sources are the original paragraphs with `cover` >= k words (all its words if it
-   is shorter than k) or `similarity` >= EDITED_MIN_SIMILARITY.
+   is shorter than k), or with `similarity` >= EDITED_MIN_SIMILARITY and at least half of its
+   content words (see 3b) in common, so that shared function words alone ("the", "of") never
+   make two short paragraphs similar.
 2. The primary source is the candidate with the most covered words, then the longest common
    subsequence; ties go to an original paragraph not used yet, then to the one right after the
    previous copy paragraph's source (so repeated paragraphs in the original pair up one to one).
@@ -191,7 +193,16 @@ class _Evidence:
         """Return the original paragraphs with enough evidence to be a source of copy j."""
         need = max(1, min(self.k, len(self.copy.keys[j])))
         return [i for i in range(len(self.original.texts))
-                if self.cover(i, j) >= need or self.similarity[i, j] >= EDITED_MIN_SIMILARITY]
+                if self.cover(i, j) >= need or self.similar(i, j)]
+
+    def similar(self, i: int, j: int) -> bool:
+        """Return True if the pair is similar in order and shares most of j's content words."""
+        if self.similarity[i, j] < EDITED_MIN_SIMILARITY:
+            return False
+        content = self.copy_content[j]
+        if not content:
+            return self.original.keys[i] == self.copy.keys[j]
+        return len(content & self.original_content[i]) >= len(content) / 2
 
 
 def _primary(evidence: _Evidence, j: int, candidates: list[int], used: set[int],

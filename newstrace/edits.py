@@ -3,9 +3,10 @@
 The passages are compared as `newstrace.text.tokens` (typography already folded, case kept, each
 punctuation mark a token). rapidfuzz's `Levenshtein.opcodes` on the two token lists gives the
 changed blocks: it runs in C, accepts lists of strings directly and, unlike `Indel`, reports
-substitutions as one `replace` block, which is what a copy editor's word swap is. A `replace`
-block of n tokens for n tokens is split into n one-token edits so that each is classified on its
-own; neighbouring word changes are then merged back into one edit.
+substitutions as one `replace` block, which is what a copy editor's word swap is. Touching blocks
+are joined into one run ("well-known" -> "well known" is one change). A run of n tokens for n
+tokens that is not house style as a whole is split into n one-token edits so that each is
+classified on its own; neighbouring word changes are then merged back into one edit.
 
 Edit kinds (the vocabulary of the `kind` column):
 
@@ -122,18 +123,28 @@ def classify(before: list[str], after: list[str]) -> str:
     return "word change"
 
 
-def _blocks(before: list[str], after: list[str]) -> list[tuple[int, int, int, int]]:
-    """Return changed blocks (b1, b2, a1, a2), replace blocks of equal length split per token."""
-    blocks = []
+def _changed_runs(before: list[str], after: list[str]) -> list[tuple[int, int, int, int]]:
+    """Return maximal changed runs (b1, b2, a1, a2): touching opcode blocks joined."""
+    runs: list[tuple[int, int, int, int]] = []
     for op in Levenshtein.opcodes(before, after):
         if op.tag == "equal":
             continue
-        length = op.src_end - op.src_start
-        if op.tag == "replace" and length == op.dest_end - op.dest_start and length > 1:
-            blocks += [(op.src_start + n, op.src_start + n + 1, op.dest_start + n,
-                        op.dest_start + n + 1) for n in range(length)]
+        if runs and runs[-1][1] == op.src_start and runs[-1][3] == op.dest_start:
+            runs[-1] = (runs[-1][0], op.src_end, runs[-1][2], op.dest_end)
         else:
-            blocks.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+            runs.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return runs
+
+
+def _blocks(before: list[str], after: list[str]) -> list[tuple[int, int, int, int]]:
+    """Return changed blocks; a run of n tokens for n tokens is split per token unless house style."""
+    blocks = []
+    for b1, b2, a1, a2 in _changed_runs(before, after):
+        whole = classify(before[b1:b2], after[a1:a2])
+        if b2 - b1 == a2 - a1 > 1 and whole not in HOUSE_STYLE:
+            blocks += [(b1 + n, b1 + n + 1, a1 + n, a1 + n + 1) for n in range(b2 - b1)]
+        else:
+            blocks.append((b1, b2, a1, a2))
     return blocks
 
 

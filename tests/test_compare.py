@@ -1,0 +1,293 @@
+"""Tests for nt.compare: relations on built variants, alignment cases, edit kinds, properties."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newstrace as nt
+from newstrace.align import Paragraphs, align
+from newstrace.compare import RELATIONS
+from newstrace.edits import classify, diff
+from newstrace.passages import shared_passages
+from newstrace.text import tokens
+
+CLUTTER_TOP = "Skip to content\nShare on Facebook\nAdvertisement\n"
+CLUTTER_END = "\nRelated articles\nSome other headline here\nSubscribe to our newsletter\n"
+
+INDEPENDENT_REPORT = """\
+A former member of the Islamic State's film crews, now serving a sentence in Morocco, says he \
+recorded the killing of Syrian army prisoners near Tabqa in 2014.
+Abu Hajer al Maghribi spoke to journalists inside a Moroccan jail. He said the militants ordered \
+him and other crews to a desert site south of Raqqa, where more than 160 soldiers were shot.
+According to Moroccan officials, dozens of citizens who travelled to Syria have been tried on \
+their return. Several of them worked for the group's media department.
+Another former militant, Abu Abdullah al Maghribi, described the media operation as vast and \
+better paid than ordinary fighting units.
+American officials have targeted propaganda specialists in air strikes, including the British \
+hacker Junaid Hussain. FBI Director James Comey has called such units legitimate targets.
+Analysts say the group's films helped draw thousands of foreign recruits to Syria and Iraq."""
+
+UNRELATED = """\
+The city council voted on Tuesday to extend the opening hours of the central library.
+Members agreed that the reading rooms will stay open until nine in the evening from next spring.
+The budget for books and digital lending will rise slightly, the treasurer told the meeting.
+Local families welcomed the change, which follows a petition signed by several thousand residents.
+A review of the children's section is planned for the autumn, with new furniture and games."""
+
+
+def paragraphs(text: str) -> list[str]:
+    """Return the non-blank lines of text."""
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def page(paras: list[str]) -> str:
+    """Return paragraphs as a page capture with clutter around them."""
+    return CLUTTER_TOP + "\n\n".join(paras) + "\n" + CLUTTER_END
+
+
+def copy_edit(paragraph: str, rng: random.Random) -> str:
+    """Return the paragraph with typical copy edits: style changes and a cut or swapped word."""
+    paragraph = paragraph.replace(" and ", " & ", 1).replace("The ", "the ", 1)
+    sentences = paragraph.split(". ")
+    if len(sentences) > 2:
+        sentences.pop(rng.randrange(1, len(sentences)))
+    words_ = ". ".join(sentences).split(" ")
+    position = rng.randrange(len(words_))
+    words_[position] = {"said": "stated", "group": "organisation"}.get(words_[position], words_[position])
+    return " ".join(words_)
+
+
+@pytest.fixture(scope="module")
+def full_paragraphs(full_text: str) -> list[str]:
+    """Return the cleaned paragraphs of the full text."""
+    return nt.clean(full_text).paragraphs
+
+
+@pytest.fixture(scope="module")
+def rewrite(full_paragraphs: list[str]) -> str:
+    """Return a built rewrite: new wording around quotes lifted from the original."""
+    quoted = [p for p in full_paragraphs if p.count('"') >= 2][:8]
+    lines = []
+    for number, paragraph in enumerate(quoted):
+        quote = paragraph.split('"')[1].strip(" ,.")
+        lines.append(f"Speaking from detention, witness number {number + 1} gave reporters an account "
+                     f"of daily life under the militants and of what followed. \"{quote},\" he recalled.")
+    return "\n".join(lines)
+
+
+def test_relations_vocabulary() -> None:
+    """RELATIONS is the documented vocabulary, in order."""
+    assert RELATIONS == ("identical", "copy", "trimmed copy", "edited copy", "rewrite", "unrelated")
+
+
+def test_identical(full_text: str) -> None:
+    """A text compared with itself is identical with score 1."""
+    result = nt.compare(full_text, full_text)
+    assert (result.relation, result.score, result.containment) == ("identical", 1.0, 1.0)
+    assert set(result.alignment["status"]) == {"same"}
+
+
+def test_copy_with_other_page_clutter(full_paragraphs: list[str]) -> None:
+    """The same paragraphs in a page with navigation and related links is a copy."""
+    result = nt.compare("\n".join(full_paragraphs), page(full_paragraphs))
+    assert result.relation == "copy"
+    assert result.score == 1.0
+    assert result.edits.empty
+
+
+def test_trimmed_copy(full_paragraphs: list[str]) -> None:
+    """The first 30 paragraphs and one later paragraph is a trimmed copy, the rest missing."""
+    kept = full_paragraphs[:30] + full_paragraphs[60:61]
+    result = nt.compare("\n".join(full_paragraphs), page(kept))
+    assert result.relation == "trimmed copy"
+    assert result.score == 1.0
+    assert result.counts()["missing"] == len(full_paragraphs) - 31
+    assert list(result.alignment.dropna(subset=["copy_para"])["original_para"])[-1] == 60
+
+
+def test_edited_copy(full_paragraphs: list[str]) -> None:
+    """Trimmed paragraphs with copy edits in every third one is an edited copy, scoring high."""
+    rng = random.Random(3)
+    kept = [copy_edit(p, rng) if n % 3 == 0 else p for n, p in enumerate(full_paragraphs[:40])]
+    result = nt.compare("\n".join(full_paragraphs), "\n".join(kept))
+    assert result.relation == "edited copy"
+    assert result.score > 0.9
+    assert {"word change", "deletion", "capitalisation"} <= set(result.edits["kind"])
+
+
+def test_heavily_edited_and_reordered_copy_scores_high(full_paragraphs: list[str]) -> None:
+    """Edits in every paragraph, cut to a third and shuffled, still score as mostly derived."""
+    rng = random.Random(5)
+    kept = [copy_edit(p, rng) for p in full_paragraphs[:35]]
+    rng.shuffle(kept)
+    result = nt.compare("\n".join(full_paragraphs), "\n".join(kept))
+    assert result.relation == "edited copy"
+    assert result.score > 0.8
+
+
+def test_rewrite_lifting_quotes(full_paragraphs: list[str], rewrite: str) -> None:
+    """New wording around lifted quotes is a rewrite, with the quotes as shared passages."""
+    result = nt.compare("\n".join(full_paragraphs), rewrite)
+    assert result.relation == "rewrite"
+    assert 0.15 <= result.score < 0.8
+    assert len(result.shared_passages) >= 4
+
+
+def test_re_report_is_a_rewrite(full_text: str, re_report: str) -> None:
+    """The case's re-report is a rewrite; the short copy an edited copy."""
+    assert nt.compare(full_text, re_report).relation == "rewrite"
+
+
+def test_short_copy_is_an_edited_copy_scoring_near_one(full_text: str, short_copy: str) -> None:
+    """The short copy is trimmed and copy-edited: edited copy, score close to 1."""
+    result = nt.compare(full_text, short_copy)
+    assert result.relation == "edited copy"
+    assert result.score > 0.95
+
+
+def test_independent_report_of_the_same_event_scores_low(full_text: str) -> None:
+    """A report sharing names and facts but not wording is unrelated, score low."""
+    result = nt.compare(full_text, INDEPENDENT_REPORT)
+    assert result.relation == "unrelated"
+    assert result.score < 0.1
+
+
+def test_unrelated_text(full_text: str) -> None:
+    """A text about something else is unrelated, score near zero."""
+    result = nt.compare(full_text, UNRELATED)
+    assert result.relation == "unrelated"
+    assert result.score < 0.05
+    assert set(result.alignment["status"]) == {"missing", "added"}
+
+
+def test_reordered_split_and_merged_paragraphs(full_paragraphs: list[str]) -> None:
+    """Reordered paragraphs keep their sources; a split and a merge link to the right originals."""
+    originals = full_paragraphs[:8]
+    first, rest = originals[2].split(". ", 1)
+    copy = [originals[5], originals[0], first + ".", rest, originals[3] + " " + originals[4],
+            originals[1]]
+    table = align(Paragraphs.of(originals), Paragraphs.of(copy), 5)
+    links = {(int(r.copy_para), int(r.original_para)) for r in table.dropna().itertuples()}
+    assert links == {(0, 5), (1, 0), (2, 2), (3, 2), (4, 3), (4, 4), (5, 1)}
+    assert set(table.loc[table["original_para"].isin([2, 3, 4]), "status"]) == {"edited"}
+    assert set(table.loc[table["status"] == "missing", "original_para"]) == {6, 7}
+
+
+def test_duplicated_paragraph_in_copy(full_paragraphs: list[str]) -> None:
+    """A paragraph printed twice in the copy is a duplicate the second time."""
+    originals = full_paragraphs[:5]
+    table = align(Paragraphs.of(originals), Paragraphs.of(originals + [originals[0]]), 5)
+    duplicate = table[table["status"] == "duplicate"]
+    assert list(duplicate["copy_para"]) == [5] and list(duplicate["original_para"]) == [0]
+
+
+def test_repeated_original_paragraphs_pair_one_to_one() -> None:
+    """A paragraph that the original repeats, copied twice, is no duplicate."""
+    originals = ["One two three four five six.", "Other words in between here.",
+                 "One two three four five six."]
+    table = align(Paragraphs.of(originals), Paragraphs.of(originals), 5)
+    assert set(table["status"]) == {"same"}
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    ("computers and", "computers, and", "punctuation"),
+    ("The Post", "the Post", "capitalisation"),
+    ("al-Qaida's", "al-Qaeda's", "spelling variant"),
+    ("month-long", "monthlong", "spelling variant"),
+    ("well-known", "well known", "spelling variant"),
+    ("organise", "organize", "spelling variant"),
+    ("Muhammad", "Mohammed", "spelling variant"),
+    ("said", "stated", "word change"),
+    ("on", "in", "word change"),
+    ("tried", "tries", "word change"),
+    ("from", "form", "word change"),
+    ("propaganda teams", "propaganda", "deletion"),
+    ("ISIL", "ISIL or ISIS", "insertion"),
+])
+def test_edit_kinds(before: str, after: str, kind: str) -> None:
+    """Each edit is classified by the documented general rules."""
+    edits = diff(tokens(before), tokens(after))
+    assert [edit.kind for edit in edits] == [kind]
+
+
+def test_classify_empty_change_is_punctuation() -> None:
+    """Only punctuation on either side is a punctuation edit."""
+    assert classify([","], []) == "punctuation"
+    assert classify(["--"], [","]) == "punctuation"
+
+
+def test_shared_passages_offsets_point_into_both_texts() -> None:
+    """Passage offsets slice the same words out of both texts, typography aside."""
+    original = "Intro here. \u201cWe will never surrender our city to them,\u201d he said."
+    copy = 'Other start, then "We will never surrender our city to them," the mayor said.'
+    table = shared_passages(original, copy, min_words=8)
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert original[row.original_start:row.original_end] == "We will never surrender our city to them"
+    assert copy[row.copy_start:row.copy_end] == "We will never surrender our city to them"
+    assert row.words == 8
+
+
+def test_compare_rejects_non_text() -> None:
+    """compare() needs two strings."""
+    with pytest.raises(TypeError):
+        nt.compare("text", None)  # type: ignore[arg-type]
+
+
+vocabulary_a = st.sampled_from("alpha beta gamma delta epsilon zeta eta theta iota kappa".split())
+vocabulary_b = st.sampled_from("red orange yellow green blue indigo violet black white grey".split())
+function_words = st.sampled_from(["the", "of", "and", "a", "to"])
+
+
+def _text(word: st.SearchStrategy) -> st.SearchStrategy:
+    """Return a strategy for 1-6 paragraphs of 2-30 words, every other one a content word."""
+    pair = st.tuples(word, function_words).map(" ".join)
+    paragraph = st.lists(pair, min_size=1, max_size=15).map(" ".join)
+    return st.lists(paragraph, min_size=1, max_size=6).map(lambda ps: "\n".join(p + "." for p in ps))
+
+
+@settings(max_examples=40, deadline=None)
+@given(_text(vocabulary_a))
+def test_compare_with_itself_is_identical(text: str) -> None:
+    """compare(x, x) is identical with score 1."""
+    result = nt.compare(text, text)
+    assert (result.relation, result.score) == ("identical", 1.0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_text(vocabulary_a), _text(st.one_of(vocabulary_a, vocabulary_b)))
+def test_score_lies_in_unit_interval(original: str, copy: str) -> None:
+    """score, containment and jaccard lie in [0, 1]; the relation is in the vocabulary."""
+    result = nt.compare(original, copy)
+    assert 0.0 <= result.score <= 1.0
+    assert 0.0 <= result.containment <= 1.0 and 0.0 <= result.jaccard <= 1.0
+    assert result.relation in RELATIONS
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_removing_more_paragraphs_never_lowers_the_score(full_paragraphs: list[str],
+                                                         data: st.DataObject) -> None:
+    """Of two copies with nested removals from one original, the more cut never scores lower."""
+    originals = full_paragraphs[:12]
+    removed = data.draw(st.sets(st.integers(0, 11), max_size=10))
+    more = removed | data.draw(st.sets(st.integers(0, 11), max_size=10))
+    if len(more) == len(originals):
+        more = removed
+    fewer_cut = "\n".join(p for n, p in enumerate(originals) if n not in removed)
+    more_cut = "\n".join(p for n, p in enumerate(originals) if n not in more)
+    original = "\n".join(originals)
+    assert nt.compare(original, more_cut).score >= nt.compare(original, fewer_cut).score
+
+
+@settings(max_examples=40, deadline=None)
+@given(_text(vocabulary_a), _text(vocabulary_b))
+def test_unrelated_texts_score_low(original: str, copy: str) -> None:
+    """Texts with no content word in common score low and are not called copies."""
+    result = nt.compare(original, copy)
+    assert result.score < 0.2
+    assert result.relation in ("rewrite", "unrelated")
