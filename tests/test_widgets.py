@@ -512,3 +512,14 @@ def test_threshold_lab_on_the_case_and_variants():
     assert "Missed copies" in lab.feedback.value and "re-report" in lab.feedback.value
     assert WIDGET_VIEW in lab._repr_mimebundle_()
     assert "Precision" in lab._repr_mimebundle_()["text/html"]
+
+
+def test_clutter_gold_agrees_with_clean_on_whole_lines():
+    """Check the hand gold against nt.clean: the same whole lines are clutter (a cross-check, not the key)."""
+    for text_id in ("short-copy", "re-report"):
+        removed = nt.clean(nt.article(text_id)).removed
+        whole_lines = set(removed.loc[removed["reason"] != "promo", "line"].astype(int))
+        gold = {k.line for k in clutter_key(text_id) if k.is_clutter}
+        assert whole_lines == gold, text_id
+        teased = set(removed.loc[removed["reason"] == "promo", "line"].astype(int))
+        assert all(k.debatable for k in clutter_key(text_id) if k.line in teased)

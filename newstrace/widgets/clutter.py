@@ -140,7 +140,7 @@ class SpotTheClutter(Exercise):
         missed = [str(number) for number, (line_key, box) in enumerate(zip(self.key, self.boxes), 1)
                   if line_key.is_clutter and not line_key.debatable and not box.value]
         kept = [str(number) for number, (line_key, box) in enumerate(zip(self.key, self.boxes), 1)
-                if not line_key.is_clutter and box.value]
+                if not line_key.is_clutter and not line_key.debatable and box.value]
         details = []
         if missed:
             details.append(f"Clutter you missed: lines {', '.join(missed)}.")
