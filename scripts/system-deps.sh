@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Install the Debian packages the browser tests need (Chromium), when missing and when we can.
+# Install the Debian packages the tests need, when missing and when we can:
+# Chromium (browser tests, handouts) and bubblewrap (confinement of student kernels in `newstrace grade`).
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1; then
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-dejavu-core)
+command -v bwrap >/dev/null 2>&1 || missing+=(bubblewrap)
+if [ ${#missing[@]} -eq 0 ]; then
     exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
-    echo "system-deps: Chromium is missing; install it with 'sudo apt-get install chromium'" \
-         "(the browser tests will be skipped without it)" >&2
+    echo "system-deps: missing ${missing[*]}; install with 'sudo apt-get install ${missing[*]}'" \
+         "(browser tests are skipped without Chromium; without bubblewrap student code runs unconfined)" >&2
     exit 0
 fi
-echo "system-deps: installing Chromium with apt-get"
+echo "system-deps: installing ${missing[*]} with apt-get"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
