@@ -170,6 +170,11 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", 
                  "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "co", "vs", "mt",
                  "ft", "adm", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m"}
 
+PERSON_TITLES, ORG_WORDS, SENTENCE_OPENERS, WORK_NOUNS = (
+    frozenset(PERSON_TITLES), frozenset(ORG_WORDS), frozenset(SENTENCE_OPENERS), frozenset(WORK_NOUNS))
+FEMALE_WORDS, MALE_WORDS, FEMALE_NAMES, MALE_NAMES = (
+    frozenset(FEMALE_WORDS), frozenset(MALE_WORDS), frozenset(FEMALE_NAMES), frozenset(MALE_NAMES))
+
 MASK = "\x1a"
 DOUBLE, SINGLE = "double", "single"
 _OPEN_AFTER = "([{<\u2014\u2013-/" + MASK
@@ -185,16 +190,27 @@ MARK_RE = re.compile("\\\\?[\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\
 """A quotation mark or apostrophe, with a backslash escape (\\') kept as part of the mark."""
 MARK_PTB_RE = re.compile("``|''|" + MARK_RE.pattern)
 """The same, plus ``...'' pairs used in some tokenised corpora (only when `` appears)."""
-VERB_RE = re.compile(
-    r"\b(" + "|".join(sorted((re.escape(v) for v in ATTRIBUTION_VERBS), key=len, reverse=True))
-    + r"|According to)\b"
-)
+def _prefix_tree_pattern(words: list[str]) -> str:
+    """Return a regex matching any of the words, nested by shared prefixes (faster than a flat a|b|c)."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+    alternatives = [re.escape(first) + _prefix_tree_pattern(rest) for first, rest in sorted(branches.items())]
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    if "" in words:
+        return "(?:" + body + ")?" if alternatives else ""
+    return body
+
+
+VERB_RE = re.compile(r"\b(" + _prefix_tree_pattern([*ATTRIBUTION_VERBS, "According to"]) + r")\b")
 """Any attribution verb as a whole word (masked quotes cannot match)."""
 SENTENCE_END_RE = re.compile(r"[.!?][)\]'\u2019\"\u201d]*\s+(?=[A-Z0-9" + MASK + "\"\u201c'\u2018])")
 """Punctuation that ends a sentence: . ! or ? then space and a capital, digit or quotation."""
 NAME_TOKEN = r"(?:[A-Z][\w'\u2019\-]*\.?|[A-Z]\.)"
 PARTICLE = r"(?:al|el|bin|ibn|de|del|della|der|van|von|da|di|du|la|le|dos|das|y|al-\w+)"
 NAME_RE = re.compile(rf"\b{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)?{NAME_TOKEN})*")
+MULTI_NAME_RE = re.compile(rf"\b{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)?{NAME_TOKEN})+")
 """A run of capitalised words, allowing particles such as al, bin, van ("Abu Hajer al Maghribi")."""
 PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|these|those)\s+$")
@@ -251,7 +267,14 @@ class Paragraph:
     masked: str = ""
     sentence_starts: list[int] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
-    persons: list[tuple[int, str]] = field(default_factory=list)
+    _persons: list[tuple[int, str]] | None = None
+
+    @property
+    def persons(self) -> list[tuple[int, str]]:
+        """Return (offset, name) of the people and sentence subjects in the paragraph (found on first use)."""
+        if self._persons is None:
+            self._persons = sorted(find_persons(self) + find_subjects(self))
+        return self._persons
 
 
 # ---------------------------------------------------------------- marks and pairs
@@ -588,8 +611,9 @@ def find_attributions(para: Paragraph) -> list[Attribution]:
     masked = para.masked
     for match in VERB_RE.finditer(masked):
         verb = match.group(1).replace("According", "according")
-        before = masked[:match.start()]
-        if verb != "according to" and (PASSIVE_RE.search(before) or DETERMINER_BEFORE_RE.search(before)):
+        before = masked[max(0, match.start() - 40):match.start()]
+        tail = before[-40:]
+        if verb != "according to" and (PASSIVE_RE.search(tail) or DETERMINER_BEFORE_RE.search(tail)):
             continue
         if verb in ("told", "tells") and INSTRUCTION_RE.match(masked[match.end():]):
             continue
@@ -626,7 +650,7 @@ def _read_attribution(verb: str, pre: str, post: str, v_start: int, v_end: int, 
 def find_persons(para: Paragraph) -> list[tuple[int, str]]:
     """Return (offset, name) for capitalised names that look like people in a masked paragraph."""
     persons = []
-    for match in NAME_RE.finditer(para.masked):
+    for match in MULTI_NAME_RE.finditer(para.masked):
         name = strip_titles(match.group())
         words = name.split()
         while words and words[0] in SENTENCE_OPENERS:
@@ -661,7 +685,7 @@ def find_subjects(para: Paragraph) -> list[tuple[int, str]]:
             bare = word.strip(",.;:")
             if i and bare.islower() and (bare in SUBJECT_VERBS or (bare.endswith("ed") and len(bare) > 4)):
                 phrase = " ".join(w.strip(",") for w in words[:i])
-                if MASK not in phrase and words[0] not in SENTENCE_OPENERS[3:] and i <= 4:
+                if MASK not in phrase and words[0] not in SENTENCE_OPENERS - {"The", "A", "An", "His", "Her", "Its", "Their"} and i <= 4:
                     subjects.append((start, speaker_name(phrase)))
                 break
     return subjects
@@ -916,7 +940,6 @@ def extract_quotes(text: str) -> pd.DataFrame:
         para.masked = mask_paragraph(text, para)
         para.sentence_starts = sentence_starts(text, para)
         para.attributions = find_attributions(para)
-        para.persons = sorted(find_persons(para) + find_subjects(para))
     resolve_speakers(paragraphs)
     chosen, in_sentence = attribute(paragraphs)
     sizes = Counter(piece.group for para in paragraphs for piece in para.pieces)

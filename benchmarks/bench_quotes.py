@@ -1,0 +1,58 @@
+"""Time extract_quotes on a 10,000-word article against a plain regex scan for quote marks (same run)."""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from collections.abc import Callable
+
+import newstrace as nt
+
+TARGET_WORDS = 10_000
+REPEATS = 15
+MARKS = re.compile("[\"'\u201c\u201d\u2018\u2019]")
+
+
+def long_article(words: int = TARGET_WORDS) -> str:
+    """Return the case's full text repeated paragraph by paragraph until it has `words` words."""
+    paragraphs = nt.articles().loc["full-text", "text"].split("\n")
+    out: list[str] = []
+    count = 0
+    while count < words:
+        paragraph = paragraphs[len(out) % len(paragraphs)]
+        out.append(paragraph)
+        count += len(paragraph.split())
+    return "\n".join(out)
+
+
+def median_seconds(function: Callable[[str], object], text: str, repeats: int = REPEATS) -> float:
+    """Return the median wall time of function(text) over repeats runs (after one warm-up)."""
+    function(text)
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        function(text)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def baseline(text: str) -> int:
+    """Find every quotation mark with one regex: the least any quote finder must do."""
+    return sum(1 for _ in MARKS.finditer(text))
+
+
+def main() -> None:
+    """Print the timings and the ratio of extract_quotes to the baseline."""
+    text = long_article()
+    base = median_seconds(baseline, text)
+    quotes = median_seconds(nt.extract_quotes, text)
+    found = len(nt.extract_quotes(text))
+    print(f"article: {len(text.split()):,} words, {len(text):,} characters, {found} quotes found")
+    print(f"baseline regex scan for quote marks: {base * 1000:8.2f} ms (median of {REPEATS})")
+    print(f"nt.extract_quotes:                   {quotes * 1000:8.2f} ms (median of {REPEATS})")
+    print(f"ratio extract_quotes / baseline:     {quotes / base:8.0f}x  (goal: well under 100 ms)")
+
+
+if __name__ == "__main__":
+    main()
