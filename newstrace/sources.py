@@ -122,6 +122,7 @@ ORG_WORDS = {
     "force", "forces", "inc", "corp", "ltd", "network", "church", "league", "federation",
     "board", "parliament", "congress", "senate", "embassy", "coalition", "command", "guard",
     "directorate", "secretariat", "cabinet", "municipality", "school", "hospital", "fund",
+    "house", "kremlin", "pentagon", "palace", "budget", "treasury", "ministries", "agencies",
 }
 ORG_DESCRIPTION = re.compile(
     r"^(?:the |a |an )?(?:[\w.'’-]+ ){0,3}(ministry|department|agency|police|government|army|"
@@ -160,7 +161,7 @@ NAME = rf"[A-Z][\w'’-]*\.?(?:[ \t]+(?:(?:of|for)[ \t]+(?:the[ \t]+)?)?{_NAME_T
 _MODIFIER = (
     r"(?:(?!(?:and|or|that|which|who|whom|of|in|to|with|by|for|from|but|as|at|on|while|when|"
     r"after|before|because|if|than|where|since|although|though|until|then|also|so|not|no|is|are|"
-    r"was|were|has|have|had|said|says|told)\b)[\w.'’-]+\s+)"
+    r"was|were|has|have|had|said|says|told|the|a|an|his|her|their|its|later|then|now)\b)[\w.'’-]+\s+)"
 )
 GROUP = (
     r"(?:[Tt]hose|[Pp]eople|[Oo]thers|[Aa]ll) (?:interviewed|questioned|surveyed|polled|involved|"
@@ -181,13 +182,19 @@ _ADVERB = (
     r"separately|simply|only|never|always|reportedly|allegedly)\s+)*"
 )
 
+_INVERTED_END = (
+    r"(?![\w'’])(?=\s*[,.;:!?\"”)]|\s*$|\s+(?:who|whose|in|at|on|of|from|during|after|before|"
+    r"when|while|as|to|involved|according|with|by)\b)"
+)
+"""After 'said NAME' the sentence goes on with punctuation or a clause, never a verb ('said Jo would')."""
 SUBJECT_VERB = re.compile(
-    rf"(?<![\w.])(?P<subject>{NAME}|{DESCRIPTION}){_APPOSITIVE}\s+{_ADVERB}(?P<verb>{SAY_VERBS})\b")
+    rf"(?<![\w.])(?P<subject>{NAME}|{DESCRIPTION})(?P<appositive>{_APPOSITIVE})\s+{_ADVERB}"
+    rf"(?P<verb>{SAY_VERBS})\b")
 VERB_SUBJECT = re.compile(
-    rf"\b(?P<verb>{INVERSION_VERBS})\s+(?P<subject>{NAME}|{DETERMINED_DESCRIPTION})(?![\w'’])")
+    rf"\b(?P<verb>{INVERSION_VERBS})\s+(?P<subject>{NAME}|{DETERMINED_DESCRIPTION}){_INVERTED_END}")
 ACCORDING_TO = re.compile(
-    rf"\b(?P<verb>according to)\s+(?P<subject>{GROUP}|(?:[\w.'’-]+\s+){{0,4}}?"
-    rf"(?:{MEDIA_NOUNS}|{PERSON_NOUNS})(?![\w'’])|{NAME})")
+    rf"\b(?P<verb>[Aa]ccording to)\s+(?P<subject>{GROUP}|(?:[\w.'’-]+\s+){{0,4}}?"
+    rf"(?:{MEDIA_NOUNS}|{PERSON_NOUNS})(?![\w'’])|(?:the\s+)?{NAME})")
 MEDIA_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s\"“]))(?P<subject>(?:[\w.'’-]+\s+){{0,5}}?(?i:{MEDIA_NOUNS})"
     rf"(?:\s+(?:that|which|released|published|broadcast|aired|posted|seen|obtained|shown|from|"
@@ -199,7 +206,8 @@ PASSIVE_BY = re.compile(
 PRONOUN_VERB = re.compile(rf"\b(?P<subject>[Hh]e|[Ss]he)\s+{_ADVERB}(?P<verb>{SAY_VERBS})\b"
                           rf"|\b(?P<verb2>{INVERSION_VERBS})\s+(?P<subject2>he|she)(?=\s*[,.;:!?\"”])")
 CONDITION = re.compile(
-    r"(?:spoke |speaking |talked |agreed to speak |on )?(?:on |under )?(?:the )?condition (?:that|of)[^.;]*|"
+    r"(?:spoke |speaking |talked |agreed to speak |on )?(?:on |under )?(?:the )?condition (?:that|of)"
+    r"[^.;]*?(?=[.;]|,\s*(?:\w+\s+)?(?:said|says|told|added)\b|$)|"
     r"in the presence of [^,.;]*|declined to be (?:named|identified)[^,.;]*|"
     r"asked (?:not to be|that (?:he|she|they) not be) (?:named|identified)[^,.;]*|"
     r"(?:requested|insisted on|was granted|were granted) anonymity[^,.;]*|"
@@ -219,6 +227,7 @@ class Mention:
     sentence: int
     counts: bool = True  # True if it is an attribution (a saying verb), not a bare mention
     verb: str = ""
+    role: str = ""
 
 
 @dataclass
@@ -235,6 +244,7 @@ class Source:
     sentences: set[int] = field(default_factory=set)
     counted_at: list[int] = field(default_factory=list)
     offsets: list[int] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
     type: str = ""
 
 
@@ -287,6 +297,8 @@ def same_person(short: str, long: str) -> bool:
     if long_words[: len(short_words)] == short_words:
         return len(short_words) > 1 or short_words[0] not in KUNYA_PREFIXES
     kunya = long_words[0] in KUNYA_PREFIXES  # "al X" after a kunya is a shared origin, not a surname
+    if kunya or set(long_words) & ORG_WORDS:
+        return False
     return len(short_words) == 1 and long_words[-1] == short_words[0] and len(long_words) > 1 and not kunya
 
 
@@ -306,11 +318,12 @@ def _subject_mention(subject: str, start: int, sentence: int, counts: bool = Tru
     subject = description_name(subject)
     if looks_like_outlet(subject):
         return None  # outlets come from newstrace.credits
-    if re.fullmatch(NAME, subject):
-        name, _ = strip_name(subject)
+    if re.fullmatch(rf"(?:[Tt]he\s+)?{NAME}", subject):
+        name, role = strip_name(subject)
         if not name or name_key(name) in NOT_NAMES:
             return None
-        return Mention(name, "name", start, sentence, counts)
+        the = name_key(subject).startswith("the ")  # persons are never 'the Jane Doe': an institution
+        return Mention(name, "name", start, sentence, counts, role="organisation" if the else role)
     if re.search(rf"(?:{PERSON_NOUNS})$", subject) or re.fullmatch(GROUP, subject):
         return Mention(subject, "description", start, sentence, counts)
     return None
@@ -325,20 +338,33 @@ def _after_preposition(sentence: str, position: int) -> bool:
     return bool(before) and before[-1].lower() in PREPOSITIONS
 
 
+def _subject_of(match: re.Match, pattern: re.Pattern, sentence: str) -> tuple[str, tuple[int, int]] | None:
+    """Return the subject phrase and span of an attribution match, or None if it is an object."""
+    subject, span = match.group("subject"), match.span("subject")
+    if pattern is SUBJECT_VERB:
+        if _after_preposition(sentence, span[0]):
+            return None
+        named = re.fullmatch(rf",\s*({NAME})\s*,", match.group("appositive") or "")
+        if named and is_description(subject):  # "a spokeswoman, Jane Doe, said": the name is the source
+            offset = match.start("appositive")
+            return named.group(1), (offset + named.start(1), offset + named.end(1))
+    return subject, span
+
+
 def find_mentions(text: str, spans: list[tuple[int, int]]) -> list[Mention]:
     """Return every attribution in the story's sentences, in text order."""
     mentions = []
+    patterns = ((MEDIA_SUBJECT, "media"), (ACCORDING_TO, None), (PASSIVE_BY, None),
+                (VERB_SUBJECT, None), (SUBJECT_VERB, None))
     for index, (start, end) in enumerate(spans):
         sentence = text[start:end]
         taken: list[tuple[int, int]] = []
-        for pattern, kind in ((MEDIA_SUBJECT, "media"), (ACCORDING_TO, None), (PASSIVE_BY, None),
-                              (VERB_SUBJECT, None),
-                              (SUBJECT_VERB, None)):
+        for pattern, kind in patterns:
             for match in pattern.finditer(sentence):
-                span = match.span("subject")
-                if any(span[0] < b and a < span[1] for a, b in taken):
+                found = _subject_of(match, pattern, sentence)
+                if found is None or any(found[1][0] < b and a < found[1][1] for a, b in taken):
                     continue
-                subject = match.group("subject")
+                subject, span = found
                 media_head = re.search(rf"(?:{MEDIA_NOUNS})$", subject)
                 if kind == "media" or (pattern is ACCORDING_TO and media_head):
                     mention = Mention(description_name(subject), "media", start + span[0], index)
@@ -388,8 +414,18 @@ def _find_source(found: list[Source], mention: Mention) -> Source | None:
         if source.kind == mention.kind and key in [_description_key(form) for form in source.forms]:
             return source
     if mention.kind == "description" and name_key(mention.name).split()[:1] == ["the"]:
-        return _antecedent(found, key.split()[-1:], mention.start)
+        bare_title = len(name_key(mention.name).split()) == 2  # "the president", not "the crew's director"
+        return (_titled(found, key.split(), mention.start) if bare_title else None) or _antecedent(
+            found, key.split()[-1:], mention.start)
     return None
+
+
+def _titled(found: list[Source], head: list[str], before: int) -> Source | None:
+    """Return the named source last mentioned before an offset whose title has the head noun."""
+    titled = [source for source in found if source.kind == "name" and head
+              and any(head[0] in name_key(role).split() for role in source.roles)
+              and any(offset < before for offset in source.offsets)]
+    return max(titled, key=lambda source: max(o for o in source.offsets if o < before), default=None)
 
 
 def _antecedent(found: list[Source], head: list[str], before: int) -> Source | None:
@@ -415,6 +451,8 @@ def _add(found: list[Source], mention: Mention) -> Source:
         source.name = mention.name
     source.sentences.add(mention.sentence)
     source.offsets.append(mention.start)
+    if mention.role and mention.role not in source.roles:
+        source.roles.append(mention.role)
     if mention.counts:
         source.attributions += 1
         source.counted_at.append(mention.start)
@@ -499,6 +537,8 @@ def source_type(source: Source, context: str) -> str:
     if source.kind in ("outlet", "media"):
         return "news outlet" if source.kind == "outlet" else "document or media"
     words = name_key(source.name).split()
+    if source.kind == "name" and "organisation" in source.roles:
+        return "organisation"
     if source.kind == "name":
         after = context[context.find(source.name.split()[0]):][:160] if source.name else context
         if words[0] in KUNYA_PREFIXES and len(words) > 1 or ADOPTED_CONTEXT.search(context):
@@ -523,7 +563,9 @@ def _within(spans: list[tuple[int, int]], offset: int) -> int | None:
 def _add_outlets(text: str, spans: list[tuple[int, int]], found: list[Source]) -> None:
     """Add outlets and media credited by newstrace.credits (not the text's own outlet)."""
     for row in credits(text).itertuples():
-        if row.own_reporting or (row.kind != "image" and _within(spans, row.start) is None):
+        if row.own_reporting or row.kind == "dateline":  # a dateline agency wrote the whole story
+            continue
+        if row.kind != "image" and _within(spans, row.start) is None:
             continue
         kind = "media" if row.kind == "image" else "outlet"
         source = next((s for s in found if s.kind == kind and s.name == row.outlet), None)

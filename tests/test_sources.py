@@ -189,3 +189,33 @@ def test_never_raises_on_attribution_word_salad(tokens):
 def test_non_string_raises_a_clear_type_error(bad):
     with pytest.raises(TypeError, match="sources\\(\\) needs the article text as a str"):
         sources(bad)
+
+
+WIRE = """\
+WASHINGTON (AP) - The Senate on Thursday passed a bill to fund the government through March.
+"We did our job," Senate Majority Leader Chuck Schumer said on the floor.
+The White House said President Joe Biden would sign the bill. A White House spokeswoman, Karine Jean-Pierre, said the vote was welcome.
+According to the Congressional Budget Office, the bill adds $12 billion to the deficit.
+Two congressional aides, who spoke on condition of anonymity to discuss private talks, said the House would vote Friday.
+President Ann Lee said on Monday that talks would continue. Later the president said she was hopeful.
+"""
+
+
+@pytest.fixture(scope="module")
+def wire() -> pd.DataFrame:
+    """Return sources() of a built wire story in another house style."""
+    return sources(WIRE)
+
+
+def test_wire_story_rules(wire):
+    assert _row(wire, "Chuck Schumer")["type"] == "named person"
+    assert _row(wire, "White House")["type"] == "organisation"  # 'The X said': an institution
+    assert _row(wire, "Congressional Budget Office")["type"] == "organisation"
+    assert _row(wire, "Karine Jean-Pierre")["type"] == "named person"  # appositive name, not the description
+    assert "A White House spokeswoman" not in set(wire["source"])
+    assert "Joe Biden" not in set(wire["source"])  # 'said President Joe Biden would': not an inversion
+    aides = _row(wire, "Two congressional aides")
+    assert aides["condition"] == "spoke on condition of anonymity to discuss private talks"
+    lee = _row(wire, "Ann Lee")
+    assert lee["aliases"] == "the president" and lee["attributions"] == 2
+    assert "AP" not in set(wire["source"])  # the dateline agency wrote the story; it is a credit
