@@ -148,6 +148,14 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(normalize(text))
 
 
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    """Return (token, start, end) for each of tokens(text), offsets being in the input text."""
+    _check_str(text)
+    folded, (starts, ends) = _normalize_with_spans(text)
+    return [(match.group(), starts[match.start()], ends[match.end() - 1])
+            for match in _TOKEN.finditer(folded)]
+
+
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     """Return (token, start, end) for each word of text, offsets being in the input text."""
     _check_str(text)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newstrace.shingles import DEFAULT_SHINGLE_SIZE, containment, jaccard, shingles
-from newstrace.text import normalize, word_spans, words
+from newstrace.text import normalize, token_spans, tokens, word_spans, words
 
 TYPOGRAPHY = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0\u00ad\u200b#£-'\"\r\n\t "
 texts = st.text(alphabet=st.sampled_from(list("abcAB19 .,-") + list(TYPOGRAPHY)), max_size=60)
@@ -118,3 +118,12 @@ def test_set_measures_lie_in_unit_interval(a: set, b: set) -> None:
     assert jaccard(a, b) == jaccard(b, a)
     assert 0.0 <= jaccard(a, b) <= min(containment(a, b), containment(b, a)) + 1e-12
     assert 0.0 <= containment(a, b) <= 1.0
+
+
+@given(texts)
+def test_token_spans_agree_with_tokens(text: str) -> None:
+    """token_spans gives the tokens of tokens(), with ordered in-range offsets into the input."""
+    spans = token_spans(text)
+    assert [token for token, _, _ in spans] == tokens(text)
+    assert all(0 <= start < end <= len(text) for _, start, end in spans)
+    assert [start for _, start, _ in spans] == sorted(start for _, start, _ in spans)

@@ -1,0 +1,108 @@
+"""`newstrace compare A B`: how much of B derives from A, and what changed."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pandas as pd
+
+from newstrace.compare import Comparison, compare
+from newstrace.errors import ArticleError
+from newstrace.loading import read_article
+from newstrace.shingles import DEFAULT_SHINGLE_SIZE
+from newstrace.tables import print_table
+
+NAME = "compare"
+HELP = "compare an original article A with a possible copy B: relation, scores, changed paragraphs"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register A, B, --html and the matching parameters."""
+    parser.add_argument("original", metavar="A", help="the original (fuller) article, plain text")
+    parser.add_argument("copy", metavar="B", help="the possible copy, plain text or page capture")
+    parser.add_argument("--html", metavar="REPORT", help="also write a side-by-side HTML report")
+    parser.add_argument("--shingle-size", type=int, default=DEFAULT_SHINGLE_SIZE,
+                        help=f"words per shingle (default {DEFAULT_SHINGLE_SIZE})")
+    parser.add_argument("--min-passage-words", type=int, default=8,
+                        help="shortest shared passage to list, in words (default 8)")
+
+
+def _shown(value: object) -> str:
+    """Return a paragraph index for printing, "-" for none."""
+    return "-" if pd.isna(value) else str(value)
+
+
+def _runs_of_missing(rows: list[dict]) -> list[dict]:
+    """Return rows with each run of consecutive missing paragraphs folded into one row."""
+    folded: list[dict] = []
+    for row in rows:
+        last = folded[-1] if folded else None
+        if (last and row["status"] == last["status"] == "missing"
+                and row["original_para"] == last["_last"] + 1):
+            last["_last"] = row["original_para"]
+            last["original_para_shown"] = f"{last['original_para']}-{row['original_para']}"
+            last["text"] = f"({row['original_para'] - last['original_para'] + 1} paragraphs)"
+            continue
+        folded.append({**row, "_last": row["original_para"],
+                       "original_para_shown": _shown(row["original_para"])})
+    return folded
+
+
+def changed_paragraphs(comparison: Comparison) -> pd.DataFrame:
+    """Return the missing, added, edited and duplicate paragraphs, runs of missing ones folded."""
+    table = comparison.alignment
+    changed = table[table["status"] != "same"]
+    rows = [{"status": row.status, "original_para": row.original_para,
+             "copy_para": _shown(row.copy_para), "similarity": f"{row.similarity:.2f}",
+             "text": row.copy_text if isinstance(row.copy_text, str) else row.original_text}
+            for row in changed.itertuples()]
+    folded = pd.DataFrame(_runs_of_missing(rows),
+                          columns=["status", "original_para_shown", "copy_para", "similarity", "text"])
+    return folded.rename(columns={"original_para_shown": "original_para"})
+
+
+def print_summary(comparison: Comparison, names: tuple[str, str]) -> None:
+    """Print the relation, the scores and the paragraph counts."""
+    print(f"original:    {names[0]}")
+    print(f"copy:        {names[1]}")
+    print(f"relation:    {comparison.relation}")
+    print(f"score:       {comparison.score:.3f}  (share of the copy's words derived from the original)")
+    print(f"containment: {comparison.containment:.3f}  ({comparison.shingle_size}-word shingles)")
+    print(f"jaccard:     {comparison.jaccard:.3f}")
+    print("paragraphs:  " + ", ".join(f"{n} {status}" for status, n in comparison.counts().items()))
+    print(f"shared verbatim passages: {len(comparison.shared_passages)}")
+
+
+def _check_parameters(args: argparse.Namespace) -> None:
+    """Raise ArticleError for parameters that cannot work, naming them."""
+    if args.shingle_size < 1 or args.min_passage_words < 1:
+        raise ArticleError("--shingle-size and --min-passage-words must be whole numbers of at least 1")
+    if args.html and not Path(args.html).resolve().parent.is_dir():
+        raise ArticleError(f"{args.html}: its folder does not exist; create it or choose another path")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the comparison of B against A, and write the HTML report if asked."""
+    _check_parameters(args)
+    original, copy = read_article(args.original), read_article(args.copy)
+    comparison = compare(original, copy, shingle_size=args.shingle_size,
+                         min_passage_words=args.min_passage_words)
+    names = (args.original, args.copy)
+    print_summary(comparison, names)
+    changed = changed_paragraphs(comparison)
+    print()
+    if changed.empty:
+        print("Changed paragraphs: none.")
+    else:
+        print(f"Changed paragraphs ({len(changed)}; 0-based indexes into the cleaned paragraphs):")
+        print_table(changed, max_width=70)
+    if not comparison.edits.empty:
+        print()
+        print(f"Edits ({len(comparison.edits)}):")
+        print_table(comparison.edits, max_width=50)
+    if args.html:
+        from newstrace.report import write_report
+
+        print(f"\nReport written to {write_report(comparison, args.html, names)}")
+    return 0

@@ -1,0 +1,210 @@
+"""A self-contained, offline HTML report of a Comparison: the two texts side by side.
+
+One table row per group of aligned paragraphs (or per missing / added paragraph), in the copy's
+order. In copy-edited groups every edit is highlighted: content changes in the palette's
+vermillion, struck through on the original's side and underlined on the copy's; house-style
+changes dotted in blue. Hovering shows the edit kind. In rewritten groups the verbatim shared
+passages are highlighted instead. All CSS is inline in the page; there is no script and nothing
+is fetched, so the file works offline and can be mailed or printed.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+
+from newstrace.compare import Comparison, copy_edited_groups
+from newstrace.edits import HOUSE_STYLE, diff
+from newstrace.plots.style import PALETTE
+from newstrace.text import token_spans
+
+Marks = dict[int, list[tuple[int, int, str, str]]]
+
+CSS = f"""
+body {{ font-family: Georgia, 'Times New Roman', serif; margin: 2em auto; max-width: 78em;
+       line-height: 1.5; color: #111; padding: 0 1em; }}
+h1 {{ font-size: 1.5em; }}
+table.pairs {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
+table.pairs td, table.pairs th {{ border-top: 1px solid #ccc; padding: .5em .8em;
+                                   vertical-align: top; }}
+table.pairs th {{ text-align: left; }}
+td.meta {{ font-family: sans-serif; font-size: .85em; color: #333; }}
+td.empty {{ color: #777; font-style: italic; }}
+del.content {{ background: #fbe3d6; color: #7a2e00; text-decoration: line-through;
+               border-bottom: 2px solid {PALETTE["vermillion"]}; }}
+ins.content {{ background: #fbe3d6; text-decoration: underline 2px {PALETTE["vermillion"]}; }}
+del.house, ins.house {{ text-decoration: none; border-bottom: 2px dotted {PALETTE["blue"]};
+                        background: #dcebf5; }}
+mark {{ background: #fdf1c0; border-bottom: 2px solid {PALETTE["orange"]}; }}
+dl.scores {{ display: grid; grid-template-columns: max-content auto; gap: .2em 1em;
+             font-family: sans-serif; }}
+dl.scores dt {{ font-weight: bold; }}
+.legend span {{ margin-right: 1.5em; }}
+summary {{ font-family: sans-serif; color: #333; cursor: pointer; }}
+"""
+
+
+def _render(text: str, marks: list[tuple[int, int, str, str]]) -> str:
+    """Return text as HTML with each (start, end, tag/class, title) span wrapped in its tag."""
+    pieces, position = [], 0
+    for start, end, tag_class, title in sorted(marks):
+        if start < position:
+            continue
+        tag, _, css_class = tag_class.partition(".")
+        pieces.append(html.escape(text[position:start]))
+        attributes = f' class="{css_class}"' if css_class else ""
+        attributes += f' title="{html.escape(title)}"' if title else ""
+        pieces.append(f"<{tag}{attributes}>{html.escape(text[start:end])}</{tag}>")
+        position = end
+    pieces.append(html.escape(text[position:]))
+    return "".join(pieces)
+
+
+def _spans(paragraphs: list[str], indexes: list[int]) -> list[tuple[int, int, int]]:
+    """Return (paragraph, start, end) of each token of the chosen paragraphs, in order."""
+    return [(index, start, end) for index in indexes
+            for _, start, end in token_spans(paragraphs[index])]
+
+
+def _edit_marks(comparison: Comparison, originals: list[int], copies: list[int]) -> tuple[Marks, Marks]:
+    """Return highlight spans per original paragraph and per copy paragraph for one group."""
+    before_spans = _spans(comparison.original.paragraphs, originals)
+    after_spans = _spans(comparison.copy.paragraphs, copies)
+    before_marks: Marks = {}
+    after_marks: Marks = {}
+    for edit in diff([comparison.original.paragraphs[p][s:e] for p, s, e in before_spans],
+                     [comparison.copy.paragraphs[p][s:e] for p, s, e in after_spans]):
+        css = "house" if edit.kind in HOUSE_STYLE else "content"
+        title = f"{edit.kind}: {edit.before or '(nothing)'} \u2192 {edit.after or '(nothing)'}"
+        for n in range(edit.before_start, edit.before_end):
+            paragraph, start, end = before_spans[n]
+            before_marks.setdefault(paragraph, []).append((start, end, f"del.{css}", title))
+        for n in range(edit.after_start, edit.after_end):
+            paragraph, start, end = after_spans[n]
+            after_marks.setdefault(paragraph, []).append((start, end, f"ins.{css}", title))
+    return before_marks, after_marks
+
+
+def _passage_marks(comparison: Comparison) -> tuple[Marks, Marks]:
+    """Return highlight spans of the shared passages, per paragraph, in both texts."""
+    marks: tuple[Marks, Marks] = ({}, {})
+    for side, cleaned in enumerate((comparison.original, comparison.copy)):
+        starts = _paragraph_starts(cleaned.paragraphs)
+        prefix = ("original", "copy")[side]
+        for row in comparison.shared_passages.itertuples():
+            start, end = getattr(row, f"{prefix}_start"), getattr(row, f"{prefix}_end")
+            for index, first in enumerate(starts):
+                last = first + len(cleaned.paragraphs[index])
+                if start < last and end > first:
+                    title = f"shared passage of {row.words} words"
+                    marks[side].setdefault(index, []).append(
+                        (max(start, first) - first, min(end, last) - first, "mark", title))
+    return marks
+
+
+def _paragraph_starts(paragraphs: list[str]) -> list[int]:
+    """Return each paragraph's offset in the paragraphs joined by newlines."""
+    starts, offset = [], 0
+    for paragraph in paragraphs:
+        starts.append(offset)
+        offset += len(paragraph) + 1
+    return starts
+
+
+def _cell(paragraphs: list[str], indexes: list[int], marks: Marks, empty: str) -> str:
+    """Return the HTML of one side of a table row."""
+    if not indexes:
+        return f'<td class="empty">{empty}</td>'
+    body = "".join(f"<p>{_render(paragraphs[i], marks.get(i, []))}</p>" for i in indexes)
+    return f"<td>{body}</td>"
+
+
+def _label(indexes: list[int]) -> str:
+    """Return paragraph numbers for display (0-based, as in the tables)."""
+    return ", ".join(str(i) for i in indexes) if indexes else "\u2013"
+
+
+def _fold_missing(rows: list[tuple[str, str]]) -> list[str]:
+    """Return row HTML with each run of missing paragraphs folded into one collapsible row."""
+    html_rows: list[str] = []
+    run: list[str] = []
+    for status, row_html in rows + [("end", "")]:
+        if status == "missing":
+            run.append(row_html)
+            continue
+        if len(run) > 2:
+            inner = "".join(run)
+            html_rows.append(f'<tr><td colspan="3"><details><summary>{len(run)} paragraphs of the '
+                             f'original missing from the copy</summary><table class="pairs">'
+                             f"{_COLUMNS}{inner}</table></details></td></tr>")
+        else:
+            html_rows += run
+        run = []
+        html_rows.append(row_html)
+    return html_rows
+
+
+_COLUMNS = '<colgroup><col style="width:10em"><col><col></colgroup>'
+
+
+def _rows(comparison: Comparison) -> list[tuple[str, str]]:
+    """Return (status, row HTML) per group of aligned paragraphs or unaligned paragraph."""
+    edited = {tuple(copies): (originals, copies) for originals, copies in copy_edited_groups(comparison.alignment)}
+    passage_before, passage_after = _passage_marks(comparison)
+    rows, seen = [], set()
+    for row in comparison.alignment.itertuples():
+        key = ("group", row.group) if not pd.isna(row.group) else ("row", row.Index)
+        if key in seen:
+            continue
+        seen.add(key)
+        members = comparison.alignment.loc[comparison.alignment["group"] == row.group] \
+            if not pd.isna(row.group) else comparison.alignment.loc[[row.Index]]
+        originals = sorted(set(members["original_para"].dropna().astype(int)))
+        copies = sorted(set(members["copy_para"].dropna().astype(int)))
+        group = edited.get(tuple(copies))
+        before, after = (_edit_marks(comparison, *group) if group
+                         else (passage_before, passage_after))
+        meta = (f"{row.status}<br>original {_label(originals)}<br>copy {_label(copies)}"
+                f"<br>similarity {row.similarity:.2f}")
+        rows.append((row.status, f'<tr><td class="meta">{meta}</td>'
+                    f'{_cell(comparison.original.paragraphs, originals, before, "not in the copy")}'
+                    f'{_cell(comparison.copy.paragraphs, copies, after, "not in the original")}</tr>'))
+    return rows
+
+
+def _scores(comparison: Comparison, names: tuple[str, str]) -> str:
+    """Return the summary list of scores and counts."""
+    counts = ", ".join(f"{n} {status}" for status, n in comparison.counts().items())
+    items = [("original", names[0]), ("copy", names[1]), ("relation", comparison.relation),
+             ("score", f"{comparison.score:.3f} (share of the copy's words derived from the original)"),
+             ("containment", f"{comparison.containment:.3f}"),
+             ("jaccard", f"{comparison.jaccard:.3f} ({comparison.shingle_size}-word shingles)"),
+             ("paragraphs", counts), ("edits", str(len(comparison.edits))),
+             ("shared passages", str(len(comparison.shared_passages)))]
+    return "<dl class=\"scores\">" + "".join(
+        f"<dt>{html.escape(k)}</dt><dd>{html.escape(v)}</dd>" for k, v in items) + "</dl>"
+
+
+def report_html(comparison: Comparison, names: tuple[str, str] = ("original", "copy")) -> str:
+    """Return the side-by-side report as one self-contained HTML page."""
+    title = f"newstrace compare: {names[0]} and {names[1]}"
+    legend = ('<p class="legend"><span><del class="content">content change</del></span>'
+              '<span><del class="house">house style</del></span>'
+              '<span><mark>verbatim shared passage</mark></span> '
+              'Paragraph numbers are 0-based indexes into the cleaned paragraphs.</p>')
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>"
+            f"<h1>{html.escape(title)}</h1>{_scores(comparison, names)}{legend}"
+            f'<table class="pairs">{_COLUMNS}<thead><tr><th>status</th><th>original</th>'
+            f"<th>copy</th></tr></thead><tbody>{''.join(_fold_missing(_rows(comparison)))}"
+            "</tbody></table></body></html>\n")
+
+
+def write_report(comparison: Comparison, path: str | Path,
+                 names: tuple[str, str] = ("original", "copy")) -> Path:
+    """Write the HTML report to path and return the path."""
+    path = Path(path)
+    path.write_text(report_html(comparison, names), encoding="utf-8")
+    return path
