@@ -623,7 +623,41 @@ def find_attributions(para: Paragraph) -> list[Attribution]:
         attribution = _read_attribution(verb, pre, post, match.start(), match.end(), s_start, para)
         if attribution:
             found.append(attribution)
-    return found
+    found += _subject_attributions(para, found)
+    return sorted(found, key=lambda a: a.span_start)
+
+
+GERUND_RE = re.compile(r",\s+(saying|adding|noting|arguing|warning|insisting|explaining|declaring|"
+                       r"stressing|claiming|writing|telling\s+\w+)\b")
+"""A participle after a comma that attributes to the sentence's subject ("X left, saying ...")."""
+
+
+def _subject_attributions(para: Paragraph, found: list[Attribution]) -> list[Attribution]:
+    """Return attributions to a sentence's subject: ', saying ...' and a colon before a quote."""
+    extra = []
+    for match in GERUND_RE.finditer(para.masked):
+        s_start = _sentence_bounds(para, match.start())[0]
+        subject = subject_at(para.masked, s_start) or _pronoun_subject(para.masked, s_start)
+        if subject:
+            verb = match.group(1).split()[0]
+            extra.append(Attribution(verb, match.start(1), match.end(1), subject, match.start(1),
+                                     match.end(1), para.index))
+    for piece in para.pieces:
+        open_at = piece.open_at - para.start
+        s_start = _sentence_bounds(para, open_at)[0]
+        before = para.masked[s_start:open_at]
+        if before.rstrip().endswith(":") and not any(s_start <= a.span_start < open_at for a in found):
+            subject = subject_at(para.masked, s_start) or _pronoun_subject(para.masked, s_start)
+            if subject:
+                colon = s_start + before.rstrip().rfind(":")
+                extra.append(Attribution("", colon, colon, subject, colon, colon, para.index))
+    return extra
+
+
+def _pronoun_subject(masked: str, start: int) -> str | None:
+    """Return the pronoun that opens a sentence (He, She, They, It), lower-cased, or None."""
+    first = masked[start:start + 6].split()[:1]
+    return first[0].lower() if first and is_pronoun(first[0]) else None
 
 
 def _read_attribution(verb: str, pre: str, post: str, v_start: int, v_end: int, s_start: int, para: Paragraph) -> Attribution | None:
@@ -676,19 +710,26 @@ SUBJECT_VERBS = {
 """Verbs that end a sentence's subject when no -ed verb does ("Residents are", "The mayor spoke")."""
 
 
+def subject_at(masked: str, start: int) -> str | None:
+    """Return the subject of the sentence starting at `start`: its first words before a verb, or None."""
+    words = masked[start:start + 80].split()[:6]
+    for i, word in enumerate(words):
+        bare = word.strip(",.;:")
+        if i and bare.islower() and (bare in SUBJECT_VERBS or (bare.endswith("ed") and len(bare) > 4)):
+            phrase = " ".join(w.strip(",") for w in words[:i])
+            if MASK not in phrase and words[0] not in SUBJECT_OPENERS and i <= 4:
+                return speaker_name(phrase)
+            return None
+    return None
+
+
+SUBJECT_OPENERS = SENTENCE_OPENERS - {"The", "A", "An", "His", "Her", "Its", "Their", "He", "She", "They", "It"}
+
+
 def find_subjects(para: Paragraph) -> list[tuple[int, str]]:
     """Return (offset, phrase) for each sentence's subject: its first words before a verb."""
-    subjects = []
-    for start in para.sentence_starts:
-        words = para.masked[start:start + 80].split()[:6]
-        for i, word in enumerate(words):
-            bare = word.strip(",.;:")
-            if i and bare.islower() and (bare in SUBJECT_VERBS or (bare.endswith("ed") and len(bare) > 4)):
-                phrase = " ".join(w.strip(",") for w in words[:i])
-                if MASK not in phrase and words[0] not in SENTENCE_OPENERS - {"The", "A", "An", "His", "Her", "Its", "Their"} and i <= 4:
-                    subjects.append((start, speaker_name(phrase)))
-                break
-    return subjects
+    subjects = [(start, subject_at(para.masked, start)) for start in para.sentence_starts]
+    return [(start, subject) for start, subject in subjects if subject and not is_pronoun(subject)]
 
 
 def strip_titles(name: str) -> str:
