@@ -13,6 +13,10 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "extract_quotes": "newstrace.quotes",
+    "find_copies": "newstrace.corpus",
+    "lineage": "newstrace.lineage",
+    "synthetic_corpus": "newstrace.synthetic",
+    "variants": "newstrace.synthetic",
     "articles": "newstrace.loading",
     "article": "newstrace.loading",
     "catalogue": "newstrace.loading",

@@ -246,7 +246,7 @@ class _Writer:
 
 _NAV = _listed(
     "Skip to content|Skip to main content|Menu|Home|Sign in|Subscribe|Log in|Search|"
-    "Home > News > Local|News | Sport | Business | Opinion | Culture|Advertisement|Accept cookies",
+    "Home > News > Local|News \u00b7 Sport \u00b7 Business \u00b7 Opinion|Advertisement|Accept cookies",
     "|",
 )
 _SHARE = _listed(
@@ -469,15 +469,17 @@ def independent_report(event: Event, rng: random.Random) -> str:
     return write_article(event, rng)
 
 
-def derive(text: str, kind: str, rng: random.Random, event: Event | None = None) -> str:
-    """Return a copy of text made by one mutation kind (see KINDS)."""
+def derive(
+    text: str, kind: str, rng: random.Random, event: Event | None = None, page_chance: float = 0.5,
+) -> str:
+    """Return a copy of text made by one mutation kind (see KINDS); trims get clutter at random."""
     paras = paragraphs_of(text)
     year = event.year if event else None
     if kind == "copy":
         out = add_clutter(paras, rng, year)
     elif kind == "trimmed copy":
         out = trim(paras, rng)
-        out = add_clutter(out, rng, year) if rng.random() < 0.5 else out
+        out = add_clutter(out, rng, year) if rng.random() < page_chance else out
     elif kind == "edited copy":
         out = copy_edit(trim(paras, rng) if rng.random() < 0.4 else paras, rng)
     elif kind == "reordered":
@@ -515,7 +517,7 @@ def synthetic_corpus(
     events = [make_event(rng) for _ in range(n_bases)]
     bases = [write_article(event, rng) for event in events]
     texts, rows = list(bases), []
-    for i in range(n_independent):
+    for _ in range(n_independent):
         source = rng.randrange(n_bases)
         texts.append(independent_report(events[source], rng))
         rows.append((source, len(texts) - 1, "independent report", False))
@@ -554,7 +556,7 @@ def variants(text: str, seed: int = 0) -> dict[str, str]:
     facts = _facts_of(text, rng)
     built = {"identical": text}
     for kind in KINDS:
-        built[kind] = derive(text, kind, rng, facts if kind == "rewrite" else None)
+        built[kind] = derive(text, kind, rng, facts if kind == "rewrite" else None, 0.0)
     built["independent report"] = independent_report(facts, rng)
     built["unrelated"] = write_article(make_event(rng), rng)
     return built
