@@ -67,6 +67,7 @@ PATTERNS: list[tuple[str, str, bool]] = [
     ("report", (rf"\b(?:first |originally |previously |also )?(?:reported|revealed|disclosed|broken|"
                rf"published|broadcast|aired) by (?P<outlet>{NAME})"), False),
     ("report", rf"\b[Aa]ccording to (?P<outlet>{NAME})", True),
+    ("report", rf"\b(?:seen|obtained|reviewed|verified|examined) by (?P<outlet>{NAME})", True),
     ("report", (rf"(?P<outlet>{NAME}) (?:has |have |had )?(?:first |earlier |previously )?"
                r"(?:reported|reports|revealed|disclosed|broke the news)\b"), True),
     ("image", (r"\((?:[^()]{0,80}?[ ,;])?(?:[Ss]creenshot|[Ss]creen grab|[Ss]till|[Pp]hoto|"

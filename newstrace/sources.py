@@ -172,7 +172,8 @@ _DETERMINER = (
     r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Aa]ll|"
     r"[Tt]hose|[Tt]hese|[Oo]ther|[Aa]nother|[Ff]ormer|[Ss]enior)\s+"
 )
-DESCRIPTION = rf"{GROUP}|(?:{_DETERMINER})?{_MODIFIER}{{0,4}}?(?:{PERSON_NOUNS})"
+_POST_MODIFIER = r"(?:\s+(?:for|of|at|from|with)\s+(?:the\s+)?[\w.'’-]+(?:\s+[A-Z][\w'’-]*){0,3})?"
+DESCRIPTION = rf"{GROUP}|(?:{_DETERMINER})?{_MODIFIER}{{0,4}}?(?:{PERSON_NOUNS}){_POST_MODIFIER}"
 """A person described instead of named: an optional determiner, up to four modifiers, a person noun."""
 DETERMINED_DESCRIPTION = rf"{_DETERMINER}{_MODIFIER}{{0,4}}?(?:{PERSON_NOUNS})"
 _APPOSITIVE = r"(?:(?:,[^,;\"“”]{1,160}?){1,3},)?"
@@ -262,7 +263,7 @@ def strip_name(name: str) -> tuple[str, str]:
     role_end = 0
     for index, token in enumerate(tokens[:-1]):
         bare = token.lower().strip(".,")
-        if bare in TITLES or (token.isupper() and len(token) > 1 and index + 1 < len(tokens)
+        if bare in TITLES or re.fullmatch(PERSON_NOUNS, bare) or (token.isupper() and len(token) > 1 and index + 1 < len(tokens)
                               and tokens[index + 1].lower().strip(".") in TITLES):
             role_end = index + 1
     while len(tokens) > role_end + 1 and tokens[-1] in {"al", "el", "bin", "ibn", "de", "van", "von"}:
@@ -318,13 +319,15 @@ def _subject_mention(subject: str, start: int, sentence: int, counts: bool = Tru
     subject = description_name(subject)
     if looks_like_outlet(subject):
         return None  # outlets come from newstrace.credits
+    if re.fullmatch(PERSON_NOUNS, subject.lower()):  # "Firefighters said", "Police said"
+        return Mention(subject, "description", start, sentence, counts)
     if re.fullmatch(rf"(?:[Tt]he\s+)?{NAME}", subject):
         name, role = strip_name(subject)
         if not name or name_key(name) in NOT_NAMES:
             return None
         the = name_key(subject).startswith("the ")  # persons are never 'the Jane Doe': an institution
         return Mention(name, "name", start, sentence, counts, role="organisation" if the else role)
-    if re.search(rf"(?:{PERSON_NOUNS})$", subject) or re.fullmatch(GROUP, subject):
+    if re.search(rf"(?:{PERSON_NOUNS}){_POST_MODIFIER}$", subject) or re.fullmatch(GROUP, subject):
         return Mention(subject, "description", start, sentence, counts)
     return None
 

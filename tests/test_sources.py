@@ -219,3 +219,27 @@ def test_wire_story_rules(wire):
     lee = _row(wire, "Ann Lee")
     assert lee["aliases"] == "the president" and lee["attributions"] == 2
     assert "AP" not in set(wire["source"])  # the dateline agency wrote the story; it is a credit
+
+
+LOCAL = """\
+Police in Manchester have arrested a man after a fire at a block of flats, Greater Manchester Police said.
+Resident Sarah Jones, 45, said she was woken by smoke. 'I grabbed the kids and ran,' she told the BBC.
+A spokesperson for the council said an investigation had begun.
+Dr Priya Shah, a fire safety expert at the University of Leeds, told the Guardian that cladding was a concern.
+Firefighters said the blaze was under control by 3am.
+Documents seen by Reuters show the building failed an inspection in 2019.
+Neighbours, who asked not to be named, said the alarms did not sound.
+"""
+
+
+def test_local_story_in_british_style():
+    found = sources(LOCAL)
+    assert _row(found, "Greater Manchester Police")["type"] == "organisation"
+    jones = _row(found, "Sarah Jones")  # the role word 'Resident' is set aside
+    assert jones["type"] == "named person" and jones["words_quoted"] == 6 and jones["attributions"] == 2
+    assert _row(found, "Priya Shah")["type"] == "expert or analyst"
+    assert _row(found, "A spokesperson for the council")["type"] == "organisation"
+    assert _row(found, "Firefighters")["type"] == "anonymous source"
+    assert _row(found, "Neighbours")["condition"] == "asked not to be named"
+    assert _row(found, "Documents seen by Reuters")["type"] == "document or media"
+    assert {"BBC", "Guardian", "Reuters"} <= set(found.loc[found["type"] == "news outlet", "source"])
