@@ -291,3 +291,53 @@ def test_unrelated_texts_score_low(original: str, copy: str) -> None:
     result = nt.compare(original, copy)
     assert result.score < 0.2
     assert result.relation in ("rewrite", "unrelated")
+
+
+def test_alignment_map_chart(full_text: str, short_copy: str) -> None:
+    """The alignment map is a Chart whose alt text gives the counts and the relation."""
+    from newstrace.plots import Chart, alignment_map
+
+    chart = alignment_map(nt.compare(full_text, short_copy), ("full text", "short copy"))
+    assert isinstance(chart, Chart)
+    assert "edited copy" in chart.alt and "77 missing" in chart.alt and "8 edited" in chart.alt
+    assert chart.png().startswith(b"\x89PNG")
+
+
+def test_similarity_matrix_chart() -> None:
+    """The similarity matrix names its strongest pair in the alt text."""
+    from newstrace.plots import similarity_matrix
+
+    texts = {"base": INDEPENDENT_REPORT, "trim": "\n".join(paragraphs(INDEPENDENT_REPORT)[:3]),
+             "other": UNRELATED}
+    chart = similarity_matrix(texts)
+    assert "Highest pairs: trim from base: 1.00" in chart.alt
+
+
+def test_cli_compare_prints_relation_and_tables(tmp_path, capsys, full_text: str,
+                                                short_copy: str) -> None:
+    """`newstrace compare A B --html R` prints the relation and tables and writes R offline."""
+    from newstrace.cli import main
+
+    (tmp_path / "a.txt").write_text(full_text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(short_copy, encoding="utf-8")
+    report = tmp_path / "report.html"
+    status = main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--html", str(report)])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert "relation:    edited copy" in out and "missing  24-30" in out
+    assert "spelling variant" in out
+    page = report.read_text(encoding="utf-8")
+    assert 'class="house"' in page and 'class="content"' in page
+    assert "http://" not in page and "https://" not in page and "<script" not in page
+
+
+def test_cli_compare_bad_file_exits_2(tmp_path, capsys) -> None:
+    """A missing or empty file gives the foundation's one-line error and exit status 2."""
+    from newstrace.cli import main
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert main(["compare", str(tmp_path / "nope.txt"), str(empty)]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert main(["compare", str(empty), str(empty)]) == 2
+    assert "is empty" in capsys.readouterr().err

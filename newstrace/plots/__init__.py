@@ -18,3 +18,7 @@ __all__ += ["threshold_strip"]
 from newstrace.plots.attribution import source_mix, words_quoted  # noqa: E402
 
 __all__ += ["source_mix", "words_quoted"]
+
+from newstrace.plots.syndication import alignment_map, similarity_matrix  # noqa: E402
+
+__all__ += ["alignment_map", "similarity_matrix"]
