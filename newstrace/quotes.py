@@ -285,6 +285,34 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in PARAGRAPH_RE.finditer(text) if m.group().strip()]
 
 
+def block_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return (start, end) of runs of non-blank lines with nothing but one line break between them."""
+    blocks: list[list[int]] = []
+    for start, end in lines:
+        if blocks and not text[blocks[-1][1]:start].strip() and text.count("\n", blocks[-1][1], start) <= 1 \
+                and "\r\n\r\n" not in text[blocks[-1][1]:start]:
+            blocks[-1][1] = end
+        else:
+            blocks.append([start, end])
+    return [(start, end) for start, end in blocks]
+
+
+def is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Return True if paragraphs are blank-line separated and wrapped at a fixed width (<= 100 chars)."""
+    lengths = [end - start for start, end in lines]
+    blocks = block_spans(text, lines)
+    if len(lines) < 3 or len(blocks) < 2 or len(blocks) == len(lines) or max(lengths) > 100:
+        return False
+    wrapped = sum(1 for start, end in lines if end - start >= 0.6 * max(lengths))
+    return wrapped >= 0.5 * len(lines)
+
+
+def unit_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans quotes are paired in: lines, or blank-line separated blocks in hard-wrapped text."""
+    lines = paragraph_spans(text)
+    return block_spans(text, lines) if is_hard_wrapped(text, lines) else lines
+
+
 def _char_before(text: str, at: int, floor: int) -> str | None:
     """Return the character before position at, or None at the paragraph start."""
     return text[at - 1] if at > floor else None
@@ -660,6 +688,13 @@ def _pronoun_subject(masked: str, start: int) -> str | None:
     return first[0].lower() if first and is_pronoun(first[0]) else None
 
 
+def _last_position(text: str, phrase: str) -> int:
+    """Return where the phrase last occurs in text, whatever whitespace separates its words (else len(text))."""
+    pattern = r"\s+".join(re.escape(word) for word in phrase.split())
+    matches = list(re.finditer(pattern, text))
+    return matches[-1].start() if matches else len(text)
+
+
 def _read_attribution(verb: str, pre: str, post: str, v_start: int, v_end: int, s_start: int, para: Paragraph) -> Attribution | None:
     """Return the attribution around one verb, reading the speaker before or after it."""
     if verb == "as saying":
@@ -671,13 +706,14 @@ def _read_attribution(verb: str, pre: str, post: str, v_start: int, v_end: int, 
     if verb != "according to":
         speaker = speaker_before(pre)
         if speaker:
-            at = pre.rfind(speaker)
-            return Attribution(verb, v_start, v_end, speaker, v_start - len(pre) + max(at, 0), v_end, para.index)
+            return Attribution(verb, v_start, v_end, speaker, v_start - len(pre) + _last_position(pre, speaker),
+                               v_end, para.index)
         if pre.strip() and not pre.rstrip().endswith((",", ":", MASK)):
             return None
     speaker = speaker_after(post)
     if speaker:
-        return Attribution(verb, v_start, v_end, speaker, v_start, v_end + post.find(speaker) + len(speaker), para.index)
+        end = re.search(r"\s+".join(re.escape(word) for word in speaker.split()), post)
+        return Attribution(verb, v_start, v_end, speaker, v_start, v_end + (end.end() if end else 0), para.index)
     return None
 
 
@@ -975,7 +1011,8 @@ def extract_quotes(text: str) -> pd.DataFrame:
     if not isinstance(text, str):
         raise TypeError(f"extract_quotes() needs the article text as a str, got {type(text).__name__}: "
                         "read the file first, e.g. nt.read_article(path)")
-    paragraphs = [Paragraph(i, s, e) for i, (s, e) in enumerate(paragraph_spans(text))]
+    paragraphs = [Paragraph(i, s, e) for i, (s, e) in enumerate(unit_spans(text))]
+    line_starts = [start for start, _ in paragraph_spans(text)]
     find_pieces(text, paragraphs)
     for para in paragraphs:
         para.masked = mask_paragraph(text, para)
@@ -985,6 +1022,7 @@ def extract_quotes(text: str) -> pd.DataFrame:
     chosen, in_sentence = attribute(paragraphs)
     sizes = Counter(piece.group for para in paragraphs for piece in para.pieces)
     rows = [_row(text, para, piece, chosen.get(piece.group), piece.group in in_sentence, sizes[piece.group] > 1)
+            | {"paragraph": bisect_right(line_starts, piece.inner_start) - 1}
             for para in paragraphs for piece in para.pieces]
     return _frame(rows)
 

@@ -373,3 +373,48 @@ def test_wrapped_words_are_found_exactly(words: list[str]) -> None:
     """Any mark-free text put between quotation marks comes back as that quote (stripped)."""
     text = " ".join(f'Someone said "{w}" here.' for w in words)
     assert quotes_of(text) == [w.strip() for w in words]
+
+
+# ------------------------------------------------------------------ more constructions and layouts
+
+
+def test_participle_after_a_comma_attributes_to_the_subject() -> None:
+    """'X defended himself, noting that "..."' is X's quote."""
+    text = 'Phillips defended himself, noting that the official was there "as a public figure" that day.'
+    found = row(text, "as a public figure")
+    assert (found["speaker"], found["verb"], found["kind"]) == ("Phillips", "noting", "partial")
+
+
+def test_colon_after_a_clause_without_a_speech_verb() -> None:
+    """'Reuters provided this: "..."' is attributed to the clause's subject, with no verb."""
+    text = 'Reuters provided this account: "The soloist sang the wrong version of the anthem."'
+    found = row(text, "The soloist sang the wrong version of the anthem.")
+    assert (found["speaker"], found["verb"]) == ("Reuters", None)
+
+
+def test_hard_wrapped_paragraphs_keep_quotes_that_cross_lines() -> None:
+    """In text wrapped at a fixed width with blank lines between paragraphs, quotes run over line breaks."""
+    text = ("WASHINGTON - The Senate on Tuesday passed a bill to fund the government\n"
+            "through March, averting a shutdown days before the deadline.\n\n"
+            "\"This is a good day for the American people,\" Senate Majority Leader\n"
+            "Chuck Schumer said on the Senate floor. \"We kicked the can down the road\n"
+            "again, but the lights stay on.\"\n")
+    found = extract_quotes(text)
+    assert list(found["quote"]) == ["This is a good day for the American people,",
+                                    "We kicked the can down the road\nagain, but the lights stay on."]
+    assert list(found["speaker"]) == ["Chuck Schumer", "Chuck Schumer"]
+    assert list(found["paragraph"]) == [2, 3]
+
+
+def test_same_text_rewrapped_gives_the_same_quotes_and_speakers() -> None:
+    """Re-wrapping an article at 70 characters keeps its quotes (bar line breaks) and speakers."""
+    import textwrap
+
+    text = ('"We need to be sure that inflation will fall back to target before we move," Bank of England '
+            "Governor Andrew Bailey told reporters on Thursday after the decision was announced.\n"
+            'Bailey said the bank was "not yet" ready to cut rates, but that the moment was coming closer.\n'
+            '"The risks are skewed to the upside," said Ruth Gregory, deputy chief economist at a consultancy.')
+    wrapped = "\n\n".join(textwrap.fill(line, 70) for line in text.split("\n"))
+    one, two = extract_quotes(text), extract_quotes(wrapped)
+    assert [" ".join(q.split()) for q in two["quote"]] == list(one["quote"])
+    assert list(two["speaker"]) == list(one["speaker"]) == ["Andrew Bailey", "Bailey", "Ruth Gregory"]
