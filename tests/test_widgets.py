@@ -393,6 +393,7 @@ def test_aligned_pairs_classify_house_style_and_content_edits():
     pairs = aligned_pairs(ORIGINAL, EDITED)
     assert [(p.left_indexes, p.right_indexes) for p in pairs] == [((0,), (0,)), ((2,), (1,))]
     assert [edit[0] for edit in pairs[0].edits] == ["house style"]
+    assert 90 <= pairs[0].similarity < 100
     assert "content" in [edit[0] for edit in pairs[1].edits]
     viewer = DiffViewer({"original": ORIGINAL, "edited": EDITED})
     assert "<strong>house style</strong> (punctuation)" in viewer.view.value
@@ -413,6 +414,20 @@ def test_diff_viewer_shows_case_edits_side_by_side():
     assert any("<strong>house style</strong>" in html for html in edited)
     assert any("<strong>content</strong>" in html for html in edited)
     assert "nt-diff-left" in viewer.view.value
+
+
+def test_diff_viewer_on_built_variants_of_the_story():
+    """Check the viewer on texts it has never seen: an edited copy built by newstrace.synthetic."""
+    from newstrace.synthetic import variants
+
+    built = variants(nt.article("full-text"), seed=3)
+    viewer = DiffViewer({"original": nt.article("full-text"), "edited": built["edited copy"]})
+    views = []
+    for number in range(len(viewer.pair.options)):
+        viewer.pair.value = number
+        views.append(viewer.view.value)
+    assert any("word for word the same" in view for view in views)
+    assert any("<ins" in view and "<strong>house style</strong>" in view for view in views)
 
 
 def test_diff_viewer_says_when_texts_share_nothing():

@@ -17,7 +17,7 @@ How to drive them (CSS classes are stable; a browser test can use them):
 
 | widget | root class | answer controls | check | feedback |
 |---|---|---|---|---|
-| SortTheSources | .nt-sort-sources | one `select` per `.nt-item` (`.nt-answer`) | `.nt-check` button | `.nt-item-feedback` per item, `.nt-feedback` score |
+| SortTheSources | .nt-sort-the-sources | one `select` per `.nt-item` (`.nt-answer`) | `.nt-check` button | `.nt-item-feedback` per item, `.nt-feedback` score |
 | FindTheQuotes | .nt-find-the-quotes | `.nt-answer` checkbox and `.nt-speaker` select per `.nt-item` | `.nt-check` | as above |
 | SpotTheClutter | .nt-spot-the-clutter | `.nt-answer` checkbox per `.nt-item` | `.nt-check` | as above |
 | DiffViewer | .nt-diff-viewer | `.nt-diff-left-choice`, `.nt-diff-right-choice`, `.nt-diff-pair` selects | (live) | `.nt-diff` with `<ins>`/`<del>`, `.nt-diff-summary`, `.nt-feedback` |

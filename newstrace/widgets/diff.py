@@ -21,25 +21,31 @@ from newstrace.widgets._base import STYLE, StaticFallback, escape, excerpt
 
 @dataclass(frozen=True)
 class ParagraphPair:
-    """An aligned group: paragraph indexes (0-based, cleaned) and texts on each side, and its edits."""
+    """An aligned group: paragraph indexes (0-based, cleaned), texts, percent alike word by word, edits."""
 
     left_indexes: tuple[int, ...]
     right_indexes: tuple[int, ...]
     left: str
     right: str
-    similarity: float
+    similarity: int
     status: str
     edits: tuple[tuple[str, str, str, str], ...] = ()
 
     def label(self) -> str:
         """Return the dropdown label: paragraph numbers, status, similarity and the start of the copy."""
         return (f"{_numbers(self.left_indexes)} ↔ {_numbers(self.right_indexes)} {self.status} "
-                f"({self.similarity:.0f}% alike): {excerpt(self.right, 40)}")
+                f"({self.similarity}% alike): {excerpt(self.right, 40)}")
 
 
 def _numbers(indexes: tuple[int, ...]) -> str:
     """Return 1-based paragraph numbers as '¶3' or '¶3, 5'."""
     return "¶" + ", ".join(str(index + 1) for index in indexes)
+
+
+def percent_alike(left: str, right: str) -> int:
+    """Return how alike two texts are, word by word, as a whole percent (100 only when identical)."""
+    similarity = 100 * Indel.normalized_similarity(left.split(), right.split())
+    return 100 if similarity == 100 else min(99, int(similarity))
 
 
 def _side(rows: pd.DataFrame, index: str, text: str) -> tuple[tuple[int, ...], str]:
@@ -59,7 +65,7 @@ def aligned_pairs(original: str, copy: str) -> list[ParagraphPair]:
         right_indexes, right = _side(rows, "copy_para", "copy_text")
         own = edits[edits["original_para"].isin(left_indexes) & edits["copy_para"].isin(right_indexes)]
         pairs.append(ParagraphPair(
-            left_indexes, right_indexes, left, right, 100 * float(rows["similarity"].max()),
+            left_indexes, right_indexes, left, right, percent_alike(left, right),
             str(rows["status"].iloc[0]),
             tuple(own[["category", "kind", "before", "after"]].fillna("").astype(str).itertuples(index=False,
                                                                                      name=None)),
@@ -103,7 +109,7 @@ def side_by_side(pair: ParagraphPair, left_name: str, right_name: str) -> str:
     """Return the HTML table showing a paragraph pair side by side with its edits marked and listed."""
     left_html, right_html, deleted, inserted = word_diff(pair.left, pair.right)
     summary = (f"{deleted} word{'s' * (deleted != 1)} deleted (struck through) and {inserted} "
-               f"inserted (underlined); the paragraphs are {pair.similarity:.0f}% alike.")
+               f"inserted (underlined); the paragraphs are {pair.similarity}% alike word for word.")
     if not deleted and not inserted:
         summary = "The two paragraphs are word for word the same."
     cell = 'style="vertical-align:top; width:50%; padding:6px; text-align:left"'
