@@ -12,6 +12,7 @@ from newstrace.errors import ArticleError, DataNotFoundError
 COMMAND_MODULES = [
     "newstrace.commands.quotes",
     "newstrace.commands.clean",
+    "newstrace.commands.find_copies",
     "newstrace.commands.compare",
     "newstrace.commands.sources",
     "newstrace.commands.check_copy",

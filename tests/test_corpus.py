@@ -150,3 +150,41 @@ def test_sampled_index_finds_a_short_excerpt_of_a_long_text(corpus):
 def test_bad_input_is_refused_with_a_clear_message(texts, kwargs, error, message):
     with pytest.raises(error, match=message):
         nt.find_copies(texts, **kwargs)
+
+
+def test_command_lists_the_copy_pairs_of_a_folder(tmp_path, capsys):
+    from newstrace.cli import main
+
+    texts, truth = synthetic_corpus(10, seed=8, copy_share=0.2, independent_share=0.0)
+    for key, text in texts.items():
+        (tmp_path / f"{key}.txt").write_text(text, encoding="utf-8")
+    assert main(["find-copies", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"among {len(texts)} texts" in out
+    for a, b in truth[["a", "b"]].itertuples(index=False):
+        assert any(a in line and b in line for line in out.splitlines())
+
+
+def test_command_reports_a_folder_without_copies(tmp_path, capsys):
+    from newstrace.cli import main
+
+    texts, _ = synthetic_corpus(3, seed=8, copy_share=0.0, independent_share=0.0)
+    for key, text in texts.items():
+        (tmp_path / f"{key}.txt").write_text(text, encoding="utf-8")
+    assert main(["find-copies", str(tmp_path)]) == 0
+    assert "No copy pairs among 3 texts" in capsys.readouterr().out
+
+
+def test_command_refuses_bad_folders_and_files(tmp_path, capsys):
+    from newstrace.cli import main
+
+    assert main(["find-copies", str(tmp_path / "missing")]) == 2
+    assert "is not a folder" in capsys.readouterr().err
+    assert main(["find-copies", str(tmp_path)]) == 2
+    assert "has no *.txt files" in capsys.readouterr().err
+    (tmp_path / "good.txt").write_text("A story about a flood.\nIt rained.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02binary")
+    assert main(["find-copies", str(tmp_path)]) == 2
+    assert "bad.txt looks like a binary file" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["find-copies", str(tmp_path), "--threshold", "7"])
