@@ -619,7 +619,8 @@ def speaker_after(post: str) -> str | None:
     words: list[str] = []
     for word in _words(head):
         bare = word.rstrip(".")
-        if words and (bare.lower() in POST_STOP_WORDS or (bare.islower() and re.search(r"(?:ed|ing)$", bare))):
+        if words and (bare.lower() in POST_STOP_WORDS or (bare.islower() and re.search(r"(?:ed|ing)$", bare))
+                      or (bare == "of" and _is_name(" ".join(words)))):
             break
         if not words and bare.lower() in POST_STOP_WORDS - {"the"}:
             return None
@@ -660,6 +661,10 @@ GERUND_RE = re.compile(r",\s+(saying|adding|noting|arguing|warning|insisting|exp
 """A participle after a comma that attributes to the sentence's subject ("X left, saying ...")."""
 
 
+DASH_SIGNATURE_RE = re.compile(r"[.,]?\s*[\u2014\u2013-]{1,2}\s*(" + NAME_RE.pattern[2:] + r")\s*(?:[.,;]|$)")
+"""A quote signed with a dash and a name: "..." \u2014 Rep. Adam Schiff."""
+
+
 def _subject_attributions(para: Paragraph, found: list[Attribution]) -> list[Attribution]:
     """Return attributions to a sentence's subject: ', saying ...' and a colon before a quote."""
     extra = []
@@ -671,11 +676,17 @@ def _subject_attributions(para: Paragraph, found: list[Attribution]) -> list[Att
             extra.append(Attribution(verb, match.start(1), match.end(1), subject, match.start(1),
                                      match.end(1), para.index))
     for piece in para.pieces:
-        open_at = piece.open_at - para.start
+        open_at, close_at = piece.open_at - para.start, piece.close_end - para.start
+        signed = DASH_SIGNATURE_RE.match(para.masked, close_at)
+        if signed:
+            name = speaker_name(signed.group(1))
+            extra.append(Attribution("", close_at, close_at, name, close_at, signed.end(1), para.index))
         s_start = _sentence_bounds(para, open_at)[0]
         before = para.masked[s_start:open_at]
         if before.rstrip().endswith(":") and not any(s_start <= a.span_start < open_at for a in found):
-            subject = subject_at(para.masked, s_start) or _pronoun_subject(para.masked, s_start)
+            named = re.fullmatch(r"\s*(" + NAME_RE.pattern[2:] + r"):\s*", before)
+            subject = (speaker_name(named.group(1)) if named else None) or subject_at(para.masked, s_start) \
+                or _pronoun_subject(para.masked, s_start)
             if subject:
                 colon = s_start + before.rstrip().rfind(":")
                 extra.append(Attribution("", colon, colon, subject, colon, colon, para.index))

@@ -199,6 +199,21 @@ def test_offsets_slice_back_and_paragraphs_count_non_blank_lines() -> None:
     # an organisation as speaker
     ('"We regret the error," the company said.', "We regret the error,", "the company", "said"),
     ('Police said the men "had been planning it for weeks."', "had been planning it for weeks.", "Police", "said"),
+    # AP: court ruling, age appositive, place after the name, possessive descriptor before the name
+    ('"The law places an undue burden on voters," U.S. District Judge Sara Ellis wrote in a ruling.',
+     "The law places an undue burden on voters,", "Sara Ellis", "wrote"),
+    ('"We were never consulted," Smith, 45, said.', "We were never consulted,", "Smith", "said"),
+    ('"It\'s a great day," said Jane Doe of Springfield, who joined the lawsuit.', "It's a great day,",
+     "Jane Doe", "said"),
+    ('"This is not over," Smith\'s lawyer, Ann Lee, said.', "This is not over,", "Ann Lee", "said"),
+    ('"We are ready," one official told The Associated Press, speaking on condition of anonymity.',
+     "We are ready,", "one official", "told"),
+    # a document as speaker
+    ('The statement said the governor was "disappointed but not surprised."', "disappointed but not surprised.",
+     "The statement", "said"),
+    # caption and pull-quote conventions: Name: "..." and "..." - Name
+    ('Trump: "We will win this case."', "We will win this case.", "Trump", None),
+    ('"Nobody is above the law." \u2014 Rep. Adam Schiff', "Nobody is above the law.", "Adam Schiff", None),
 ])
 def test_speaker_and_verb(text: str, quote: str, speaker: str, verb: str) -> None:
     """The speaker is read before or after the verb, without titles, descriptors or appositives."""
