@@ -359,6 +359,15 @@ def test_quotes_real_key_when_present(text_id: str):
     assert any("no quotation marks" in html for html in verdicts(widget))
 
 
+def test_quote_missing_from_the_text_is_refused(data_copy: Path):
+    """Check that a key quote the text does not contain is an error naming the quote."""
+    changed = QUOTES_KEY.copy()
+    changed.loc[1, "quote"] = "Words nobody wrote"
+    changed.to_csv(data_copy / "annotations" / "quotes.csv", index=False)
+    with pytest.raises(AnnotationError, match="'Words nobody wrote' of re-report is not in the text"):
+        FindTheQuotes("re-report")
+
+
 def test_quotes_passage_leaves_out_page_clutter(data_copy: Path):
     """Check that the passage starts with the story, not the headline or the photo caption."""
     widget = FindTheQuotes("re-report", count=3)

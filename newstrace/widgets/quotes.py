@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 import pandas as pd
 
+from newstrace.clean import clean
 from newstrace.loading import article
 from newstrace.widgets._base import (
     RIGHT,
     WRONG,
+    AnnotationError,
     Exercise,
     check_button,
     escape,
@@ -106,13 +108,8 @@ def split_sentences(paragraph: str, offset: int = 0) -> list[tuple[int, int, str
 def story_lines(text: str) -> list[tuple[int, int, str]]:
     """Return (line number, start offset, line) for each non-blank line that nt.clean keeps as story."""
     lines, offset, result = text.split("\n"), 0, []
-    try:
-        from newstrace.clean import clean
-
-        removed = clean(text).removed
-        clutter = set(removed.loc[removed["reason"] != "promo", "line"].astype(int))
-    except ImportError:
-        clutter = set()
+    removed = clean(text).removed
+    clutter = set(removed.loc[removed["reason"] != "promo", "line"].astype(int))
     for number, line in enumerate(lines):
         if line.strip() and number not in clutter:
             result.append((number, offset, line))
@@ -160,7 +157,10 @@ def gold_quotes(text_id: str, text: str) -> list[GoldQuote]:
     for _, row in rows.iterrows():
         span = _locate(row, columns, text)
         if span is None:
-            continue
+            raise AnnotationError(
+                f"{KEY_FILE}: the quote {row[columns['quote']]!r} of {text_id} is not in the text; "
+                "re-read the text and fix the row"
+            )
         quotes.append(GoldQuote(
             span[0], span[1], row[columns["quote"]].strip(),
             row[columns["kind"]].strip() if columns["kind"] else "direct",
