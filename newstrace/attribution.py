@@ -31,6 +31,7 @@ Drift candidates are for a reader to judge: a synonym is flagged as well as a ch
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -82,10 +83,16 @@ def content_words(text: str) -> list[str]:
             if word not in IGNORED_WORDS and (len(word) > 2 or word.isdigit())]
 
 
+@lru_cache(maxsize=4096)
+def _sentence_vocabulary(sentence: str) -> tuple[frozenset[str], str]:
+    """Return a sentence's content words and its words run together (for 'month-long' ~ 'monthlong')."""
+    return frozenset(content_words(sentence)), "".join(words(sentence))
+
+
 def is_variant(word: str, sentence: str) -> bool:
     """Return True if a content word is in the sentence, or only spelt differently (qaeda ~ qaida)."""
-    candidates = set(content_words(sentence))
-    if word in candidates or word in "".join(words(sentence)):
+    candidates, joined = _sentence_vocabulary(sentence)
+    if word in candidates or word in joined:
         return True
     return len(word) >= 5 and any(fuzz.ratio(word, other) >= 80 for other in candidates if len(other) >= 5)
 

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -249,6 +250,7 @@ class Source:
     type: str = ""
 
 
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """Return a name folded for matching: lower case, hyphens and apostrophes as spaces, no 's."""
     name = re.sub(r"['’]s$", "", name.strip())
@@ -290,6 +292,7 @@ def description_name(subject: str) -> str:
     return " ".join(words).rstrip(",")
 
 
+@lru_cache(maxsize=8192)
 def same_person(short: str, long: str) -> bool:
     """Return True if short is a leading part of long or its last word (a surname)."""
     short_words, long_words = name_key(short).split(), name_key(long).split()
@@ -384,14 +387,14 @@ def find_mentions(text: str, spans: list[tuple[int, int]]) -> list[Mention]:
     return sorted(mentions, key=lambda mention: mention.start)
 
 
-def _all_person_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int]]:
-    """Return every capitalised name run in the story with its offset, for first mentions."""
+def name_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """Return (name, offset, sentence index) for every capitalised name run in the story."""
     found = []
-    for start, end in spans:
+    for index, (start, end) in enumerate(spans):
         for match in re.finditer(NAME, text[start:end]):
             name, _ = strip_name(match.group())
             if name:
-                found.append((name, start + match.start() + match.group().find(name.split()[0])))
+                found.append((name, start + match.start() + match.group().find(name.split()[0]), index))
     return found
 
 
@@ -490,18 +493,16 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Source], dict[int, S
     return found, by_offset
 
 
-def _name_occurrences(text: str, spans: list[tuple[int, int]], found: list[Source]) -> list[Mention]:
+def _refers_to(name: str, source: Source) -> bool:
+    """Return True if a name is one of a named source's forms, longer or shorter."""
+    return source.kind == "name" and any(
+        same_person(name, form) or same_person(form, name) for form in source.forms)
+
+
+def _name_occurrences(runs: list[tuple[str, int, int]], found: list[Source]) -> list[Mention]:
     """Return bare (non-attribution) mentions of the named sources, so pronouns find them."""
-    mentions = []
-    for index, (start, end) in enumerate(spans):
-        for match in re.finditer(NAME, text[start:end]):
-            name, _ = strip_name(match.group())
-            if name and any(source.kind == "name" and any(
-                    same_person(name, form) or same_person(form, name) for form in source.forms)
-                    for source in found):
-                offset = start + match.start() + match.group().find(name.split()[0])
-                mentions.append(Mention(name, "name", offset, index, counts=False))
-    return mentions
+    return [Mention(name, "name", offset, index, counts=False) for name, offset, index in runs
+            if any(_refers_to(name, source) for source in found)]
 
 
 def collect_sources(text: str, spans: list[tuple[int, int]]) -> tuple[list[Source], dict[int, Source]]:
@@ -509,7 +510,7 @@ def collect_sources(text: str, spans: list[tuple[int, int]]) -> tuple[list[Sourc
     attributions = find_mentions(text, spans)
     found, _ = resolve_mentions(attributions)
     taken = {mention.start for mention in attributions}
-    bare = [m for m in _name_occurrences(text, spans, found) if m.start not in taken]
+    bare = [m for m in _name_occurrences(name_runs(text, spans), found) if m.start not in taken]
     return resolve_mentions(sorted(attributions + bare, key=lambda mention: mention.start))
 
 
@@ -521,17 +522,14 @@ def _first_sentence_text(text: str, spans: list[tuple[int, int]], offset: int) -
     return ""
 
 
-def first_name_occurrence(text: str, spans: list[tuple[int, int]], source: Source) -> tuple[str, int]:
+def first_name_occurrence(runs: list[tuple[str, int, int]], source: Source) -> tuple[str, int]:
     """Return the longest form of a named source and the offset of its first occurrence."""
     best, first = source.name, source.first_offset
-    for start, end in spans:
-        for match in re.finditer(NAME, text[start:end]):
-            name, _ = strip_name(match.group())
-            if name and any(same_person(form, name) or same_person(name, form) for form in source.forms):
-                offset = start + match.start() + match.group().find(name.split()[0])
-                first = min(first, offset)
-                if len(name_key(name)) > len(name_key(best)) and same_person(best, name):
-                    best = name
+    for name, offset, _ in runs:
+        if _refers_to(name, source):
+            first = min(first, offset)
+            if len(name_key(name)) > len(name_key(best)) and same_person(best, name):
+                best = name
     return best, first
 
 
@@ -612,10 +610,11 @@ def _add_conditions(text: str, spans: list[tuple[int, int]], found: list[Source]
                     source.conditions.append(phrase)
 
 
-def _finish(text: str, spans: list[tuple[int, int]], source: Source) -> None:
+def _finish(text: str, spans: list[tuple[int, int]], runs: list[tuple[str, int, int]],
+            source: Source) -> None:
     """Set a source's full name, first mention and type."""
     if source.kind == "name":
-        source.name, source.first_offset = first_name_occurrence(text, spans, source)
+        source.name, source.first_offset = first_name_occurrence(runs, source)
     else:
         source.first_offset = min([source.first_offset, *source.counted_at])
     context_index = _within(spans, source.first_offset)
@@ -637,8 +636,9 @@ def sources(text: str) -> pd.DataFrame:
     _add_outlets(text, spans, found)
     _add_quotes(text, spans, found)
     found = [source for source in found if source.attributions or source.words_quoted]
+    runs = name_runs(text, spans)
     for source in found:
-        _finish(text, spans, source)
+        _finish(text, spans, runs, source)
     _add_conditions(text, spans, found)
     if not found:
         return _empty_table()
