@@ -3,19 +3,24 @@
 `sources(text)` reads the story (page clutter removed by newstrace.clean) sentence by sentence and
 finds attributions by general rules of news English, never by a list of this case's names:
 
-- "NAME said", "NAME, a ..., said", "said NAME", "according to NAME" (NAME: capitalised words,
-  titles such as "Director" set aside as the role);
+- "NAME said", "NAME, a ..., said", "said NAME," (an inversion only when a comma, full stop or a
+  clause follows: "said Jo would" is not one), "according to NAME", "revealed by NAME"; NAME is a
+  run of capitalised words, with titles and role words ("FBI Director", "Resident") set aside;
 - descriptions instead of names: "a senior security official said", "defectors said",
-  "said the son" (a determiner, up to four modifiers and a person noun);
+  "said the son", "a spokesperson for the council said" (a determiner, up to four modifiers, a
+  person noun, an optional "for/of/at X"); "a spokeswoman, Jane Doe, said" counts for the name;
 - media as evidence: "A video released in January shows", "according to ... estimates";
 - pronouns ("he said") counted for the person last named before them;
 - quotations from newstrace.quotes.extract_quotes, counted for their speaker, with their words;
 - credits to other outlets from newstrace.credits (outlets the text names in own-reporting
-  phrases are left out: they are probably the publisher).
+  phrases are left out: they are probably the publisher; a dateline agency wrote the whole story,
+  so it stays a credit, not a source).
 
 Later short references are the same source when they are a leading part of a longer name
 ("Abu Hajer" = "Abu Hajer al Maghribi") or its last word, a surname ("Comey" = "James B. Comey"),
-with hyphens and spaces folded ("al-X" = "al X").
+with hyphens and spaces folded ("al-X" = "al X"). A shared origin after a kunya ("al Maghribi") and
+the last word of an institution's name are not surnames. "the official" is the last source
+described with the same noun; "the president" is the last named source with that title.
 
 Types (SOURCE_TYPES), decided in this order:
 
@@ -23,15 +28,15 @@ Types (SOURCE_TYPES), decided in this order:
 |---|---|
 | news outlet | credited as an outlet by newstrace.credits |
 | document or media | the source phrase is headed by a media noun: video, report, images, estimates, ... |
-| adopted name | a kunya-style name (Abu/Umm + name), or a name the text calls a nom de guerre, alias, pseudonym or adopted name |
-| organisation | a name with an organisation word (Ministry, Police, Institute, ...) or an all-capital acronym |
-| expert or analyst | a name or description with an expert word (analyst, expert, researcher, professor, ...) near its first mention |
+| adopted name | a kunya-style name (Abu/Umm + name), or a name the text calls a nom de guerre, alias, pseudonym or adopted name in its first sentence |
+| organisation | "The X said" (people are never "the Jane Doe"; checked first of all), a name with an organisation word (Ministry, Police, Office, ...), an all-capital acronym, or a description headed by one ("police", "the ministry", "a spokesperson for the council") |
+| expert or analyst | a name with an expert word (analyst, expert, researcher, professor, university, ...) within its first mention, or a description headed by one |
 | named person | any other personal name |
 | anonymous source | a description instead of a name: "a U.S. official", "a relative", "defectors" |
 
 Stated conditions ("spoke on the condition that ...", "in the presence of ...", "declined to be
-named", "to disguise his identity") go to the sources named in the same sentence; a condition in a
-sentence that names no source (a ground rule for all interviews) goes to every adopted-name source.
+named", "to disguise his identity") go to the sources mentioned in the same sentence; a condition in
+a sentence that names no source (a ground rule for all interviews) goes to every adopted-name source.
 """
 
 from __future__ import annotations
