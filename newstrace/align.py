@@ -56,7 +56,7 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 
 from newstrace.passages import grams
-from newstrace.text import hyphen_groups, tokens
+from newstrace.text import hyphen_groups_of, token_key, token_spans, tokens
 
 EDITED_MIN_SIMILARITY = 0.5
 PARAPHRASE_MIN_SHARE = 0.25
@@ -86,12 +86,47 @@ class Paragraphs:
     keys: list[list[str]] = field(repr=False)
 
     @classmethod
-    def of(cls, texts: list[str], closed_forms: set[str] | frozenset = frozenset(),
-           groups: list[list[list[str]]] | None = None) -> Paragraphs:
+    def of(cls, texts: list[str], closed_forms: set[str] | frozenset = frozenset()) -> Paragraphs:
         """Return Paragraphs for paragraph texts; hyphenated words found closed are joined."""
-        groups = groups if groups is not None else [hyphen_groups(text) for text in texts]
-        return cls(list(texts), [tokens(text) for text in texts],
-                   [join_compounds(parts, closed_forms) for parts in groups])
+        token_lists = [tokens(text) for text in texts]
+        return cls(list(texts), token_lists,
+                   [join_compounds(hyphen_groups_of(found), closed_forms) for found in token_lists])
+
+
+def paragraph_pair(first: list[str], second: list[str]) -> tuple[Paragraphs, Paragraphs, set[str]]:
+    """Return Paragraphs of two texts, hyphenated words joined where either writes them closed."""
+    token_lists = [[tokens(text) for text in texts] for texts in (first, second)]
+    groups = [[hyphen_groups_of(found) for found in lists] for lists in token_lists]
+    closed = {parts[0] for side in groups for paragraph in side for parts in paragraph
+              if len(parts) == 1}
+    made = [Paragraphs(list(texts), lists, [join_compounds(parts, closed) for parts in side])
+            for texts, lists, side in zip((first, second), token_lists, groups)]
+    return made[0], made[1], closed
+
+
+def key_spans(text: str, closed_forms: set[str] | frozenset) -> list[tuple[int, int]]:
+    """Return the (start, end) in text of each matching key, as Paragraphs.of makes them."""
+    spans: list[tuple[int, int]] = []
+    for token, start, end in token_spans(text):
+        if not token[0].isalnum():
+            continue
+        parts = token.split("-")
+        if len(parts) == 1 or "".join(map(token_key, parts)) in closed_forms:
+            spans.append((start, end))
+        else:
+            spans += _part_spans(text, parts, start, end)
+    return spans
+
+
+def _part_spans(text: str, parts: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """Return the spans of a hyphenated word's parts, found in order inside text[start:end]."""
+    spans, position = [], start
+    for part in parts:
+        found = text.find(part, position, end)
+        found = position if found < 0 else found
+        spans.append((found, min(found + len(part), end)))
+        position = found + len(part)
+    return spans
 
 
 def join_compounds(groups: list[list[str]], closed_forms: set[str] | frozenset) -> list[str]:
@@ -165,7 +200,10 @@ class _Evidence:
     weights: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        """Compute content words and their weights."""
+        """Index covered positions by copy paragraph; compute content words and their weights."""
+        self.covered_by_copy: dict[int, dict[int, set[int]]] = {}
+        for (i, j), positions in self.covered.items():
+            self.covered_by_copy.setdefault(j, {})[i] = positions
         self.original_content = [content_words(keys) for keys in self.original.keys]
         self.copy_content = [content_words(keys) for keys in self.copy.keys]
         self.weights = idf_weights(self.original_content)
@@ -192,8 +230,10 @@ class _Evidence:
     def candidates(self, j: int) -> list[int]:
         """Return the original paragraphs with enough evidence to be a source of copy j."""
         need = max(1, min(self.k, len(self.copy.keys[j])))
-        return [i for i in range(len(self.original.texts))
-                if self.cover(i, j) >= need or self.similar(i, j)]
+        by_cover = {i for i, positions in self.covered_by_copy.get(j, {}).items()
+                    if len(positions) >= need}
+        similar = np.flatnonzero(self.similarity[:, j] >= EDITED_MIN_SIMILARITY)
+        return sorted(by_cover | {int(i) for i in similar if self.similar(int(i), j)})
 
     def similar(self, i: int, j: int) -> bool:
         """Return True if the pair is similar in order and shares most of j's content words."""

@@ -41,17 +41,19 @@ copy scores 0.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 from rapidfuzz.distance import Indel
 
-from newstrace.align import EDITED_MIN_SIMILARITY, Paragraphs, align
+from newstrace.align import EDITED_MIN_SIMILARITY, Paragraphs, align, key_spans, paragraph_pair
 from newstrace.clean import Cleaned, clean
 from newstrace.edits import HOUSE_STYLE, diff
-from newstrace.passages import grams, shared_passages
+from newstrace.passages import grams, matching_runs, passage_table
 from newstrace.shingles import DEFAULT_SHINGLE_SIZE, containment, jaccard, shingles
-from newstrace.text import hyphen_groups, tokens
+from newstrace.text import tokens
 
 RELATIONS = ("identical", "copy", "trimmed copy", "edited copy", "rewrite", "unrelated")
 TRIMMED_MIN_SCORE = 0.9
@@ -88,10 +90,41 @@ Group = tuple[list[int], list[int]]
 
 def copy_edited_groups(alignment: pd.DataFrame) -> list[Group]:
     """Return (original, copy) paragraphs of each group similar enough to be copy edits."""
-    linked = alignment.dropna(subset=["group"])
-    linked = linked[linked["similarity"] >= EDITED_MIN_SIMILARITY]
-    return [(sorted(set(rows["original_para"].astype(int))), sorted(set(rows["copy_para"].astype(int))))
-            for _, rows in linked.groupby("group", sort=True)]
+    members: dict[int, tuple[set[int], set[int]]] = {}
+    for group, similarity, i, j in zip(alignment["group"], alignment["similarity"],
+                                       alignment["original_para"], alignment["copy_para"]):
+        if not pd.isna(group) and similarity >= EDITED_MIN_SIMILARITY:
+            originals, copies = members.setdefault(int(group), (set(), set()))
+            originals.add(int(i))
+            copies.add(int(j))
+    return [(sorted(o), sorted(c)) for _, (o, c) in sorted(members.items())]
+
+
+def _locator(paragraphs: Paragraphs, closed: set[str]) -> Callable[[int], tuple[int, int]]:
+    """Return a function giving the (start, end) of the n-th key in the paragraphs joined by "\n"."""
+    paragraph_start = _offsets([[None] * (len(text) + 1) for text in paragraphs.texts])
+    key_start = _offsets(paragraphs.keys)
+    spans: dict[int, list[tuple[int, int]]] = {}
+
+    def locate(n: int) -> tuple[int, int]:
+        """Return the character span of key n."""
+        index = bisect.bisect_right(key_start, n) - 1
+        while not paragraphs.keys[index]:
+            index -= 1
+        if index not in spans:
+            spans[index] = key_spans(paragraphs.texts[index], closed)
+        start, end = spans[index][n - key_start[index]]
+        return paragraph_start[index] + start, paragraph_start[index] + end
+
+    return locate
+
+
+def passages(original: Paragraphs, copy: Paragraphs, closed: set[str], texts: tuple[str, str],
+             min_words: int) -> pd.DataFrame:
+    """Return the shared verbatim passages, with offsets in the cleaned texts."""
+    runs = matching_runs([key for keys in original.keys for key in keys],
+                         [key for keys in copy.keys for key in keys], min_words)
+    return passage_table(runs, texts[0], texts[1], _locator(original, closed), _locator(copy, closed))
 
 
 def _tagged(paragraphs: list[list[str]], indexes: list[int]) -> tuple[list[str], list[int]]:
@@ -133,9 +166,8 @@ def _offsets(paragraphs: list[list[str]]) -> list[int]:
     return starts
 
 
-def _run_covered(original: list[str], copy: list[str], k: int) -> set[int]:
-    """Return positions of copy words inside runs of k words that also occur in original."""
-    index = set(grams(original, k))
+def _run_covered(index: set[tuple[str, ...]], copy: list[str], k: int) -> set[int]:
+    """Return positions of copy words inside runs of k words whose shingle is in the index."""
     covered: set[int] = set()
     for start, gram in enumerate(grams(copy, k)):
         if gram in index:
@@ -158,13 +190,15 @@ def _aligned_covered(original: Paragraphs, copy: Paragraphs, groups: list[Group]
     return covered
 
 
-def derived_score(original: Paragraphs, copy: Paragraphs, groups: list[Group], k: int) -> float:
+def derived_score(original: Paragraphs, copy: Paragraphs, groups: list[Group], k: int,
+                  original_shingles: set[tuple[str, ...]] | None = None) -> float:
     """Return the share of the copy's words derived from the original (module docstring)."""
     copy_keys = [key for keys in copy.keys for key in keys]
     if not copy_keys:
         return 0.0
-    original_keys = [key for keys in original.keys for key in keys]
-    derived = _run_covered(original_keys, copy_keys, k) | _aligned_covered(original, copy, groups)
+    if original_shingles is None:
+        original_shingles = set(grams([key for keys in original.keys for key in keys], k))
+    derived = _run_covered(original_shingles, copy_keys, k) | _aligned_covered(original, copy, groups)
     return len(derived) / len(copy_keys)
 
 
@@ -212,34 +246,27 @@ def relation_of(facts: _Facts) -> str:
     return "unrelated"
 
 
-def _paragraphs(first: Cleaned, second: Cleaned) -> tuple[Paragraphs, Paragraphs]:
-    """Return both texts' Paragraphs, joining hyphenated words written closed in either text."""
-    groups = [[hyphen_groups(text) for text in cleaned.paragraphs] for cleaned in (first, second)]
-    closed = {parts[0] for paragraphs in groups for paragraph in paragraphs for parts in paragraph
-              if len(parts) == 1}
-    return (Paragraphs.of(first.paragraphs, closed, groups[0]),
-            Paragraphs.of(second.paragraphs, closed, groups[1]))
-
-
 def compare(original: str, copy: str, *, shingle_size: int = DEFAULT_SHINGLE_SIZE,
             min_passage_words: int = 8) -> Comparison:
     """Return the Comparison of copy against original (rules in the module docstring)."""
     cleaned_original, cleaned_copy = clean(original), clean(copy)
-    paras_original, paras_copy = _paragraphs(cleaned_original, cleaned_copy)
+    paras_original, paras_copy, closed = paragraph_pair(cleaned_original.paragraphs,
+                                                        cleaned_copy.paragraphs)
     alignment = align(paras_original, paras_copy, shingle_size)
     groups = copy_edited_groups(alignment)
     edits = edit_table(paras_original, paras_copy, groups)
-    passages = shared_passages(cleaned_original.text, cleaned_copy.text, min_passage_words)
+    shared = passages(paras_original, paras_copy, closed,
+                      (cleaned_original.text, cleaned_copy.text), min_passage_words)
     keys_original = [key for keys in paras_original.keys for key in keys]
     keys_copy = [key for keys in paras_copy.keys for key in keys]
     shingles_original = shingles(keys_original, shingle_size)
     shingles_copy = shingles(keys_copy, shingle_size)
     facts = _Facts(tokens(original) == tokens(copy),
-                   derived_score(paras_original, paras_copy, groups, shingle_size),
+                   derived_score(paras_original, paras_copy, groups, shingle_size, shingles_original),
                    set(alignment["status"]), list(edits["kind"]), len(keys_copy),
-                   aligned_share(paras_copy, groups), len(passages))
+                   aligned_share(paras_copy, groups), len(shared))
     relation = relation_of(facts)
     return Comparison(1.0 if relation == "identical" else facts.score,
                       containment(shingles_copy, shingles_original),
                       jaccard(shingles_copy, shingles_original), relation, alignment, edits,
-                      passages, cleaned_original, cleaned_copy, shingle_size)
+                      shared, cleaned_original, cleaned_copy, shingle_size)

@@ -11,6 +11,7 @@ Offsets are character offsets into the two texts passed in (in `compare`, the cl
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -68,10 +69,18 @@ def shared_passages(original: str, copy: str, min_words: int = 8) -> pd.DataFram
     """Return the verbatim passages of at least min_words words shared by the two texts."""
     original_spans, copy_spans = word_spans(original), word_spans(copy)
     runs = matching_runs([s[0] for s in original_spans], [s[0] for s in copy_spans], min_words)
+    return passage_table(runs, original, copy, lambda n: original_spans[n][1:],
+                         lambda n: copy_spans[n][1:])
+
+
+def passage_table(runs: list[tuple[int, int, int]], original: str, copy: str,
+                  locate_original: Callable[[int], tuple[int, int]],
+                  locate_copy: Callable[[int], tuple[int, int]]) -> pd.DataFrame:
+    """Return the passage rows of matching runs, given each word's (start, end) in its text."""
     rows = []
     for i, j, length in runs:
-        o_start, o_end = original_spans[i][1], original_spans[i + length - 1][2]
-        c_start, c_end = copy_spans[j][1], copy_spans[j + length - 1][2]
+        o_start, o_end = locate_original(i)[0], locate_original(i + length - 1)[1]
+        c_start, c_end = locate_copy(j)[0], locate_copy(j + length - 1)[1]
         rows.append((o_start, o_end, c_start, c_end, length, paragraph_of(original, o_start),
                      paragraph_of(copy, c_start), copy[c_start:c_end]))
     return pd.DataFrame(rows, columns=PASSAGE_COLUMNS)

@@ -18,7 +18,7 @@ def shingles(tokens: list[str], k: int = DEFAULT_SHINGLE_SIZE) -> set[tuple[str,
     tokens = list(tokens)
     if len(tokens) < k:
         return {tuple(tokens)} if tokens else set()
-    return {tuple(tokens[i:i + k]) for i in range(len(tokens) - k + 1)}
+    return set(zip(*(tokens[offset:] for offset in range(k))))
 
 
 def jaccard(a: set, b: set) -> float:

@@ -106,12 +106,19 @@ def _check_str(text: object) -> None:
         raise TypeError(f"expected the article text as str, got {type(text).__name__}")
 
 
+_INVISIBLE_TABLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_CHARACTER_TABLE = {ord(char): replacement for char, replacement in _REPLACEMENTS.items()
+                    if len(char) == 1 and char != "#"}
+_CHARACTER_TABLE.update(dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005"
+                                          "\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " "))
+_POUND = re.compile(r"#(?=\d)")
+
+
 def normalize(text: str) -> str:
     """Return text with typography folded (quotes, dashes, spaces, £/#, hyphenation); case kept."""
     _check_str(text)
-    for pattern, replace in _PASSES:
-        text = pattern.sub(replace, text)
-    return text
+    text = text.translate(_INVISIBLE_TABLE).replace("\r\n", "\n").translate(_CHARACTER_TABLE)
+    return _LAYOUT.sub(_layout_fold, _POUND.sub("£", text))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -136,6 +143,12 @@ def hyphen_groups(text: str) -> list[list[str]]:
     """Return the matching keys of text grouped by written word ("al-Qaida" -> ["al", "qaida"])."""
     return [[token_key(part) for part in word.split("-")]
             for word in _WORD.findall(normalize(text))]
+
+
+def hyphen_groups_of(found: list[str]) -> list[list[str]]:
+    """Return hyphen_groups from already computed tokens(text), skipping punctuation tokens."""
+    return [[token_key(part) for part in token.split("-")] for token in found
+            if token[0].isalnum() or token[-1].isalnum()]
 
 
 def words(text: str) -> list[str]:

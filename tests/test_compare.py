@@ -341,3 +341,18 @@ def test_cli_compare_bad_file_exits_2(tmp_path, capsys) -> None:
     assert "does not exist" in capsys.readouterr().err
     assert main(["compare", str(empty), str(empty)]) == 2
     assert "is empty" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("copy_id", ["short-copy", "re-report"])
+def test_compare_passages_slice_the_same_words(case, full_text: str, copy_id: str) -> None:
+    """Each shared passage's offsets slice the same words out of both cleaned texts."""
+    from newstrace.text import words
+
+    result = nt.compare(full_text, case.loc[copy_id, "text"])
+    assert len(result.shared_passages) > 0
+    for row in result.shared_passages.itertuples():
+        before = result.original.text[row.original_start:row.original_end]
+        after = result.copy.text[row.copy_start:row.copy_end]
+        assert "".join(words(before)) == "".join(words(after)) and row.text == after
+        assert row.words >= 8
+        assert result.copy.text.count("\n", 0, row.copy_start) == row.copy_para

@@ -127,3 +127,13 @@ def test_token_spans_agree_with_tokens(text: str) -> None:
     assert [token for token, _, _ in spans] == tokens(text)
     assert all(0 <= start < end <= len(text) for _, start, end in spans)
     assert [start for _, start, _ in spans] == sorted(start for _, start, _ in spans)
+
+
+@given(texts)
+def test_hyphen_groups_from_tokens_agree(text: str) -> None:
+    """hyphen_groups_of(tokens(x)) is hyphen_groups(x), and flattened it is words(x)."""
+    from newstrace.text import hyphen_groups, hyphen_groups_of
+
+    groups = hyphen_groups_of(tokens(text))
+    assert groups == hyphen_groups(text)
+    assert [key for group in groups for key in group] == words(text)
