@@ -91,11 +91,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write the release here instead of the course's own")
     args = parser.parse_args(argv)
     course = args.course.resolve()
+    if not (course / CONFIG_FILE).is_file():
+        print(f"{course} has no {CONFIG_FILE}: run this from the course root or pass --course", file=sys.stderr)
+        return 2
     config = load_config(course)
+    source = course / config.CourseDirectory.source_directory
+    if not source.is_dir() or not assignments(source):
+        print(f"{source} has no assignment folders with notebooks: nothing to generate", file=sys.stderr)
+        return 2
     target = args.out or course / config.CourseDirectory.release_directory
     with tempfile.TemporaryDirectory(prefix="newstrace-exercises-") as tmp:
-        generated = generate_release(course, Path(tmp))
-        names = assignments(course / config.CourseDirectory.source_directory)
+        try:
+            generated = generate_release(course, Path(tmp))
+        except RuntimeError as error:
+            print(f"{error}\nexercises/ was left unchanged.", file=sys.stderr)
+            return 1
+        names = assignments(source)
         changed = sync(generated, target, names)
     for path in changed:
         print(f"updated {path}")

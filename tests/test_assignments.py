@@ -313,3 +313,81 @@ def test_setup_and_written_cells_follow_conventions(name: str):
     written = [cell for cell in released.cells if is_manual(cell)]
     assert written and all(cell.cell_type == "markdown" for cell in written)
     assert all("replacing this text" in cell.source for cell in written), "written answers need a placeholder"
+
+
+WRONG_ANSWERS = {
+    # assignment: {answer grade_id: (replacement for the solution region, test grade_ids it must fail)}
+    "sourcing": {
+        "count_by_type_answer": (
+            'return table.drop_duplicates("source")["type"].value_counts()'
+            '.sort_index(ascending=False).sort_values(ascending=False, kind="stable")',
+            {"count_by_type_distinct_sources"},  # ties in reverse alphabetical order
+        ),
+        "named_share_answer": (
+            'return float((table["identified_by"] != "description only").mean())',
+            {"named_share_fraction"},  # share of mentions, not of sources
+        ),
+    },
+    "attribution": {
+        "find_quotes_answer": (
+            "return re.findall(r'\"([^\"\\n]*)\"', text)",
+            {"find_quotes_straight_and_curly"},  # straight quotation marks only
+        ),
+    },
+    "syndication": {
+        "jaccard_answer": (
+            "return len(a & b) / max(len(a), len(b), 1)",
+            {"jaccard_overlap"},  # divides by the larger set, not the union
+        ),
+        "missing_paragraphs_answer": (
+            "copy_shingles = shingles(words(copy_text), k)\n"
+            "return [number for number, paragraph in enumerate(original_paragraphs)\n"
+            "        if containment(shingles(words(paragraph), k), copy_shingles) < threshold]",
+            {"missing_paragraphs_numbers"},  # counts from 0
+        ),
+    },
+}
+
+
+def with_answer(notebook, grade_id: str, code: str):
+    """Return a copy of a source notebook whose first solution region in cell grade_id is replaced by code."""
+    notebook = nbformat.from_dict(notebook)
+    cell = next(cell for cell in notebook.cells if meta(cell).get("grade_id") == grade_id)
+    lines = cell.source.splitlines()
+    begin = next(i for i, line in enumerate(lines) if "BEGIN SOLUTION" in line)
+    end = next(i for i, line in enumerate(lines) if "END SOLUTION" in line and i > begin)
+    indent = lines[begin][: len(lines[begin]) - len(lines[begin].lstrip())]
+    replacement = [indent + line for line in code.splitlines()]
+    cell.source = "\n".join(lines[:begin] + replacement + lines[end + 1:])
+    return notebook
+
+
+@pytest.mark.parametrize("name", sorted(WRONG_ANSWERS))
+def test_hidden_tests_catch_plausible_wrong_answers(name: str, fresh_course: Path):
+    """Check that well-formed but wrong answers pass the visible checks yet fail the hidden ones."""
+    notebook = nbformat.read(next((SOLUTIONS / name).glob("*.ipynb")), as_version=4)
+    expected_failures = set()
+    for answer_id, (code, failing_tests) in WRONG_ANSWERS[name].items():
+        notebook = with_answer(notebook, answer_id, code)
+        expected_failures |= failing_tests
+    folder = fresh_course / "wrong" / name
+    folder.mkdir(parents=True)
+    path = folder / f"{name}.ipynb"
+    nbformat.write(notebook, path)
+    result = Validator(config=nbgrader_config()).validate(str(path))
+    failed_ids = set()
+    for failure in result.get("failed", []):
+        failed_ids |= {meta(cell)["grade_id"] for cell in notebook.cells
+                       if is_test(cell) and cell.source.strip() == failure["source"]}
+    assert failed_ids == expected_failures
+    visible_only = {meta(cell)["grade_id"]: secret_regions(cell.source)[1]
+                    for cell in notebook.cells if meta(cell).get("grade_id") in expected_failures}
+    namespace: dict = {}
+    for cell in notebook.cells:
+        if cell.cell_type == "code" and not is_test(cell) and meta(cell):
+            exec(cell.source, namespace)  # setup and (wrong) answers only
+    for grade_id, lines in visible_only.items():
+        try:
+            exec("\n".join(lines), dict(namespace))
+        except AssertionError as error:
+            pytest.fail(f"{grade_id}: the visible checks should accept this well-formed answer: {error}")
