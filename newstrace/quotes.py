@@ -654,7 +654,9 @@ def strip_titles(name: str) -> str:
     words = name.split()
     last_title = max((i for i, w in enumerate(words) if w in PERSON_TITLES), default=-1)
     rest = words[last_title + 1:]
-    return " ".join(rest) if rest and rest[0][0].isupper() else name
+    if not rest or not rest[0][0].isupper() or any(w.rstrip(".,") in ORG_WORDS for w in rest):
+        return name
+    return " ".join(rest)
 
 
 def speaker_name(phrase: str) -> str:

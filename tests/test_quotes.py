@@ -433,3 +433,33 @@ def test_same_text_rewrapped_gives_the_same_quotes_and_speakers() -> None:
     one, two = extract_quotes(text), extract_quotes(wrapped)
     assert [" ".join(q.split()) for q in two["quote"]] == list(one["quote"])
     assert list(two["speaker"]) == list(one["speaker"]) == ["Andrew Bailey", "Bailey", "Ruth Gregory"]
+
+
+# ------------------------------------------------------------------ command line
+
+
+def test_command_prints_a_table_and_csv(tmp_path, capsys) -> None:
+    """`newstrace quotes FILE` prints quotes with speakers; --csv prints every column with offsets."""
+    from newstrace.cli import main
+
+    article = tmp_path / "story.txt"
+    article.write_text('"We regret the error," the company said.\nNo quotes here.\n', encoding="utf-8")
+    assert main(["quotes", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "the company" in out and "We regret the error," in out and "1 quotations: 1 direct" in out
+    assert main(["quotes", str(article), "--csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == ",".join(COLUMNS)
+    assert lines[1] == '"We regret the error,",1,21,direct,the company,said,0'
+
+
+def test_command_on_text_without_quotes_and_on_a_missing_file(tmp_path, capsys) -> None:
+    """No quotes is said plainly; a missing file is a one-line error with status 2."""
+    from newstrace.cli import main
+
+    article = tmp_path / "plain.txt"
+    article.write_text("The council met on Monday.\n", encoding="utf-8")
+    assert main(["quotes", str(article)]) == 0
+    assert "No quotations found" in capsys.readouterr().out
+    assert main(["quotes", str(tmp_path / "missing.txt")]) == 2
+    assert "does not exist" in capsys.readouterr().err
