@@ -19,6 +19,7 @@ row per quotation and one per sentence that makes a claim of its own:
 |---|---|
 | verbatim quote | the quote's words appear in the original in order |
 | changed quote | not verbatim, but an original quote shares most of its words (similarity >= 80) |
+| speaker changed | the quote is in the original (verbatim or close) but given to someone else |
 | quote not in original | no original quote is close |
 | same | similarity >= 90 and no new content words |
 | paraphrase | a close original sentence (similarity >= 50 and at least a third of the copy's content words in it), reworded, no new content words |
@@ -37,7 +38,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from newstrace.credits import _check_text, credits, paragraph_of, paragraph_starts
-from newstrace.sources import SAY_VERBS, Mention, collect_sources
+from newstrace.sources import SAY_VERBS, Mention, collect_sources, name_key, same_person
 from newstrace.story import sentences, story_spans
 from newstrace.text import words
 
@@ -46,7 +47,8 @@ COLUMNS = [
     "original_speaker", "original_verb", "closest_original", "original_paragraph", "similarity",
     "new_words", "unsupported_words", "status",
 ]
-STATUSES = ("verbatim quote", "changed quote", "quote not in original", "same", "paraphrase",
+STATUSES = ("verbatim quote", "changed quote", "speaker changed", "quote not in original", "same",
+            "paraphrase",
             "drift candidate", "no close original")
 CLOSE_SENTENCE = 50
 CLOSE_OVERLAP = 1 / 3
@@ -164,6 +166,15 @@ def _closest_quote(quote: str, originals: pd.DataFrame) -> tuple[pd.Series | Non
     return originals.iloc[found[2]], float(found[1])
 
 
+def speakers_agree(copy_speaker: object, original_speaker: object) -> bool:
+    """Return False only when both versions name a speaker and they are different people."""
+    if not isinstance(copy_speaker, str) or not isinstance(original_speaker, str):
+        return True
+    a, b = name_key(copy_speaker), name_key(original_speaker)
+    return a == b or same_person(copy_speaker, original_speaker) or same_person(
+        original_speaker, copy_speaker) or a.split()[-1:] == b.split()[-1:]
+
+
 def _quote_row(original: str, copy: str, row, context: dict) -> dict:
     """Return the diff row for one copy quote."""
     verbatim = len(words(row.quote)) > 0 and _joined(row.quote) in context["original_joined"]
@@ -173,6 +184,8 @@ def _quote_row(original: str, copy: str, row, context: dict) -> dict:
     if close:
         o_start, o_end = _sentence_of(context["original_spans"], int(match.start))
     status = "verbatim quote" if verbatim else "changed quote" if close else "quote not in original"
+    if close and not speakers_agree(row.speaker, match.speaker):
+        status = "speaker changed"
     return {
         "row": "quote",
         "copy_paragraph": int(row.paragraph),

@@ -168,3 +168,12 @@ def test_plots_refuse_a_wrong_table():
         source_mix(pd.DataFrame({"name": ["x"]}))
     with pytest.raises(TypeError, match="needs a DataFrame"):
         words_quoted("not a table")
+
+
+def test_a_quote_given_to_someone_else_is_flagged():
+    original = '"We will rebuild every school," said Mayor Ana Ruiz.\nOthers were less sure.'
+    copy = '"We will rebuild every school," said Governor Tom Baker.\n"We will rebuild every school," Ruiz said.'
+    diff = attribution_diff(original, copy)
+    quotes = diff[diff["row"] == "quote"]
+    assert quotes["status"].tolist() == ["speaker changed", "verbatim quote"]
+    assert quotes["original_speaker"].tolist() == ["Ana Ruiz", "Ana Ruiz"]
