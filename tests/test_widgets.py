@@ -247,16 +247,19 @@ def test_sources_right_wrong_and_unanswered_feedback(data_copy: Path):
     assert "✓ Right." in right and "a defector who filmed for the group" in right
     assert "You chose <em>named person</em>" in wrong and "<em>anonymous source</em>" in wrong
     assert "neither he nor his agency be identified" in wrong
-    assert "does not give this source&#x27;s name" in wrong
+    assert "described but not named" in wrong
     assert "Not answered yet" in unanswered and "James B. Comey" in unanswered
     assert "1 of 3 sources right" in widget.feedback.value
 
 
-def test_sources_choices_are_every_type_in_the_key(data_copy: Path):
-    """Check that the dropdowns offer every type found in the key file, for every text."""
+def test_sources_choices_are_the_vocabulary_plus_key_types(data_copy: Path):
+    """Check that the dropdowns offer nt.SOURCE_TYPES and any other type the key file uses."""
+    changed = SOURCES_KEY.copy()
+    changed.loc[0, "type"] = "a test type"
+    changed.to_csv(data_copy / "annotations" / "sources.csv", index=False)
     widget = SortTheSources("re-report")
     options = [value for _, value in widget.dropdowns[0].options]
-    assert options == [None, "adopted name", "anonymous source", "named person", "news outlet"]
+    assert options == [None, *nt.SOURCE_TYPES, "a test type"]
 
 
 def test_sources_limit_mixes_types(data_copy: Path):
@@ -271,10 +274,11 @@ def test_sources_feedback_follows_a_modified_key(data_copy: Path):
     changed.loc[2, "type"] = "expert or analyst"
     changed.to_csv(data_copy / "annotations" / "sources.csv", index=False)
     widget = SortTheSources("full-text")
-    assert "named person" not in [value for _, value in widget.dropdowns[2].options]
+    widget.dropdowns[2].value = "named person"
+    assert widget.check()[2] == WRONG
+    assert "James B. Comey is a source of type <em>expert or analyst</em>" in verdicts(widget)[2]
     widget.dropdowns[2].value = "expert or analyst"
     assert widget.check()[2] == RIGHT
-    assert "<em>expert or analyst</em>" in verdicts(widget)[2]
 
 
 def test_sources_real_key_when_present():

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import pandas as pd
 
+from newstrace.sources import SOURCE_TYPE_MEANINGS, SOURCE_TYPES
 from newstrace.widgets._base import (
     RIGHT,
     UNANSWERED,
@@ -31,16 +32,6 @@ WHY_COLUMNS = ("explanation", "why", "reason", "rationale", "note", "notes")
 CONDITION_COLUMNS = ("condition", "conditions")
 WHERE_COLUMNS = ("first_paragraph", "paragraph")
 PROMPT = "— choose a type —"
-TYPE_MEANINGS = {
-    "anonymous source": "the story does not give this source's name",
-    "adopted name": "the source is named only by an adopted name (a nom de guerre), not a full real name",
-    "named person": "the story gives the person's full name and role, so readers can check who spoke",
-    "expert or analyst": "a named specialist who studies the subject, not a participant in events",
-    "document or media": "a document, video, image or estimate the story relies on, not a person speaking",
-    "news outlet": "another news organisation credited for the information",
-}
-"""What each source type in sources.csv means: general definitions, not answers (the key is the file)."""
-
 
 @dataclass(frozen=True)
 class SourceKey:
@@ -83,7 +74,10 @@ def _explanation(row: pd.Series, why: str | None, condition: str | None) -> str:
 
 
 def source_key(text_id: str, limit: int | None = None) -> tuple[list[SourceKey], list[str]]:
-    """Return the gold sources of a text (up to limit, mixing types) and every type in sources.csv."""
+    """Return the gold sources of a text (up to limit, mixing types) and the types to choose from.
+
+    The choices are nt.SOURCE_TYPES plus any other type the key file uses.
+    """
     table = read_annotation(KEY_FILE, "Sort the sources")
     name = pick_column(table, NAME_COLUMNS, KEY_FILE)
     kind = pick_column(table, TYPE_COLUMNS, KEY_FILE)
@@ -98,15 +92,15 @@ def source_key(text_id: str, limit: int | None = None) -> tuple[list[SourceKey],
                   _explanation(row, why, condition))
         for _, row in rows.iterrows()
     ]
-    types = sorted({value.strip() for value in table[kind] if value.strip()})
-    return key, types
+    in_key = {value.strip() for value in table[kind] if value.strip()}
+    return key, [*SOURCE_TYPES, *sorted(in_key - set(SOURCE_TYPES))]
 
 
 def source_feedback(key: SourceKey, choice: str | None) -> tuple[str, str]:
     """Return (status, message) for one source: right or not, and why the text makes it that type."""
     if not choice:
         return UNANSWERED, f"Choose a type for {escape(key.name)}."
-    meaning = TYPE_MEANINGS.get(key.type)
+    meaning = SOURCE_TYPE_MEANINGS.get(key.type)
     because = f", because {escape(meaning)}" if meaning else ""
     evidence = f" From the text: {escape(key.explanation)}." if key.explanation else ""
     answer = f"{escape(key.name)} is a source of type <em>{escape(key.type)}</em>{because}.{evidence}"
