@@ -28,7 +28,7 @@ Types (SOURCE_TYPES), decided in this order:
 |---|---|
 | news outlet | credited as an outlet by newstrace.credits |
 | document or media | the source phrase is headed by a media noun: video, report, images, estimates, ... |
-| adopted name | a kunya-style name (Abu/Umm + name), or a name the text calls a nom de guerre, alias, pseudonym or adopted name in its first sentence |
+| adopted name | a kunya-style name (Abu/Umm + name), a name the text calls a nom de guerre, alias, pseudonym or adopted name in its first sentence, or a single name (no surname) in a text whose ground rule is "identified only by their adopted/first names" |
 | organisation | "The X said" (people are never "the Jane Doe"; checked first of all), a name with an organisation word (Ministry, Police, Office, ...), an all-capital acronym, or a description headed by one ("police", "the ministry", "a spokesperson for the council") |
 | expert or analyst | a name with an expert word (analyst, expert, researcher, professor, university, ...) within its first mention, or a description headed by one |
 | named person | any other personal name |
@@ -138,6 +138,11 @@ ADOPTED_CONTEXT = re.compile(
     r"nom(?:s)? de guerre|pseudonyms?|\balias\b|adopted names?|assumed names?|war names?|"
     r"nicknames?|only (?:his|her|their) (?:first|given|nick|adopted)[ -]?names?|kunya",
     re.IGNORECASE)
+BLANKET_ADOPTED = re.compile(
+    r"identified only by (?:the |their |his |her )?(?:adopted|assumed|first|given|war|nick)[ -]?names?|"
+    r"(?:by|use|used|gave) (?:only )?(?:their|his|her) noms? de guerre|only (?:their|his|her) (?:first|given) names?",
+    re.IGNORECASE)
+"""A ground rule saying the text's sources go by adopted or first names only."""
 KUNYA_PREFIXES = {"abu", "abou", "abo", "umm", "um", "om", "abi"}
 TITLES = {
     "director", "president", "secretary", "minister", "chief", "general", "gen", "senator",
@@ -538,8 +543,12 @@ def first_name_occurrence(runs: list[tuple[str, int, int]], source: Source) -> t
     return best, first
 
 
-def source_type(source: Source, context: str) -> str:
-    """Return the type of a source from its form and the sentence of its first mention."""
+def source_type(source: Source, context: str, blanket_rule: bool = False) -> str:
+    """Return the type of a source from its form and the sentence of its first mention.
+
+    blanket_rule: the text says its sources are identified only by adopted names, so a person
+    known by a single name (no surname anywhere in the text) is taken to use an adopted one.
+    """
     if source.kind in ("outlet", "media"):
         return "news outlet" if source.kind == "outlet" else "document or media"
     words = name_key(source.name).split()
@@ -547,7 +556,9 @@ def source_type(source: Source, context: str) -> str:
         return "organisation"
     if source.kind == "name":
         after = context[context.find(source.name.split()[0]):][:160] if source.name else context
-        if words[0] in KUNYA_PREFIXES and len(words) > 1 or ADOPTED_CONTEXT.search(context):
+        single = len(words) == 1 and not re.fullmatch(r"[A-Z]{2,6}", source.name)
+        if words[0] in KUNYA_PREFIXES and len(words) > 1 or ADOPTED_CONTEXT.search(context) or (
+                blanket_rule and single and not set(words) & ORG_WORDS):
             return "adopted name"
         if set(words) & ORG_WORDS or re.fullmatch(r"[A-Z]{2,6}", source.name):
             return "organisation"
@@ -616,7 +627,7 @@ def _add_conditions(text: str, spans: list[tuple[int, int]], found: list[Source]
 
 
 def _finish(text: str, spans: list[tuple[int, int]], runs: list[tuple[str, int, int]],
-            source: Source) -> None:
+            source: Source, blanket_rule: bool = False) -> None:
     """Set a source's full name, first mention and type."""
     if source.kind == "name":
         source.name, source.first_offset = first_name_occurrence(runs, source)
@@ -624,7 +635,7 @@ def _finish(text: str, spans: list[tuple[int, int]], runs: list[tuple[str, int, 
         source.first_offset = min([source.first_offset, *source.counted_at])
     context_index = _within(spans, source.first_offset)
     context = text[slice(*spans[context_index])] if context_index is not None else source.name
-    source.type = source_type(source, context)
+    source.type = source_type(source, context, blanket_rule)
 
 
 def _empty_table() -> pd.DataFrame:
@@ -642,8 +653,9 @@ def sources(text: str) -> pd.DataFrame:
     _add_quotes(text, spans, found)
     found = [source for source in found if source.attributions or source.words_quoted]
     runs = name_runs(text, spans)
+    blanket_rule = any(BLANKET_ADOPTED.search(text, start, end) for start, end in spans)
     for source in found:
-        _finish(text, spans, runs, source)
+        _finish(text, spans, runs, source, blanket_rule)
     _add_conditions(text, spans, found)
     if not found:
         return _empty_table()

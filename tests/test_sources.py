@@ -243,3 +243,12 @@ def test_local_story_in_british_style():
     assert _row(found, "Neighbours")["condition"] == "asked not to be named"
     assert _row(found, "Documents seen by Reuters")["type"] == "document or media"
     assert {"BBC", "Guardian", "Reuters"} <= set(found.loc[found["type"] == "news outlet", "source"])
+
+
+def test_blanket_rule_makes_single_names_adopted():
+    text = ("The fighters spoke on the condition that they be identified only by their noms de guerre.\n"
+            '"We crossed at night," said Saqr, 24. Maria Gonzalez, a nurse at the camp, said ten arrived.\n')
+    found = sources(text)
+    assert _row(found, "Saqr")["type"] == "adopted name"
+    assert _row(found, "Maria Gonzalez")["type"] == "named person"
+    assert _row(sources(text.split("\n", 1)[1]), "Saqr")["type"] == "named person"  # no rule, no guess
