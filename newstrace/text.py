@@ -94,7 +94,10 @@ def _substitute(text: str, pattern: re.Pattern, replace: Callable[[re.Match], st
 
 def _normalize_with_spans(text: str) -> tuple[str, Spans]:
     """Return normalize(text) and, per output character, its (start, end) in the input."""
-    spans: Spans = (list(range(len(text))), list(range(1, len(text) + 1)))
+    spans: Spans = (range(len(text)), range(1, len(text) + 1))  # type: ignore[assignment]
+    if normalize(text) == text:
+        return text, spans
+    spans = (list(spans[0]), list(spans[1]))
     for pattern, replace in _PASSES:
         text, spans = _substitute(text, pattern, replace, spans)
     return text, spans
