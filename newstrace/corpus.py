@@ -25,10 +25,12 @@ just above them may be missed, and `benchmarks/bench_find_copies.py` measures ho
 
 from __future__ import annotations
 
+import time
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -36,6 +38,8 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH, MinHashLSHEnsemble
 
 from newstrace.shingles import DEFAULT_SHINGLE_SIZE
 from newstrace.text import words
+
+_T = TypeVar("_T")
 
 COLUMNS = ["a", "b", "score", "relation", "containment", "jaccard", "found_by"]
 """Columns of the table find_copies returns."""
@@ -255,6 +259,25 @@ def verify(
     return out
 
 
+class _Stopwatch:
+    """Record the CPU seconds of named stages into an optional dict."""
+
+    def __init__(self, record: dict[str, float] | None) -> None:
+        self.record = record
+
+    def stage(self, name: str, function: Callable[..., _T], *args: object) -> _T:
+        """Return function(*args), recording its CPU time under name."""
+        start = time.process_time()
+        result = function(*args)
+        self.note(name, time.process_time() - start)
+        return result
+
+    def note(self, name: str, value: float) -> None:
+        """Record one value under name, if recording."""
+        if self.record is not None:
+            self.record[name] = value
+
+
 def _check_fraction(name: str, value: object) -> float:
     """Return value if it is a number from 0 to 1, or raise ValueError naming the argument."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
@@ -284,6 +307,7 @@ def find_copies(
     containment_threshold: float = 0.2,
     method: str = "auto",
     seed: int = 1,
+    timings: dict[str, float] | None = None,
 ) -> pd.DataFrame:
     """Return one row per pair of texts where one derives from the other, best score first.
 
@@ -294,19 +318,25 @@ def find_copies(
     method: "sampled" (MinHashLSH plus a sampled-shingle containment index), "ensemble"
     (MinHashLSH plus datasketch's MinHashLSHEnsemble), "all-pairs" (compare every pair) or
     "auto" (all-pairs for at most ALL_PAIRS_MAX_TEXTS texts, else sampled).
+    timings: pass a dict to receive the CPU seconds of each stage (signatures, candidates, verify)
+    and the number of candidate pairs.
     """
     texts = as_texts(texts)
     threshold = _check_fraction("threshold", threshold)
     jaccard_threshold = _check_fraction("jaccard_threshold", jaccard_threshold)
     containment_threshold = _check_fraction("containment_threshold", containment_threshold)
     _check_options(num_perm, method, shingle_size)
-    sigs = signatures(texts, shingle_size, num_perm, seed)
-    found = candidate_pairs(sigs, jaccard_threshold, containment_threshold, num_perm, method)
+    clock = _Stopwatch(timings)
+    sigs = clock.stage("signatures", signatures, texts, shingle_size, num_perm, seed)
+    found = clock.stage("candidates", candidate_pairs, sigs, jaccard_threshold,
+                        containment_threshold, num_perm, method)
     sizes = {sig.key: sig.size for sig in sigs}
+    verified = clock.stage("verify", verify, sorted(found), texts, sizes, shingle_size)
+    clock.note("candidate_pairs", len(found))
     rows = [
         (original, copy, result.score, result.relation, result.containment, result.jaccard,
          found[_ordered(original, copy)])
-        for original, copy, result in verify(sorted(found), texts, sizes, shingle_size)
+        for original, copy, result in verified
         if result.relation != "unrelated" and result.score >= threshold
     ]
     table = pd.DataFrame(rows, columns=COLUMNS)
