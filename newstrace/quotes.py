@@ -139,6 +139,7 @@ class Attribution:
     span_end: int
     paragraph: int
     resolved: str | None = None
+    gender: str | None = None
 
 
 @dataclass
@@ -152,11 +153,11 @@ class Paragraph:
     masked: str = ""
     sentence_starts: list[int] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
-    _persons: list[tuple[int, str]] | None = None
+    _persons: list[tuple[int, str, str | None]] | None = None
 
     @property
-    def persons(self) -> list[tuple[int, str]]:
-        """Return (offset, name) of the people and sentence subjects in the paragraph (found on first use)."""
+    def persons(self) -> list[tuple[int, str, str | None]]:
+        """Return (offset, name, gender) of people and sentence subjects in the paragraph (found on first use)."""
         if self._persons is None:
             self._persons = sorted(find_persons(self) + find_subjects(self))
         return self._persons
@@ -608,8 +609,8 @@ def _read_attribution(verb: str, pre: str, post: str, v_start: int, v_end: int, 
     return None
 
 
-def find_persons(para: Paragraph) -> list[tuple[int, str]]:
-    """Return (offset, name) for capitalised names that look like people in a masked paragraph."""
+def find_persons(para: Paragraph) -> list[tuple[int, str, str | None]]:
+    """Return (offset, name, gender) for capitalised names that look like people in a masked paragraph."""
     persons = []
     for match in MULTI_NAME_RE.finditer(para.masked):
         name = strip_titles(match.group())
@@ -623,7 +624,8 @@ def find_persons(para: Paragraph) -> list[tuple[int, str]]:
         if re.search(r"\b(?:in|at|from|to|near|of)\s+$", before) and not titled:
             continue
         if len(words) >= 2 or (titled and words):
-            persons.append((match.start(), " ".join(words).removesuffix("'s").removesuffix("\u2019s")))
+            name = " ".join(words).removesuffix("'s").removesuffix("\u2019s")
+            persons.append((match.start(), name, _gender(match.group())))
     return persons
 
 
@@ -643,10 +645,10 @@ def subject_at(masked: str, start: int) -> str | None:
 SUBJECT_OPENERS = SENTENCE_OPENERS - {"The", "A", "An", "His", "Her", "Its", "Their", "He", "She", "They", "It"}
 
 
-def find_subjects(para: Paragraph) -> list[tuple[int, str]]:
-    """Return (offset, phrase) for each sentence's subject: its first words before a verb."""
+def find_subjects(para: Paragraph) -> list[tuple[int, str, str | None]]:
+    """Return (offset, phrase, gender) for each sentence's subject: its first words before a verb."""
     subjects = [(start, subject_at(para.masked, start)) for start in para.sentence_starts]
-    return [(start, subject) for start, subject in subjects if subject and not is_pronoun(subject)]
+    return [(start, subject, _gender(subject)) for start, subject in subjects if subject and not is_pronoun(subject)]
 
 
 def strip_titles(name: str) -> str:
@@ -701,7 +703,7 @@ def _nearest(para: Paragraph, piece: Piece) -> Attribution | None:
             same.append((open_at - a.span_end, a))
         elif a.span_start >= close_at:
             gap = masked[close_at:a.span_start]
-            if re.fullmatch(r"[\s,.!?;:\u2014\u2013-]*", gap):
+            if re.fullmatch(r"[\s,;:\u2014\u2013-]*", gap):
                 return a
             if a.span_start < max(s_end, _sentence_bounds(para, close_at)[1]):
                 same.append((a.span_start - close_at, a))
@@ -743,7 +745,9 @@ def _fallback(paragraphs: list[Paragraph], k: int, i: int, chosen: dict) -> Attr
         previous = paragraphs[k - 1]
         quoted = [chosen.get(p.group) for p in previous.pieces if chosen.get(p.group)]
         last_piece_end = previous.pieces[-1].close_end - previous.start
-        if quoted and not previous.masked[last_piece_end:].strip(" .,"):
+        newcomers = [name for at, name, _ in previous.persons if at > last_piece_end
+                     and quoted and name != quoted[-1].resolved]
+        if quoted and not newcomers:
             return quoted[-1]
     return _person_before(paragraphs, k, open_at)
 
@@ -754,9 +758,9 @@ def _person_before(paragraphs: list[Paragraph], k: int, open_at: int) -> Attribu
     s_start = _sentence_bounds(para, open_at)[0]
     if para.masked[s_start:open_at].strip():
         return None
-    people = [(at, name) for at, name in para.persons if at < open_at and _kind_of_speaker(name) == "person"]
+    people = [(at, name) for at, name, _ in para.persons if at < open_at and _kind_of_speaker(name) == "person"]
     if not people and not para.masked[:open_at].strip() and k > 0:
-        people = [(-1, name) for _, name in paragraphs[k - 1].persons if _kind_of_speaker(name) == "person"]
+        people = [(-1, name) for _, name, _ in paragraphs[k - 1].persons if _kind_of_speaker(name) == "person"]
     if not people:
         return None
     name = people[-1][1]
@@ -784,10 +788,10 @@ def _kind_of_speaker(phrase: str) -> str:
     return "person" if PERSON_NOUNS.match(head) else "thing"
 
 
-def _fits(pronoun: str, phrase: str) -> bool:
-    """Return True if a pronoun can refer to a speaker or person phrase."""
+def _fits(pronoun: str, phrase: str, genders: dict[str, str]) -> bool:
+    """Return True if a pronoun can refer to a speaker or person phrase (genders: what the text showed)."""
     kind = _kind_of_speaker(phrase)
-    gender = _gender(phrase)
+    gender = _gender(phrase) or genders.get(phrase) or genders.get(_words(phrase)[-1])
     if pronoun == "he":
         return kind == "person" and gender != "f"
     if pronoun == "she":
@@ -800,18 +804,30 @@ def _fits(pronoun: str, phrase: str) -> bool:
 def resolve_speakers(paragraphs: list[Paragraph]) -> None:
     """Set each attribution's resolved speaker: pronouns and 'the official' become earlier speakers."""
     history: list[Attribution] = []
+    genders: dict[str, str] = {}
     for k, para in enumerate(paragraphs):
         for attribution in para.attributions:
-            attribution.resolved = _resolve(attribution, paragraphs, k, history)
+            attribution.resolved = _resolve(attribution, paragraphs, k, history, genders)
+            _learn_gender(genders, attribution)
             history.append(attribution)
 
 
-def _resolve(attribution: Attribution, paragraphs: list[Paragraph], k: int, history: list[Attribution]) -> str | None:
+def _learn_gender(genders: dict[str, str], attribution: Attribution) -> None:
+    """Remember a speaker's gender from a title (Mr, Mrs) or the pronoun that referred to them."""
+    name = attribution.resolved
+    gender = {"he": "m", "she": "f"}.get(attribution.speaker.lower()) or _gender(attribution.speaker)
+    if name and gender:
+        genders.setdefault(name, gender)
+        genders.setdefault(_words(name)[-1], gender)
+
+
+def _resolve(attribution: Attribution, paragraphs: list[Paragraph], k: int, history: list[Attribution],
+             genders: dict[str, str]) -> str | None:
     """Return the speaker an attribution refers to, or None if a pronoun cannot be resolved."""
     speaker = attribution.speaker
     pronoun = speaker.lower()
     if pronoun in PRONOUNS:
-        return _antecedent(pronoun, attribution, paragraphs, k)
+        return _antecedent(pronoun, attribution, paragraphs, k, genders)
     words = _words(speaker)
     if words[0].lower() == "the" and not _is_name(" ".join(words[1:])):
         head = words[-1].lower()
@@ -822,17 +838,18 @@ def _resolve(attribution: Attribution, paragraphs: list[Paragraph], k: int, hist
     return speaker_name(speaker)
 
 
-def _antecedent(pronoun: str, attribution: Attribution, paragraphs: list[Paragraph], k: int) -> str | None:
+def _antecedent(pronoun: str, attribution: Attribution, paragraphs: list[Paragraph], k: int,
+                genders: dict[str, str]) -> str | None:
     """Return the most recent fitting speaker, else named person, going back paragraph by paragraph."""
     for back in range(k, max(-1, k - 10), -1):
         para = paragraphs[back]
         limit = attribution.span_start if back == k else len(para.masked) + 1
         speakers = [a.resolved for a in para.attributions if a.span_end <= limit and a.resolved and a is not attribution]
         for name in reversed(speakers):
-            if _fits(pronoun, name):
+            if _fits(pronoun, name, genders):
                 return name
-        for at, name in reversed(para.persons):
-            if at < limit and _fits(pronoun, name):
+        for at, name, gender in reversed(para.persons):
+            if at < limit and _fits(pronoun, name, {name: gender} if gender else genders):
                 return name
     return None
 

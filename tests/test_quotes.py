@@ -463,3 +463,27 @@ def test_command_on_text_without_quotes_and_on_a_missing_file(tmp_path, capsys) 
     assert "No quotations found" in capsys.readouterr().out
     assert main(["quotes", str(tmp_path / "missing.txt")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_gender_learned_from_titles_and_pronouns() -> None:
+    """'Mr. Smith' is a man, so a later 'she said' does not go to him."""
+    text = ('"It is," said Mr. Smith, who chairs the committee, "a matter of principle."\n'
+            '"We were not informed," she said.')
+    assert row(text, "It is,")["speaker"] == "Smith"
+    assert row(text, "We were not informed,")["speaker"] is None
+
+
+def test_full_stop_outside_the_marks_ends_the_attribution() -> None:
+    """British style: '... "fix the foundations". She added: ...' keeps 'said' for the first quote."""
+    text = ('Chancellor Rachel Reeves said the budget would \u201cfix the foundations\u201d. '
+            'She added: \u201cThere is no money tree.\u201d\n\u201cWe move on.\u201d')
+    assert (row(text, "fix the foundations")["verb"], row(text, "fix the foundations")["speaker"]) == (
+        "said", "Rachel Reeves")
+    assert row(text, "There is no money tree.")["verb"] == "added"
+    assert row(text, "We move on.")["speaker"] == "Rachel Reeves"
+
+
+def test_organisation_name_keeps_its_words() -> None:
+    """Titles are only dropped before a person's name, not from 'Defense Ministry'."""
+    text = "Russia's Defense Ministry said its forces had struck \"military-industrial\" targets."
+    assert row(text, "military-industrial")["speaker"] == "Russia's Defense Ministry"
