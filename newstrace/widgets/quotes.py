@@ -223,7 +223,7 @@ class FindTheQuotes(Exercise):
 
     css_name = "find-the-quotes"
 
-    def __init__(self, text_id: str = "re-report", first: int = 0, count: int = 6) -> None:
+    def __init__(self, text_id: str = "re-report", first: int = 0, count: int = 12) -> None:
         """Build a checkbox and speaker dropdown per sentence of a passage, keyed by quotes.csv."""
         self.text_id = text_id
         self.sentences = passage(text_id, first, count)
