@@ -38,7 +38,15 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from newstrace.credits import _check_text, credits, paragraph_of, paragraph_starts
-from newstrace.sources import SAY_VERBS, Mention, collect_sources, name_key, same_person
+from newstrace.sources import (
+    SAY_VERBS,
+    Mention,
+    collect_sources,
+    find_mentions,
+    name_key,
+    quoted_spans,
+    same_person,
+)
 from newstrace.story import sentences, story_spans
 from newstrace.text import words
 
@@ -224,10 +232,10 @@ def _speaker_and_verb(mentions: dict[int, tuple[Mention, str]], start: int, end:
 
 def _attributions(text: str, spans: list[tuple[int, int]]) -> dict[int, tuple[str, str]]:
     """Return {offset: (source name, verb)} for every attribution in the story."""
-    from newstrace.sources import find_mentions
-    found, by_offset = collect_sources(text, spans)
+    quoted = quoted_spans(text)
+    _, by_offset = collect_sources(text, spans, quoted)
     result = {}
-    for mention in find_mentions(text, spans):
+    for mention in find_mentions(text, spans, quoted):
         source = by_offset.get(mention.start)
         result[mention.start] = (source.name if source else mention.name, mention.verb)
     return result

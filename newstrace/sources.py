@@ -42,6 +42,7 @@ a sentence that names no source (a ground rule for all interviews) goes to every
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -367,8 +368,22 @@ def _subject_of(match: re.Match, pattern: re.Pattern, sentence: str) -> tuple[st
     return subject, span
 
 
-def find_mentions(text: str, spans: list[tuple[int, int]]) -> list[Mention]:
-    """Return every attribution in the story's sentences, in text order."""
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) spans of every quotation in text, sorted (from extract_quotes)."""
+    quotes = _quotes(text)
+    return sorted(zip(quotes["start"].astype(int), quotes["end"].astype(int)))
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Return True if offset lies inside one of the sorted spans."""
+    index = bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
+def find_mentions(text: str, spans: list[tuple[int, int]],
+                  quoted: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Return every attribution in the story's sentences outside quotations, in text order."""
+    quoted = quoted_spans(text) if quoted is None else quoted
     mentions = []
     patterns = ((MEDIA_SUBJECT, "media"), (ACCORDING_TO, None), (PASSIVE_BY, None),
                 (VERB_SUBJECT, None), (SUBJECT_VERB, None))
@@ -394,6 +409,7 @@ def find_mentions(text: str, spans: list[tuple[int, int]]) -> list[Mention]:
             position = match.start("subject") if match.group("subject") else match.start("subject2")
             verb = match.group("verb") or match.group("verb2")
             mentions.append(Mention("<pronoun>", "pronoun", start + position, index, verb=verb))
+    mentions = [mention for mention in mentions if not _inside(quoted, mention.start)]
     return sorted(mentions, key=lambda mention: mention.start)
 
 
@@ -515,9 +531,10 @@ def _name_occurrences(runs: list[tuple[str, int, int]], found: list[Source]) -> 
             if any(_refers_to(name, source) for source in found)]
 
 
-def collect_sources(text: str, spans: list[tuple[int, int]]) -> tuple[list[Source], dict[int, Source]]:
+def collect_sources(text: str, spans: list[tuple[int, int]],
+                    quoted: list[tuple[int, int]] | None = None) -> tuple[list[Source], dict[int, Source]]:
     """Return the sources of the story and the source of every mention by offset."""
-    attributions = find_mentions(text, spans)
+    attributions = find_mentions(text, spans, quoted)
     found, _ = resolve_mentions(attributions)
     taken = {mention.start for mention in attributions}
     bare = [m for m in _name_occurrences(name_runs(text, spans), found) if m.start not in taken]
@@ -596,10 +613,10 @@ def _add_outlets(text: str, spans: list[tuple[int, int]], found: list[Source]) -
             source.sentences.add(sentence)
 
 
-def _add_quotes(text: str, spans: list[tuple[int, int]], found: list[Source]) -> None:
+def _add_quotes(text: str, spans: list[tuple[int, int]], found: list[Source], quotes: pd.DataFrame) -> None:
     """Credit each quotation's words to its speaker's source (an attribution if none is nearby)."""
     starts = paragraph_starts(text)
-    for row in _quotes(text).itertuples():
+    for row in quotes.itertuples():
         sentence = _within(spans, row.start)
         if sentence is None or not isinstance(row.speaker, str) or row.kind not in ("direct", "partial"):
             continue
@@ -648,9 +665,11 @@ def sources(text: str) -> pd.DataFrame:
     """Return one row per source the story relies on, with type, first mention, attributions, words quoted."""
     _check_text(text, "sources")
     spans = _sentence_spans(text)
-    found, _ = collect_sources(text, spans)
+    quotes = _quotes(text)
+    quoted = sorted(zip(quotes["start"].astype(int), quotes["end"].astype(int)))
+    found, _ = collect_sources(text, spans, quoted)
     _add_outlets(text, spans, found)
-    _add_quotes(text, spans, found)
+    _add_quotes(text, spans, found, quotes)
     found = [source for source in found if source.attributions or source.words_quoted]
     runs = name_runs(text, spans)
     blanket_rule = any(BLANKET_ADOPTED.search(text, start, end) for start, end in spans)

@@ -252,3 +252,8 @@ def test_blanket_rule_makes_single_names_adopted():
     assert _row(found, "Saqr")["type"] == "adopted name"
     assert _row(found, "Maria Gonzalez")["type"] == "named person"
     assert _row(sources(text.split("\n", 1)[1]), "Saqr")["type"] == "named person"  # no rule, no guess
+
+
+def test_saying_verbs_inside_quotations_are_not_sources():
+    text = '"The owners said nothing and the police told us to wait," said Felix Petrov, a resident.\n'
+    assert sources(text)["source"].tolist() == ["Felix Petrov"]
