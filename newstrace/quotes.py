@@ -159,7 +159,7 @@ class Paragraph:
     def persons(self) -> list[tuple[int, str, str | None]]:
         """Return (offset, name, gender) of people and sentence subjects in the paragraph (found on first use)."""
         if self._persons is None:
-            self._persons = sorted(find_persons(self) + find_subjects(self))
+            self._persons = sorted(find_persons(self) + find_subjects(self), key=lambda item: item[0])
         return self._persons
 
 
