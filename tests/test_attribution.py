@@ -177,3 +177,22 @@ def test_a_quote_given_to_someone_else_is_flagged():
     quotes = diff[diff["row"] == "quote"]
     assert quotes["status"].tolist() == ["speaker changed", "verbatim quote"]
     assert quotes["original_speaker"].tolist() == ["Ana Ruiz", "Ana Ruiz"]
+
+
+@pytest.fixture(scope="module")
+def built_variants(full_text) -> dict[str, str]:
+    """Return the synthetic variants of the full text (newstrace.synthetic, seeded)."""
+    from newstrace.synthetic import variants
+    return variants(full_text, seed=0)
+
+
+@pytest.mark.parametrize("kind", ["copy", "edited copy", "reordered"])
+def test_sources_survive_clutter_edits_and_reordering(full_text, built_variants, kind):
+    assert set(nt.sources(built_variants[kind])["source"]) == set(nt.sources(full_text)["source"])
+
+
+def test_built_variants_quotes_are_verbatim_or_flagged(full_text, built_variants):
+    diff = attribution_diff(full_text, built_variants["copy"])
+    assert set(diff.loc[diff["row"] == "quote", "status"]) == {"verbatim quote"}
+    unrelated = attribution_diff(full_text, built_variants["unrelated"])
+    assert set(unrelated["status"]) <= {"no close original", "quote not in original"}
