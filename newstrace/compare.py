@@ -26,7 +26,8 @@ copy scores 0.
 **jaccard**: Jaccard similarity of the two shingle sets.
 
 **relation** (first rule that holds):
-- `identical`: the two texts, typography folded, have the same tokens (page clutter included).
+- `identical`: the two texts, typography folded, have the same tokens (page clutter included)
+  and the same story paragraphs.
 - `copy`: no paragraph missing or added and no edits: the same story paragraphs, only page
   clutter (or paragraph breaks, or a duplicated paragraph) differs.
 - `trimmed copy`: score >= TRIMMED_MIN_SCORE, no added paragraph, something cut (a missing
@@ -261,7 +262,8 @@ def compare(original: str, copy: str, *, shingle_size: int = DEFAULT_SHINGLE_SIZ
     keys_copy = [key for keys in paras_copy.keys for key in keys]
     shingles_original = shingles(keys_original, shingle_size)
     shingles_copy = shingles(keys_copy, shingle_size)
-    facts = _Facts(tokens(original) == tokens(copy),
+    same_paragraphs = paras_original.tokens == paras_copy.tokens
+    facts = _Facts(same_paragraphs and tokens(original) == tokens(copy),
                    derived_score(paras_original, paras_copy, groups, shingle_size, shingles_original),
                    set(alignment["status"]), list(edits["kind"]), len(keys_copy),
                    aligned_share(paras_copy, groups), len(shared))

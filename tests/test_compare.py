@@ -356,3 +356,15 @@ def test_compare_passages_slice_the_same_words(case, full_text: str, copy_id: st
         assert "".join(words(before)) == "".join(words(after)) and row.text == after
         assert row.words >= 8
         assert result.copy.text.count("\n", 0, row.copy_start) == row.copy_para
+
+
+def test_rewrapped_copy_is_a_copy(full_paragraphs: list[str]) -> None:
+    """The same story with paragraphs merged in pairs, or split into sentences, is a copy."""
+    original = "\n".join(full_paragraphs[:20])
+    merged = "\n".join(" ".join(full_paragraphs[n:n + 2]) for n in range(0, 20, 2))
+    split = "\n".join(s if s.rstrip('"').endswith(".") else s + "."
+                      for p in full_paragraphs[:20] for s in p.split(". "))
+    for copy in (merged, split):
+        result = nt.compare(original, copy)
+        assert result.relation == "copy"
+        assert result.score == 1.0
