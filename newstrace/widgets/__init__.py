@@ -23,6 +23,13 @@ How to drive them (CSS classes are stable; a browser test can use them):
 | DiffViewer | .nt-diff-viewer | `.nt-diff-left-choice`, `.nt-diff-right-choice`, `.nt-diff-pair` selects | (live) | `.nt-diff` with `<ins>`/`<del>`, `.nt-diff-summary`, `.nt-feedback` |
 | ThresholdLab | .nt-threshold-lab | `.nt-shingle-size`, `.nt-threshold` sliders, `.nt-measure` toggle | (live) | `.nt-feedback` (`.nt-score`: "Precision …, recall …"), `.nt-plot` img with alt |
 
+Checked in JupyterLab 4.6 with Playwright and Debian Chromium: tick with
+`page.locator(".nt-spot-the-clutter .nt-item input[type=checkbox]").first.check()`, choose with
+`page.locator(".nt-sort-the-sources .nt-item select").first.select_option(label="named person")`,
+click `.nt-check`, then wait for `.nt-feedback .nt-score`; move a slider by focusing
+`.nt-threshold .noUi-handle` and pressing ArrowRight (each press is one step, 0.05), then read
+`.nt-threshold-lab .nt-feedback .nt-score` ("Precision 1.00, recall 0.75. ...").
+
 Every verdict is a `.nt-verdict` block with class `.nt-right`, `.nt-wrong` or `.nt-unanswered`
 and starts with words ("✓ Right.", "✗ Not quite.") so colour is never the only cue. In Python:
 set `.dropdowns[i].value` / `.boxes[i].value`, call `.button.click()` (or `.check()`), and read
