@@ -184,7 +184,7 @@ _DETERMINER = (
     r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Aa]ll|"
     r"[Tt]hose|[Tt]hese|[Oo]ther|[Aa]nother|[Ff]ormer|[Ss]enior)\s+"
 )
-_POST_MODIFIER = r"(?:\s+(?:for|of|at|from|with)\s+(?:the\s+)?[\w.'’-]+(?:\s+[A-Z][\w'’-]*){0,3})?"
+_POST_MODIFIER = r"(?:\s+(?:for|at|from|with)\s+(?:the\s+)?[\w.'’-]+(?:\s+[A-Z][\w'’-]*){0,3})?"
 DESCRIPTION = rf"{GROUP}|(?:{_DETERMINER})?{_MODIFIER}{{0,4}}?(?:{PERSON_NOUNS}){_POST_MODIFIER}"
 """A person described instead of named: an optional determiner, up to four modifiers, a person noun."""
 DETERMINED_DESCRIPTION = rf"{_DETERMINER}{_MODIFIER}{{0,4}}?(?:{PERSON_NOUNS})"
