@@ -4,7 +4,8 @@ Each paragraph is compared as `newstrace.text.words` keys. For every (original, 
 pieces of evidence are measured:
 
 - `cover`: how many of the copy paragraph's words lie in runs of at least k words (the shingle
-  size) shared with the original paragraph, i.e. verbatim reuse that survives rewording around it;
+  size) shared with the original paragraph, i.e. verbatim reuse that survives rewording around it
+  (runs made only of function words, `STOPWORDS`, do not count);
 - `similarity`: rapidfuzz `Indel.normalized_similarity` of the two word lists,
   2 * LCS / (len(a) + len(b)), i.e. how much of both paragraphs is the same words in the same order.
   rapidfuzz's `process.cdist` computes the whole matrix in C, which keeps a 100 x 100 paragraph
@@ -150,7 +151,8 @@ def covered_positions(original: list[list[str]], copy: list[list[str]],
     index: dict[tuple[str, ...], set[int]] = {}
     for i, keys in enumerate(original):
         for gram in grams(keys, k):
-            index.setdefault(gram, set()).add(i)
+            if not STOPWORDS.issuperset(gram):
+                index.setdefault(gram, set()).add(i)
     covered: dict[tuple[int, int], set[int]] = {}
     for j, keys in enumerate(copy):
         if 0 < len(keys) < k:

@@ -13,7 +13,9 @@ its parts ("al-Maghribi" = "al Maghribi").
 **score** (0 to 1): the share of the copy's words that derive from the original. A copy word
 counts as derived when either
 (a) it lies in a run of at least `shingle_size` words that also occurs in the original, anywhere
-    (verbatim reuse, including quotes and phrases carried into a rewrite; reordering is free), or
+    (verbatim reuse, including quotes and phrases carried into a rewrite; reordering is free),
+    unless the run is made only of function words (`newstrace.align.STOPWORDS`: "and that he had
+    been" is chance, not reuse), or
 (b) it is matched, in order, to a word of the original paragraph(s) it is aligned with, in a
     paragraph group whose similarity is at least `EDITED_MIN_SIMILARITY` (copy-edited text,
     where short edits leave runs shorter than `shingle_size`).
@@ -49,7 +51,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 from rapidfuzz.distance import Indel
 
-from newstrace.align import EDITED_MIN_SIMILARITY, Paragraphs, align, key_spans, paragraph_pair
+from newstrace.align import (
+    EDITED_MIN_SIMILARITY,
+    STOPWORDS,
+    Paragraphs,
+    align,
+    key_spans,
+    paragraph_pair,
+)
 from newstrace.clean import Cleaned, clean
 from newstrace.edits import HOUSE_STYLE, diff
 from newstrace.passages import grams, matching_runs, passage_table
@@ -171,7 +180,7 @@ def _run_covered(index: set[tuple[str, ...]], copy: list[str], k: int) -> set[in
     """Return positions of copy words inside runs of k words whose shingle is in the index."""
     covered: set[int] = set()
     for start, gram in enumerate(grams(copy, k)):
-        if gram in index:
+        if gram in index and not STOPWORDS.issuperset(gram):
             covered.update(range(start, start + k))
     return covered
 

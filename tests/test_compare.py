@@ -22,13 +22,14 @@ INDEPENDENT_REPORT = """\
 A former member of the Islamic State's film crews, now serving a sentence in Morocco, says he \
 recorded the killing of Syrian army prisoners near Tabqa in 2014.
 Abu Hajer al Maghribi spoke to journalists inside a Moroccan jail. He said the militants ordered \
-him and other crews to a desert site south of Raqqa, where more than 160 soldiers were shot.
+him and other crews to a desert site south of Raqqa, the capital of the caliphate, where more \
+than 160 Syrian soldiers were shot.
 According to Moroccan officials, dozens of citizens who travelled to Syria have been tried on \
 their return. Several of them worked for the group's media department.
 Another former militant, Abu Abdullah al Maghribi, described the media operation as vast and \
 better paid than ordinary fighting units.
 American officials have targeted propaganda specialists in air strikes, including the British \
-hacker Junaid Hussain. FBI Director James Comey has called such units legitimate targets.
+hacker Junaid Hussain. FBI Director James B. Comey has called such units legitimate targets.
 Analysts say the group's films helped draw thousands of foreign recruits to Syria and Iraq."""
 
 UNRELATED = """\
@@ -150,10 +151,10 @@ def test_short_copy_is_an_edited_copy_scoring_near_one(full_text: str, short_cop
 
 
 def test_independent_report_of_the_same_event_scores_low(full_text: str) -> None:
-    """A report sharing names and facts but not wording is unrelated, score low."""
+    """A report sharing names, titles and facts but not wording is unrelated, score low."""
     result = nt.compare(full_text, INDEPENDENT_REPORT)
     assert result.relation == "unrelated"
-    assert result.score < 0.1
+    assert 0.0 < result.score < 0.15
 
 
 def test_unrelated_text(full_text: str) -> None:
