@@ -380,6 +380,27 @@ def test_never_raises_and_offsets_slice_back(text: str) -> None:
         assert 0 <= item.paragraph < max(paragraphs, 1)
 
 
+news_fragments = st.lists(st.sampled_from([
+    '"', "'", "\u201c", "\u201d", "\u2018", "\u2019", " said ", " says ", " told ", " he ", " she ", " they ",
+    "He ", "She ", "It ", "Mr. Smith", "Jane Doe", "Abu Hajer al Maghribi", "the official", "a spokesman",
+    "Police", ", ", ". ", ": ", "? ", "\n", "\n\n", " according to ", " saying ", " \u2014 ", "Prime Minister Ann Lee",
+    "We will win", "was told", " who ", " 45, ", "(", ")", "``", "''", "\\'", "The company", " of ", "Residents",
+    "Flames of War", " film ", " known as ", "emirs", "The", "s' ", "'90s",
+]), max_size=60).map("".join)
+"""Text built from news-like fragments, so the attribution and pronoun rules are exercised, not only marks."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(news_fragments)
+def test_news_like_fragments_never_break_the_rules(text: str) -> None:
+    """Random mixes of names, verbs, pronouns and marks: no exception, offsets slice back, speech-only speakers."""
+    found = extract_quotes(text)
+    for item in found.itertuples():
+        assert text[item.start:item.end] == item.quote and item.quote
+        if item.kind in ("term", "title"):
+            assert item.speaker is None and item.verb is None
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\"'\u201c\u201d\u2018\u2019\u201e\u201a\u00ab\u00bb\u2039\u203a\\`\n\r"
                                                                         "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
