@@ -40,7 +40,9 @@ Rules, applied to each copy paragraph in order:
 
 Links form connected groups (an original paragraph with the copy paragraphs it became, or the
 reverse). A group's `similarity` is the Indel similarity of its original paragraphs joined in order
-with its copy paragraphs joined in order. Status of each row:
+with its copy paragraphs joined in order; its `coverage` is the share of its copy words matched in
+order to its original words (1.0 for a verbatim extract of a longer paragraph, whose similarity is
+low). Status of each row:
 `same` (a one-to-one group whose tokens, typography folded, are identical), `edited` (any other
 link), `duplicate` (rule 4), `missing` (an original paragraph with no link), `added` (a copy
 paragraph with no link). Missing and added rows have similarity 0.
@@ -74,7 +76,7 @@ whom why will with would you your yours yourself yourselves said says say told o
 """.split())
 DUPLICATE_MIN_SIMILARITY = 0.9
 ALIGNMENT_COLUMNS = ["original_para", "copy_para", "original_text", "copy_text", "similarity",
-                     "status", "group"]
+                     "coverage", "status", "group"]
 STATUSES = ("same", "edited", "missing", "added", "duplicate")
 
 
@@ -341,28 +343,38 @@ def groups(sources: dict[int, list[int]], duplicates: set[int]) -> list[tuple[li
 
 def group_similarity(original: Paragraphs, copy: Paragraphs, group: tuple[list[int], list[int]]) -> float:
     """Return the Indel similarity of a group's original words with its copy words, in order."""
+    return group_measures(original, copy, group)[0]
+
+
+def group_measures(original: Paragraphs, copy: Paragraphs,
+                   group: tuple[list[int], list[int]]) -> tuple[float, float]:
+    """Return a group's (similarity, coverage): coverage = share of its copy words matched in order."""
     before = [key for i in group[0] for key in original.keys[i]]
     after = [key for j in group[1] for key in copy.keys[j]]
-    return float(Indel.normalized_similarity(before, after))
+    if not after:
+        return (1.0 if not before else 0.0), 0.0
+    distance = Indel.distance(before, after)
+    common = (len(before) + len(after) - distance) / 2
+    return 1.0 - distance / (len(before) + len(after)), common / len(after)
 
 
 def _group_rows(original: Paragraphs, copy: Paragraphs, number: int,
                 group: tuple[list[int], list[int]], sources: dict[int, list[int]]) -> list[dict]:
     """Return the alignment rows of one group of linked paragraphs."""
-    similarity = group_similarity(original, copy, group)
+    similarity, coverage = group_measures(original, copy, group)
     one_to_one = len(group[0]) == len(group[1]) == 1
     same = one_to_one and original.tokens[group[0][0]] == copy.tokens[group[1][0]]
-    return [_row(i, j, original, copy, similarity, "same" if same else "edited", number)
+    return [_row(i, j, original, copy, similarity, "same" if same else "edited", number, coverage)
             for j in group[1] for i in sorted(sources[j])]
 
 
 def _row(i: int | None, j: int | None, original: Paragraphs, copy: Paragraphs, similarity: float,
-         status: str, group: int | None) -> dict:
+         status: str, group: int | None, coverage: float = 0.0) -> dict:
     """Return one alignment row."""
     return {"original_para": i, "copy_para": j,
             "original_text": None if i is None else original.texts[i],
             "copy_text": None if j is None else copy.texts[j],
-            "similarity": similarity, "status": status, "group": group}
+            "similarity": similarity, "coverage": coverage, "status": status, "group": group}
 
 
 def _order(row: dict, copy_position: dict[int, float]) -> tuple[float, float]:
@@ -391,8 +403,8 @@ def align(original: Paragraphs, copy: Paragraphs, k: int) -> pd.DataFrame:
         rows += _group_rows(original, copy, number, group, sources)
     for j in sorted(duplicates):
         i = sources[j][0]
-        rows.append(_row(i, j, original, copy, group_similarity(original, copy, ([i], [j])),
-                         "duplicate", None))
+        similarity, coverage = group_measures(original, copy, ([i], [j]))
+        rows.append(_row(i, j, original, copy, similarity, "duplicate", None, coverage))
     linked_original = {row["original_para"] for row in rows}
     rows += [_row(i, None, original, copy, 0.0, "missing", None)
              for i in range(len(original.texts)) if i not in linked_original]

@@ -17,8 +17,12 @@ counts as derived when either
     unless the run is made only of function words (`newstrace.align.STOPWORDS`: "and that he had
     been" is chance, not reuse), or
 (b) it is matched, in order, to a word of the original paragraph(s) it is aligned with, in a
-    paragraph group whose similarity is at least `EDITED_MIN_SIMILARITY` (copy-edited text,
-    where short edits leave runs shorter than `shingle_size`).
+    *copy-edited* paragraph group: similarity at least `EDITED_MIN_SIMILARITY`, or coverage (share
+    of the group's copy words matched in order) at least `COPY_EDITED_MIN_COVERAGE`, e.g. one
+    sentence kept from a long paragraph. Short edits leave runs shorter than `shingle_size`, which
+    (a) alone would miss. Rewritten paragraphs (the re-report's reach coverage 0.41 at most, mostly
+    function words in order) stay below both, so their words count only through (a).
+Word-level `edits` are listed for copy-edited groups only.
 Cutting paragraphs never lowers the score (it is a share of the copy, not of the original); an
 independent report of the same event shares names and facts but few runs of five words, and its
 paragraphs are not similar enough for (b), so it scores low. Identical texts score 1; an empty
@@ -36,7 +40,7 @@ copy scores 0.
   paragraph or a deletion), no insertion or word change, and at most HOUSE_STYLE_MAX_RATE house
   style edits per copy word.
 - `edited copy`: score >= EDITED_MIN_SCORE and at least ALIGNED_MIN_SHARE of the copy's words in
-  paragraph groups of similarity >= EDITED_MIN_SIMILARITY (copy edits, possibly also trimmed).
+  copy-edited paragraph groups (copy edits, possibly also trimmed).
 - `rewrite`: score >= REWRITE_MIN_SCORE and at least one shared passage of `min_passage_words`
   words: new wording that carries over quotes and phrases.
 - `unrelated`: none of the above.
@@ -71,6 +75,7 @@ HOUSE_STYLE_MAX_RATE = 0.01
 EDITED_MIN_SCORE = 0.6
 ALIGNED_MIN_SHARE = 0.5
 REWRITE_MIN_SCORE = 0.15
+COPY_EDITED_MIN_COVERAGE = 0.6
 EDIT_COLUMNS = ["original_para", "copy_para", "before", "after", "kind", "category"]
 
 
@@ -98,12 +103,18 @@ class Comparison:
 Group = tuple[list[int], list[int]]
 
 
+def is_copy_edited(similarity: float, coverage: float) -> bool:
+    """Return True for a paragraph group close enough to its original to be copy edits."""
+    return similarity >= EDITED_MIN_SIMILARITY or coverage >= COPY_EDITED_MIN_COVERAGE
+
+
 def copy_edited_groups(alignment: pd.DataFrame) -> list[Group]:
     """Return (original, copy) paragraphs of each group similar enough to be copy edits."""
     members: dict[int, tuple[set[int], set[int]]] = {}
-    for group, similarity, i, j in zip(alignment["group"], alignment["similarity"],
-                                       alignment["original_para"], alignment["copy_para"]):
-        if not pd.isna(group) and similarity >= EDITED_MIN_SIMILARITY:
+    for group, similarity, coverage, i, j in zip(
+            alignment["group"], alignment["similarity"], alignment["coverage"],
+            alignment["original_para"], alignment["copy_para"]):
+        if not pd.isna(group) and is_copy_edited(similarity, coverage):
             originals, copies = members.setdefault(int(group), (set(), set()))
             originals.add(int(i))
             copies.add(int(j))

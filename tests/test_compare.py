@@ -369,3 +369,16 @@ def test_rewrapped_copy_is_a_copy(full_paragraphs: list[str]) -> None:
         result = nt.compare(original, copy)
         assert result.relation == "copy"
         assert result.score == 1.0
+
+
+def test_copy_keeping_first_sentences(full_paragraphs: list[str]) -> None:
+    """Keeping only each paragraph's first sentence is a trimmed copy; with word swaps, edited."""
+    firsts = [p.split(". ")[0] + "." for p in full_paragraphs[:40] if ". " in p]
+    original = "\n".join(full_paragraphs)
+    trimmed = nt.compare(original, "\n".join(firsts))
+    assert trimmed.relation == "trimmed copy" and trimmed.score == 1.0
+    assert set(trimmed.edits["kind"]) == {"deletion"}
+    swapped = [f.replace(" the ", " a ", 1) if n % 3 == 0 else f for n, f in enumerate(firsts)]
+    edited = nt.compare(original, "\n".join(swapped))
+    assert edited.relation == "edited copy" and edited.score > 0.9
+    assert (edited.alignment.dropna(subset=["group"])["coverage"] >= 0.85).all()
