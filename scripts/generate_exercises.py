@@ -24,6 +24,8 @@ from traitlets.config.loader import PyFileConfigLoader
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = "nbgrader_config.py"
+IGNORED = {".ipynb_checkpoints", "__pycache__"}
+"""Folders of Jupyter's and Python's own files, never generated, compared or deleted."""
 
 
 def put_venv_on_path() -> None:
@@ -52,7 +54,7 @@ def generate_release(course_root: Path, work_dir: Path) -> Path:
     copy.mkdir()
     shutil.copy2(course_root / CONFIG_FILE, copy / CONFIG_FILE)
     shutil.copytree(course_root / source_name, copy / source_name,
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+                    ignore=shutil.ignore_patterns(*IGNORED))
     config.CourseDirectory.root = str(copy)
     config.Application.log_level = logging.ERROR
     put_venv_on_path()
@@ -64,13 +66,21 @@ def generate_release(course_root: Path, work_dir: Path) -> Path:
     return copy / release_name
 
 
+def release_files(folder: Path) -> set[Path]:
+    """Return the files in an assignment folder, relative to it, ignoring Jupyter's own working files."""
+    if not folder.is_dir():
+        return set()
+    return {path.relative_to(folder) for path in folder.rglob("*")
+            if path.is_file() and not set(path.relative_to(folder).parts) & IGNORED}
+
+
 def sync(generated: Path, target: Path, names: list[str]) -> list[Path]:
     """Copy each generated assignment folder into target, rewriting only changed files; return them."""
     changed = []
     for name in names:
         new_dir, old_dir = generated / name, target / name
-        new_files = {p.relative_to(new_dir) for p in new_dir.rglob("*") if p.is_file()}
-        old_files = {p.relative_to(old_dir) for p in old_dir.rglob("*") if p.is_file()} if old_dir.exists() else set()
+        new_files = release_files(new_dir)
+        old_files = release_files(old_dir)
         for stale in sorted(old_files - new_files):
             (old_dir / stale).unlink()
             changed.append(old_dir / stale)

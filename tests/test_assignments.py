@@ -147,11 +147,11 @@ def test_makefile_builds_exercises():
 
 def test_exercises_are_up_to_date(fresh_course: Path):
     """Check that regenerating exercises/ from solutions/ gives the committed files byte for byte."""
+    script = load_script()
     fresh = fresh_course / "exercises"
     for name in ASSIGNMENTS:
-        new = {p.relative_to(fresh / name): p.read_bytes() for p in (fresh / name).rglob("*") if p.is_file()}
-        old = {p.relative_to(EXERCISES / name): p.read_bytes()
-               for p in (EXERCISES / name).rglob("*") if p.is_file()}
+        new = {rel: (fresh / name / rel).read_bytes() for rel in script.release_files(fresh / name)}
+        old = {rel: (EXERCISES / name / rel).read_bytes() for rel in script.release_files(EXERCISES / name)}
         assert sorted(new) == sorted(old), f"exercises/{name} has other files than nbgrader makes: run make exercises"
         stale = [str(rel) for rel in new if new[rel] != old[rel]]
         assert not stale, f"exercises/{name}: {stale} differ from a fresh release: run make exercises"
@@ -174,11 +174,15 @@ def test_sync_rewrites_only_changed_files(fresh_course: Path, tmp_path: Path):
     stale.write_text("{}")
     keep = target / "README.md"
     keep.write_text("kept")
+    checkpoint = target / ASSIGNMENTS[0] / ".ipynb_checkpoints" / "x-checkpoint.ipynb"
+    checkpoint.parent.mkdir()
+    checkpoint.write_text("{}")
     first = script.sync(fresh_course / "exercises", target, ASSIGNMENTS)
     assert stale in first and not stale.exists()
     assert len(first) == len(ASSIGNMENTS) + 1
     assert script.sync(fresh_course / "exercises", target, ASSIGNMENTS) == []
     assert keep.read_text() == "kept", "files outside the assignment folders are left alone"
+    assert checkpoint.exists(), "Jupyter's checkpoints are left alone"
 
 
 def test_no_markers_anywhere_in_exercises():
