@@ -20,8 +20,8 @@ counts as derived when either
     *copy-edited* paragraph group: similarity at least `EDITED_MIN_SIMILARITY`, or coverage (share
     of the group's copy words matched in order) at least `COPY_EDITED_MIN_COVERAGE`, e.g. one
     sentence kept from a long paragraph. Short edits leave runs shorter than `shingle_size`, which
-    (a) alone would miss. Rewritten paragraphs (the re-report's reach coverage 0.41 at most, mostly
-    function words in order) stay below both, so their words count only through (a).
+    (a) alone would miss. A paraphrase keeps few words in order (the case's re-report reaches a
+    coverage of 0.41 at most), so rewritten paragraphs count only through (a).
 Word-level `edits` are listed for copy-edited groups only.
 Cutting paragraphs never lowers the score (it is a share of the copy, not of the original); an
 independent report of the same event shares names and facts but few runs of five words, and its
@@ -44,6 +44,11 @@ copy scores 0.
 - `rewrite`: score >= REWRITE_MIN_SCORE and at least one shared passage of `min_passage_words`
   words: new wording that carries over quotes and phrases.
 - `unrelated`: none of the above.
+
+Thresholds are module constants: TRIMMED_MIN_SCORE 0.9, HOUSE_STYLE_MAX_RATE 0.01,
+EDITED_MIN_SCORE 0.6, ALIGNED_MIN_SHARE 0.5, REWRITE_MIN_SCORE 0.15, EDITED_MIN_SIMILARITY 0.5,
+COPY_EDITED_MIN_COVERAGE 0.6. They were set from built variants (see tests/test_compare.py), not
+fitted to the case.
 """
 
 from __future__ import annotations

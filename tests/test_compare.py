@@ -382,3 +382,15 @@ def test_copy_keeping_first_sentences(full_paragraphs: list[str]) -> None:
     edited = nt.compare(original, "\n".join(swapped))
     assert edited.relation == "edited copy" and edited.score > 0.9
     assert (edited.alignment.dropna(subset=["group"])["coverage"] >= 0.85).all()
+
+
+def test_result_tables_have_the_documented_columns(full_text: str, short_copy: str) -> None:
+    """alignment, edits and shared_passages carry the columns of the interface."""
+    result = nt.compare(full_text, short_copy)
+    assert {"original_para", "copy_para", "original_text", "copy_text", "similarity",
+            "status"} <= set(result.alignment.columns)
+    assert set(result.alignment["status"]) <= {"same", "edited", "missing", "added", "duplicate"}
+    assert {"original_para", "copy_para", "before", "after", "kind"} <= set(result.edits.columns)
+    assert {"original_start", "original_end", "copy_start", "copy_end"} <= set(
+        result.shared_passages.columns)
+    assert result.alignment["original_para"].dtype == "Int64"
