@@ -394,3 +394,32 @@ def test_result_tables_have_the_documented_columns(full_text: str, short_copy: s
     assert {"original_start", "original_end", "copy_start", "copy_end"} <= set(
         result.shared_passages.columns)
     assert result.alignment["original_para"].dtype == "Int64"
+
+
+token_lists = st.lists(st.sampled_from(["the", "The", "cat", "sat", ",", ".", "month-long",
+                                        "monthlong", "Qaida", "Qaeda", "on"]), max_size=12)
+
+
+@given(token_lists, token_lists)
+def test_edits_rebuild_the_copy(before: list[str], after: list[str]) -> None:
+    """Applying the edits to the original tokens gives the copy tokens; kinds are documented."""
+    from newstrace.edits import KINDS
+
+    edits = diff(before, after)
+    rebuilt, position = [], 0
+    for edit in edits:
+        rebuilt += before[position:edit.before_start] + after[edit.after_start:edit.after_end]
+        position = edit.before_end
+    assert rebuilt + before[position:] == after
+    assert all(edit.kind in KINDS for edit in edits)
+    assert (not edits) == (before == after)
+
+
+def test_every_fourth_word_changed_still_scores_as_derived(full_paragraphs: list[str]) -> None:
+    """With one word in four replaced no 5-word run survives, yet aligned paragraphs keep the score."""
+    changed = [" ".join("xyzzy" if n % 4 == 3 else word for n, word in enumerate(p.split()))
+               for p in full_paragraphs[:30]]
+    result = nt.compare("\n".join(full_paragraphs), "\n".join(changed))
+    assert result.containment < 0.05
+    assert result.score > 0.65
+    assert result.relation == "edited copy"
