@@ -327,6 +327,7 @@ def groups(sources: dict[int, list[int]], duplicates: set[int]) -> list[tuple[li
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
     def root(node: tuple[str, int]) -> tuple[str, int]:
+        """Return the representative of node's group (union-find)."""
         while parent.setdefault(node, node) != node:
             node = parent[node]
         return node
