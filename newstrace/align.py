@@ -59,7 +59,7 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 
 from newstrace.passages import grams
-from newstrace.text import hyphen_groups_of, token_key, token_spans, tokens
+from newstrace.text import hyphen_groups_of, token_key, tokens, written_word_spans
 
 EDITED_MIN_SIMILARITY = 0.5
 PARAPHRASE_MIN_SHARE = 0.25
@@ -110,11 +110,12 @@ def paragraph_pair(first: list[str], second: list[str]) -> tuple[Paragraphs, Par
 def key_spans(text: str, closed_forms: set[str] | frozenset) -> list[tuple[int, int]]:
     """Return the (start, end) in text of each matching key, as Paragraphs.of makes them."""
     spans: list[tuple[int, int]] = []
-    for token, start, end in token_spans(text):
-        if not token[0].isalnum():
+    for word, start, end in written_word_spans(text):
+        if "-" not in word:
+            spans.append((start, end))
             continue
-        parts = token.split("-")
-        if len(parts) == 1 or "".join(map(token_key, parts)) in closed_forms:
+        parts = word.split("-")
+        if "".join(map(token_key, parts)) in closed_forms:
             spans.append((start, end))
         else:
             spans += _part_spans(text, parts, start, end)

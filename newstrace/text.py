@@ -96,7 +96,7 @@ def _normalize_with_spans(text: str) -> tuple[str, Spans]:
     """Return normalize(text) and, per output character, its (start, end) in the input."""
     spans: Spans = (range(len(text)), range(1, len(text) + 1))  # type: ignore[assignment]
     if normalize(text) == text:
-        return text, spans
+        return text, spans  # the same object: callers may test `folded is text`
     spans = (list(spans[0]), list(spans[1]))
     for pattern, replace in _PASSES:
         text, spans = _substitute(text, pattern, replace, spans)
@@ -170,6 +170,16 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
     folded, (starts, ends) = _normalize_with_spans(text)
     return [(match.group(), starts[match.start()], ends[match.end() - 1])
             for match in _TOKEN.finditer(folded)]
+
+
+def written_word_spans(text: str) -> list[tuple[str, int, int]]:
+    """Return (word as normalised, start, end) of each written word, hyphens kept, in the input."""
+    _check_str(text)
+    folded, (starts, ends) = _normalize_with_spans(text)
+    if folded is text:
+        return [(match.group(), *match.span()) for match in _WORD.finditer(text)]
+    return [(match.group(), starts[match.start()], ends[match.end() - 1])
+            for match in _WORD.finditer(folded)]
 
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:
