@@ -537,6 +537,9 @@ def find_attributions(para: Paragraph) -> list[Attribution]:
     return sorted(found, key=lambda a: a.span_start)
 
 
+HEARD_RE = re.compile(r"\b(?:is|was|were|are|can be|could be)\s+(?:heard|seen|filmed|recorded|quoted)\s+"
+                      r"(?:as\s+)?(saying|asking|shouting|telling\s+\w+)\b")
+"""'X is heard saying/asking': the speaker is before the verb phrase."""
 GERUND_RE = re.compile(r",\s+(saying|adding|noting|arguing|warning|insisting|explaining|declaring|"
                        r"stressing|claiming|writing|telling\s+\w+)\b")
 """A participle after a comma that attributes to the sentence's subject ("X left, saying ...")."""
@@ -549,6 +552,13 @@ DASH_SIGNATURE_RE = re.compile(r"[.,]?\s*[\u2014\u2013-]{1,2}\s*(" + NAME_RE.pat
 def _subject_attributions(para: Paragraph, found: list[Attribution]) -> list[Attribution]:
     """Return attributions to a sentence's subject: ', saying ...' and a colon before a quote."""
     extra = []
+    for match in HEARD_RE.finditer(para.masked):
+        s_start = _sentence_bounds(para, match.start())[0]
+        pre = para.masked[s_start:match.start()]
+        speaker = speaker_before(pre)
+        if speaker:
+            extra.append(Attribution(match.group(1).split()[0], match.start(1), match.end(1), speaker,
+                                     s_start + _last_position(pre, speaker), match.end(1), para.index))
     for match in GERUND_RE.finditer(para.masked):
         s_start = _sentence_bounds(para, match.start())[0]
         subject = subject_at(para.masked, s_start) or _pronoun_subject(para.masked, s_start)
@@ -796,9 +806,11 @@ def _fits(pronoun: str, phrase: str, genders: dict[str, str]) -> bool:
         return kind == "person" and gender != "f"
     if pronoun == "she":
         return kind == "person" and gender != "m"
+    words = _words(phrase)
+    organisation = any(w.rstrip(".,") in ORG_WORDS for w in words) or (len(words) == 1 and _is_name(phrase))
     if pronoun == "they":
-        return kind == "group"
-    return kind == "thing"
+        return kind == "group" or organisation
+    return kind == "thing" or (organisation and gender is None)
 
 
 def resolve_speakers(paragraphs: list[Paragraph]) -> None:

@@ -508,3 +508,12 @@ def test_organisation_name_keeps_its_words() -> None:
     """Titles are only dropped before a person's name, not from 'Defense Ministry'."""
     text = "Russia's Defense Ministry said its forces had struck \"military-industrial\" targets."
     assert row(text, "military-industrial")["speaker"] == "Russia's Defense Ministry"
+
+
+def test_heard_asking_and_organisation_pronoun() -> None:
+    """'X is heard asking' attributes to X; 'it added' goes back to a company named alone."""
+    text = ('"Do you see any changes?" Philipps is heard asking.\n'
+            'Acme said sales rose. "We are delighted," it added.')
+    assert (row(text, "Do you see any changes?")["speaker"], row(text, "Do you see any changes?")["verb"]) == (
+        "Philipps", "asking")
+    assert row(text, "We are delighted,")["speaker"] == "Acme"
