@@ -40,6 +40,49 @@ Local families welcomed the change, which follows a petition signed by several t
 A review of the children's section is planned for the autumn, with new furniture and games."""
 
 
+# A story from another domain, in old wire style ("#" for the pound sign), with a newspaper
+# version derived from it (new lead, quotes kept, reordered, cut) and an independent report.
+WIRE_STORY = """\
+A man who stole more than #40,000 from a village church to pay off gambling debts was jailed for two years yesterday.
+Peter Hollis, 52, a former church treasurer, took the money over six years from accounts meant for roof repairs and a youth club, Leeds Crown Court heard.
+Prosecutor Anne Walsh said Hollis had forged the signatures of two other trustees on 38 cheques and hid the losses by altering the annual accounts.
+"This was a sustained and calculated breach of trust against people who regarded him as a friend," she told the court.
+The theft came to light when a new vicar asked to see bank statements for the roof appeal in March last year.
+Hollis, of Mill Lane, Otley, admitted 14 charges of theft and forgery at an earlier hearing.
+His barrister, David Price, said his client had become addicted to online betting after the death of his wife and was "deeply ashamed".
+Judge Robert Keane told Hollis: "You were trusted with money given by ordinary people for the good of their community, and you spent it on your addiction."
+The church has since launched a new appeal to raise the money for the roof.
+Outside court, churchwarden Mary Booth said the congregation was relieved the case was over."""
+
+NEWSPAPER_VERSION = """\
+A church treasurer who plundered £40,000 from parish funds to feed his gambling habit was behind bars last night.
+Former treasurer Peter Hollis, 52, siphoned the cash over six years from accounts meant for roof repairs and a youth club.
+Judge Robert Keane told him: "You were trusted with money given by ordinary people for the good of their community, and you spent it on your addiction."
+Leeds Crown Court heard Hollis forged the signatures of two other trustees on 38 cheques and doctored the annual accounts to cover his tracks.
+"This was a sustained and calculated breach of trust against people who regarded him as a friend," prosecutor Anne Walsh said.
+The fraud was uncovered when a new vicar asked to see bank statements for the roof appeal.
+Hollis, of Otley, West Yorkshire, admitted 14 charges of theft and forgery. He was jailed for two years."""
+
+OTHER_PAPER_REPORT = """\
+Parishioners in Otley spoke of their anger yesterday after their former church treasurer was sent to prison for stealing from the collection.
+Peter Hollis, who had looked after the accounts of St Mary's for more than a decade, was sentenced to two years at Leeds Crown Court.
+Churchwarden Mary Booth said many elderly members of the congregation had given what they could afford to the roof fund.
+"We are a small village church and every pound matters to us," she said. "People feel let down."
+The vicar, who found the missing money during a routine check, declined to comment.
+A new fundraising campaign for the roof has already raised several thousand pounds, according to the parish newsletter."""
+
+
+def test_newspaper_version_of_wire_copy_scores_high_and_independent_low() -> None:
+    """Journalistic editing of wire copy scores high; another paper's own report scores low."""
+    derived = nt.compare(WIRE_STORY, NEWSPAPER_VERSION)
+    independent = nt.compare(WIRE_STORY, OTHER_PAPER_REPORT)
+    assert derived.relation in ("edited copy", "rewrite") and derived.score > 0.5
+    assert independent.relation == "unrelated" and independent.score < 0.15
+    assert derived.counts()["missing"] >= 2 and derived.counts()["added"] >= 1
+    lifted = " ".join(derived.shared_passages["text"])
+    assert "sustained and calculated breach of trust" in lifted
+
+
 def paragraphs(text: str) -> list[str]:
     """Return the non-blank lines of text."""
     return [line for line in text.splitlines() if line.strip()]
