@@ -751,6 +751,9 @@ def _fallback(paragraphs: list[Paragraph], k: int, i: int, chosen: dict) -> Attr
     later_quotes = [chosen.get(p.group) for p in para.pieces[i + 1:i + 2] if chosen.get(p.group)]
     if later_quotes and not para.masked[:open_at].strip(MASK + " "):
         return later_quotes[0]
+    introduced = k > 0 and paragraphs[k - 1].masked.rstrip().endswith(":") and paragraphs[k - 1].attributions
+    if not para.masked[:open_at].strip() and introduced:
+        return paragraphs[k - 1].attributions[-1]
     if not para.masked[:open_at].strip() and k > 0 and paragraphs[k - 1].pieces:
         previous = paragraphs[k - 1]
         quoted = [chosen.get(p.group) for p in previous.pieces if chosen.get(p.group)]

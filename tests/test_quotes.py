@@ -517,3 +517,11 @@ def test_heard_asking_and_organisation_pronoun() -> None:
     assert (row(text, "Do you see any changes?")["speaker"], row(text, "Do you see any changes?")["verb"]) == (
         "Philipps", "asking")
     assert row(text, "We are delighted,")["speaker"] == "Acme"
+
+
+def test_colon_at_the_end_of_the_previous_paragraph() -> None:
+    """'The statement said:' then a quote paragraph: the quote belongs to the statement's speaker."""
+    text = 'In a statement, the prime minister said:\n"We will not be intimidated.\n"Our response will be firm."'
+    found = extract_quotes(text)
+    assert list(found["speaker"]) == ["the prime minister", "the prime minister"]
+    assert list(found["verb"]) == ["said", "said"]
