@@ -50,6 +50,10 @@ PERSON_TITLES = (
     "Sheikh", "Imam", "Bishop", "Archbishop", "Cardinal", "Foreign", "Defense", "Defence",
     "Interior", "Health", "Finance", "State", "Home", "Labour", "Labor", "Prof", "Gen", "Sen",
     "Rep", "Gov", "Capt", "Col", "Lt", "Sgt", "Insp", "Supt", "Cllr", "Majority", "Minority",
+    "Defender", "Striker", "Midfielder", "Goalkeeper", "Forward", "Manager", "Boss", "Analyst",
+    "Economist", "Lawyer", "Prosecutor", "Actor", "Actress", "Singer", "Author", "Writer", "Activist",
+    "Campaigner", "Rapper", "Founder", "Veteran", "Councillor", "Councilman", "Councilwoman", "Assemblyman",
+    "Assemblywoman", "Congressman", "Congresswoman", "Trooper", "Agent", "Pastor", "Rabbi", "Father",
 )
 """Titles before a name; they are dropped from the speaker ("Prime Minister Jane Doe" -> "Jane Doe")."""
 

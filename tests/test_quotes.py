@@ -211,6 +211,10 @@ def test_offsets_slice_back_and_paragraphs_count_non_blank_lines() -> None:
     # a document as speaker
     ('The statement said the governor was "disappointed but not surprised."', "disappointed but not surprised.",
      "The statement", "said"),
+    # sport: role word before the name, told a broadcaster
+    ('Defender Ezri Konsa, who scored the second goal, said the dressing room was "buzzing".', "buzzing",
+     "Ezri Konsa", "said"),
+    ('"It\'s a massive result for us," Konsa told Sky Sports.', "It's a massive result for us,", "Konsa", "told"),
     # caption and pull-quote conventions: Name: "..." and "..." - Name
     ('Trump: "We will win this case."', "We will win this case.", "Trump", None),
     ('"Nobody is above the law." \u2014 Rep. Adam Schiff', "Nobody is above the law.", "Adam Schiff", None),
