@@ -38,8 +38,12 @@ class Reference:
     solution_lines: tuple[str, ...]  # solution lines students never received
 
     def secret_lines(self, show_hidden_tests: bool = False) -> tuple[str, ...]:
-        """Return the lines feedback must not echo (hidden tests too unless they are shown)."""
-        return self.solution_lines if show_hidden_tests else self.hidden_lines + self.solution_lines
+        """Return the lines feedback outputs must not echo: hidden tests, unless they are shown.
+
+        Hidden tests are the only secret a kernel ever receives (it runs them); solution code
+        never reaches it, and is legitimately echoed by a correct answer's own cells and outputs.
+        """
+        return () if show_hidden_tests else self.hidden_lines
 
 
 def put_tools_on_path() -> None:

@@ -205,7 +205,8 @@ def hostile(
         "deleted_test": lambda: delete_first_test(good),
         "huge_output": lambda: insert_after_first_answer(good, "print('x' * 5_000_000)"),
         "kernel_exit": lambda: insert_after_first_answer(good, "import os\nos._exit(1)"),
-        "leak": lambda: insert_after_first_answer(good, leak_code(course_root, name)),
+        # built on the blank, so any solution line in its feedback can only have been read from disk
+        "leak": lambda: insert_after_first_answer(release, leak_code(course_root, name)),
     }
     if kind == "truncated":
         text = nbformat.writes(good)

@@ -4,8 +4,8 @@ nbgrader's GenerateFeedback does the work (scores from the gradebook, its feedba
 extra preprocessors run before the HTML export:
 - HideHiddenTests replaces the code between the hidden-test markers with a one-line note and shortens
   the error of such a cell to its name and message (a traceback would quote the hidden lines);
-- ScrubSecrets withholds any output that quotes a hidden-test or solution line (a submission can
-  hook IPython to print the code of the cells run after it).
+- ScrubSecrets withholds any output that quotes a hidden-test line (a submission can hook IPython
+  to print the code of the cells run after it, and the kernel does receive hidden tests to run).
 Afterwards every <script>/<link> that loads from the network (MathJax from a CDN) is removed.
 """
 
@@ -30,7 +30,7 @@ REMOTE_TAG = re.compile(
     r"<script[^>]*\bsrc=[\"']https?://[^>]*>\s*</script>|<link[^>]*\bhref=[\"']https?://[^>]*>",
     re.IGNORECASE,
 )
-WITHHELD = "[output withheld by the grader: it quoted instructor code]\n"
+WITHHELD = "[output withheld by the grader: it quoted the code of hidden tests]\n"
 
 
 class HideHiddenTests(NbGraderPreprocessor):
