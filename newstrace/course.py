@@ -105,13 +105,14 @@ def lesson_info(path: Path) -> LessonInfo:
     )
 
 
-def lesson_table(paths: Iterable[Path], deck_prefix: str = "build/slides/") -> str:
+def lesson_table(paths: Iterable[Path], deck_prefix: str = "build/slides/",
+                 notebook_prefix: str = "notebooks/") -> str:
     """Return a markdown table of lessons: title, minutes, key question and a link to the deck."""
     rows = ["| lesson | minutes | key question | deck |", "|---|---|---|---|"]
     for path in paths:
         info = lesson_info(path)
         question = info.questions[0] if info.questions else ""
-        rows.append(f"| [{info.title}](notebooks/{path.name}) | {info.minutes or ''} | {question} "
+        rows.append(f"| [{info.title}]({notebook_prefix}{path.name}) | {info.minutes or ''} | {question} "
                     f"| [{info.slug}.slides.html]({deck_prefix}{info.slug}.slides.html) |")
     return "\n".join(rows)
 
