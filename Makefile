@@ -33,6 +33,7 @@ system-deps:
 	@bash scripts/system-deps.sh
 
 COURSE_PARTS :=
+COURSE_PARTS += grading-demo
 COURSE_PARTS += lessons slides
 COURSE_PARTS += exercises
 
@@ -45,11 +46,19 @@ exercises: venv
 # optional PDF handouts (one page per slide) printed by headless Chromium into build/handouts.
 .PHONY: lessons slides handouts
 lessons: venv
-	@$(PY) -m newstrace.course lessons
+	@$(PY) -m newstrace.course lessons --build $(BUILD)
 slides: lessons
-	@$(PY) -m newstrace.course slides
+	@$(PY) -m newstrace.course slides --build $(BUILD)
 handouts: slides system-deps
-	@$(PY) -m newstrace.course handouts
+	@$(PY) -m newstrace.course handouts --build $(BUILD)
+
+# A small demo class (perfect, blank, broken and hostile submissions built from solutions/) graded
+# by `newstrace grade` into build/grading-demo/: grades.csv and feedback/, so the pipeline is seen working.
+.PHONY: grading-demo
+grading-demo: $(BUILD)/grading-demo/grades.csv
+$(BUILD)/grading-demo/grades.csv: $(STAMP) $(wildcard solutions/*/*.ipynb) $(wildcard newstrace/grading/*.py)
+	$(PY) -m newstrace.grading.demo $(BUILD)/grading-demo .
+	$(BIN)/newstrace grade --course $(BUILD)/grading-demo --jobs 2 --timeout 20
 
 course: venv $(COURSE_PARTS)
 	@echo
