@@ -155,8 +155,10 @@ def child(n: int, copy_share: float, ensemble: bool) -> dict:
     command = [sys.executable, __file__, "--one-size", str(n), "--copy-share", str(copy_share)]
     if ensemble:
         command.append("--ensemble")
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    finished = subprocess.run(command, capture_output=True, text=True)
+    if finished.returncode:
+        sys.exit(f"the {n:,}-article run failed:\n{finished.stderr}")
+    return json.loads(finished.stdout.strip().splitlines()[-1])
 
 
 def report(results: list[dict]) -> None:

@@ -181,16 +181,48 @@ def sampled_pairs(
     _, run_of, run_sizes = np.unique(hashes, return_inverse=True, return_counts=True)
     keep = (run_sizes[run_of] > 1) & (run_sizes[run_of] <= max_postings)
     hashes, owners = hashes[keep], owners[keep]
-    codes = [np.empty(0, dtype=np.int64)]
+    tally = _PairTally()
     for gap in range(1, max_postings):
-        codes.append(_pair_codes(hashes, owners, gap, len(sigs)))
-        if not len(codes[-1]):
+        codes = _pair_codes(hashes, owners, gap, len(sigs))
+        if not len(codes):
             break
-    pairs, shared = np.unique(np.concatenate(codes), return_counts=True)
+        tally.add(codes)
+    pairs, shared = tally.totals()
     sizes = np.array([len(sample) for sample in per_text])
     smaller = np.minimum(sizes[pairs // len(sigs)], sizes[pairs % len(sigs)])
     pairs = pairs[(shared >= min_shared) & (shared >= min_share * smaller)]
     return {_ordered(sigs[code // len(sigs)].key, sigs[code % len(sigs)].key) for code in pairs.tolist()}
+
+
+class _PairTally:
+    """Count pair codes in bounded memory, merging batches once they pass a size."""
+
+    def __init__(self, batch: int = 4_000_000) -> None:
+        self.batch = batch
+        self.codes = np.empty(0, dtype=np.int64)
+        self.counts = np.empty(0, dtype=np.int64)
+        self.pending: list[np.ndarray] = []
+
+    def add(self, codes: np.ndarray) -> None:
+        """Add one batch of pair codes, merging when enough are pending."""
+        self.pending.append(codes)
+        if sum(len(batch) for batch in self.pending) >= self.batch:
+            self.merge()
+
+    def merge(self) -> None:
+        """Fold the pending codes into the sorted, counted codes."""
+        if not self.pending:
+            return
+        codes = np.concatenate([self.codes, *self.pending])
+        weights = np.concatenate([self.counts, *(np.ones(len(b), np.int64) for b in self.pending)])
+        self.codes, inverse = np.unique(codes, return_inverse=True)
+        self.counts = np.bincount(inverse, weights=weights).astype(np.int64)
+        self.pending = []
+
+    def totals(self) -> tuple[np.ndarray, np.ndarray]:
+        """Return the distinct pair codes and how often each was added."""
+        self.merge()
+        return self.codes, self.counts
 
 
 def _pair_codes(hashes: np.ndarray, owners: np.ndarray, gap: int, n: int) -> np.ndarray:

@@ -142,13 +142,20 @@ _SENTENCES = (
 )
 _QUOTES = (
     ("{I|We|My neighbours|Our crews|Nobody here|The families|Most of us|Everyone on my street} "
-    "{have never seen|did not expect|kept warning about|kept counting|cannot forgive|"
-    "will remember|had feared|knew about|begged them to stop|tried to report} "
-    "{this kind of|so much|such|all that|the same} {damage|chaos|silence|delay|smoke|anger|"
-    "waste|confusion|noise|fear|loss|neglect}, {and|but|so|because|yet} {nobody|the council|"
-    "they|the company|we|the owners|the ministers} {listened|came back|took notice|answered|"
-    "paid|helped|explained why|turned up|said sorry} {until it was too late|for weeks|"
-    "last night|at all|in time|this year|before {day}}"),
+     "{have never seen|did not expect|kept warning about|kept counting|cannot forgive|"
+     "will remember|had feared|knew about|begged them to stop|tried to report} "
+     "{this kind of|so much|such|all that|the same} {damage|chaos|silence|delay|smoke|anger|"
+     "waste|confusion|noise|fear|loss|neglect} {in {place}|around {place}|on {place}'s "
+     "{streets|estates|waterfront|high street}|at the {landmark} in {place}}, {and|but|so|"
+     "because|yet} {nobody|the council|they|the company|we|the owners|the ministers} "
+     "{listened|came back|took notice|answered|paid|helped|explained why|turned up|said sorry} "
+     "{until it was too late|for weeks|last night|at all|in time|this year|before {day}}"),
+    ("{When|After|Once|Before} {the|those} {figure} {things} {were|had been} {past}, "
+     "{we|I|the crews|my family|the volunteers} {called|wrote to|waited for|looked for} "
+     "{name}'s {team|office|crew|people} {about|over|because of} {reason}"),
+    ("{It|This|That} {feels|looks|seems} {like|as if} {place} {has been|was} {forgotten|"
+     "abandoned|punished|ignored|left behind} by the {org}, {and|while|but} {figure} {things} "
+     "{still wait|are still waiting|remain shut|need repairs}"),
 )
 
 
@@ -279,6 +286,24 @@ def _check_seed(seed: object) -> int:
     return seed
 
 
+_PLACE_STARTS = _listed(
+    "Ash Bar Black Brack Bram Brook Cal Carr Clay Cold Dun East Elm Fair Fen Glen Grey Hal Har "
+    "Hazel Kings Lang Lin Long Low Mar Mill North Oak Pen Red Ros Salt Sand Stan Stone Thorn Wal "
+    "West Whit Wick Wood"
+)
+_PLACE_ENDS = _listed(
+    "bridge bury by combe dale don field ford gate ham haven hill holm hurst ley mere minster "
+    "mouth ness port stead stow thorpe ton wick worth"
+)
+
+
+def _place(rng: random.Random) -> str:
+    """Return a town name: one of the listed places or one built from two parts."""
+    if rng.random() < 0.1:
+        return rng.choice(_PLACES)
+    return rng.choice(_PLACE_STARTS) + rng.choice(_PLACE_ENDS)
+
+
 def make_event(rng: random.Random) -> Event:
     """Return a new random event with two to four named people."""
     people = tuple(
@@ -289,10 +314,10 @@ def make_event(rng: random.Random) -> Event:
     months = "January February March April May June July August September October November December"
     days = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
     return Event(
-        topic=rng.choice(sorted(_TOPICS)), place=rng.choice(_PLACES), year=rng.randint(2005, 2018),
+        topic=rng.choice(sorted(_TOPICS)), place=_place(rng), year=rng.randint(2005, 2018),
         month=rng.choice(months.split()), day=rng.choice(days.split()), people=people,
         figures=tuple(rng.randint(3, 4000) for _ in range(3)),
-        paper=f"{rng.choice(_PLACES)} {rng.choice(_PAPERS)}",
+        paper=f"{_place(rng)} {rng.choice(_PAPERS)}",
     )
 
 
