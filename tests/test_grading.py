@@ -224,6 +224,26 @@ def test_show_hidden_tests_option_shows_them_again(graded_class, tmp_path):
     assert any(_escaped(line) in html or line in html for line in reference.hidden_lines)
 
 
+def test_feedback_only_picks_up_manual_grades(graded_class, tmp_path):
+    root = tmp_path / "course"
+    shutil.copytree(graded_class["root"], root)
+    assignment = sorted({r.assignment for r in graded_class["rows"]})[0]
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+        for notebook in gb.find_submission(assignment, "perfect").notebooks:
+            for grade in notebook.grades:
+                if grade.cell.cell_type == "markdown":
+                    grade.manual_score = grade.max_score
+                    grade.needs_manual_grade = False
+        gb.db.commit()
+    before = row_for(read_grades(root / "grades.csv"), "perfect", assignment)
+    assert main(["grade", "--course", str(root), "--feedback-only", "--assignment", assignment]) == 0
+    after = row_for(read_grades(root / "grades.csv"), "perfect", assignment)
+    assert before.manual_points_pending > 0 and after.manual_points_pending == 0
+    assert (after.score, after.status) == (before.score, "ok")
+    assert row_for(read_grades(root / "grades.csv"), "truncated", assignment).status == "unreadable"
+    assert (root / "autograded" / "perfect" / assignment).is_dir()
+
+
 def _escaped(line: str) -> str:
     """Return a line as html.escape would put it in a page."""
     import html

@@ -89,11 +89,12 @@ def options_from(args: argparse.Namespace):
 
 def run(args: argparse.Namespace) -> int:
     """Grade the class; 0 when grading completed (even with bad submissions), 1 when it could not."""
-    from newstrace.grading.pipeline import grade_course
+    from newstrace.grading.pipeline import grade_course, refresh_feedback
 
     course = Path(args.course)
+    work = refresh_feedback if args.feedback_only else grade_course
     try:
-        rows = grade_course(course, options_from(args), log=lambda line: print(line, flush=True))
+        rows = work(course, options_from(args), log=lambda line: print(line, flush=True))
     except Exception as err:  # noqa: BLE001 - the grading system itself failed: say why
         print(f"newstrace grade: grading failed: {type(err).__name__}: {err}", file=sys.stderr)
         if os.environ.get("NEWSTRACE_DEBUG"):

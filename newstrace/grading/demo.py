@@ -279,3 +279,37 @@ def solution_json(course_root: Path, assignment: str) -> dict:
     """Return the instructor notebook as a plain dict (for tests that look for leaked text)."""
     path = course_root / "solutions" / assignment / f"{assignment}.ipynb"
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+DEMO_KINDS = ("perfect", "blank", "truncated", "tests_replaced", "leak")
+
+
+def build_demo(target: Path, repo: Path, kinds: tuple[str, ...] = DEMO_KINDS) -> None:
+    """Build (from scratch) a demo course from the repo's assignments with a small class."""
+    names = sorted(
+        p.name for p in (repo / "solutions").glob("*") if (p / f"{p.name}.ipynb").is_file()
+    )
+    shutil.rmtree(target, ignore_errors=True)
+    if names:
+        copy_course_sources(repo, target, names)
+    else:
+        build_course(target, {"doubling": toy_source()})
+    submit_class(target, kinds)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build a demo course: python -m newstrace.grading.demo TARGET [REPO]."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        print("usage: python -m newstrace.grading.demo TARGET [REPO]", file=sys.stderr)
+        return 2
+    repo = Path(args[1]) if len(args) > 1 else Path.cwd()
+    build_demo(Path(args[0]).resolve(), repo.resolve())
+    print(f"demo course with {len(DEMO_KINDS)} students per assignment in {args[0]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -48,7 +48,7 @@ def gradebook_points(db_url: str, student: str, assignment: str) -> tuple[float,
                 if grade.cell.cell_type == "code":
                     score += grade.score or 0.0
                     max_score += grade.max_score or 0.0
-                elif grade.needs_manual_grade:
+                elif grade.needs_manual_grade and grade.manual_score is None:
                     pending += grade.max_score or 0.0
     return points(score), points(max_score), points(pending)
 

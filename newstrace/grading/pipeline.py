@@ -35,7 +35,7 @@ from newstrace.grading.course import (
     submitted_dir,
 )
 from newstrace.grading.feedback import write_feedback, write_notice
-from newstrace.grading.gradesheet import GradeRow, gradebook_points, write_grades
+from newstrace.grading.gradesheet import GradeRow, gradebook_points, read_grades, write_grades
 from newstrace.grading.precheck import OK, precheck_submission
 from newstrace.grading.sandbox import Limits, detect_confinement
 
@@ -103,6 +103,58 @@ def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> 
         shutil.rmtree(workdir, ignore_errors=True)
     write_grades(Path(config.CourseDirectory.root) / options.grades_file, rows)
     return sorted(rows, key=lambda r: (r.assignment, r.student))
+
+
+def refresh_feedback(course_root: Path, options: GradeOptions, log: Log = print) -> list[GradeRow]:
+    """Rewrite feedback and grades.csv rows from the gradebook, without autograding (after manual grading)."""
+    warnings.filterwarnings("ignore", category=SAWarning)
+    config = load_config(course_root.resolve())
+    earlier = {
+        (r.student, r.assignment): r
+        for r in read_grades(Path(config.CourseDirectory.root) / options.grades_file)
+    }
+    workdir = private_tempdir()
+    rows: list[GradeRow] = []
+    try:
+        for assignment in list(options.assignments) or assignments(config):
+            reference = build_reference(config, assignment, workdir)
+            for student in submissions(config, assignment):
+                row = refreshed_row(
+                    config, reference, student, options, earlier.get((student, assignment))
+                )
+                if row is not None:
+                    rows.append(row)
+                    log(describe(row))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    write_grades(Path(config.CourseDirectory.root) / options.grades_file, rows)
+    return sorted(rows, key=lambda r: (r.assignment, r.student))
+
+
+def refreshed_row(
+    config: Config,
+    reference: Reference,
+    student: str,
+    options: GradeOptions,
+    earlier: GradeRow | None,
+) -> GradeRow | None:
+    """Rewrite one autograded submission's feedback; return its updated row (None: not autograded)."""
+    if options.students and student not in options.students:
+        return None
+    autograded = course_folder(
+        config, "autograded_directory", "autograded", student, reference.assignment
+    )
+    if not autograded.is_dir() or earlier is None or earlier.status not in ("ok", "timeout"):
+        return None
+    secrets = reference.secret_lines(options.show_hidden_tests)
+    problem = write_feedback(
+        config, student, reference.assignment, secrets, options.show_hidden_tests
+    )
+    score, max_score, pending = gradebook_points(db_url(config), student, reference.assignment)
+    status, message = (earlier.status, earlier.message) if not problem else ("error", problem)
+    if status == "ok":
+        message = f"{pending:g} points wait for manual grading" if pending else ""
+    return GradeRow(student, reference.assignment, score, max_score, pending, status, message)
 
 
 def plan(
