@@ -463,7 +463,7 @@ def _is_appositive(segment: str) -> bool:
     if not words:
         return False
     first = words[0].lower()
-    return (first in {"a", "an", "the", "who", "whose", "which", "now", "formerly", "himself",
+    return (first in {"a", "an", "the", "who", "whose", "which", "now", "formerly", "himself", "of", "from", "in",
                       "herself", "one", "until", "once", "then", "still", "also", "both", "another"}
             or first.rstrip(",").isdigit() or segment.strip().endswith("-old")
             or (len(words) > 1 and words[1].lower() in {"of", "for", "at"})
