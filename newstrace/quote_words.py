@@ -20,7 +20,9 @@ ATTRIBUTION_VERBS = (
     "screamed", "whispered", "cried", "joked", "quipped", "boasted", "maintained", "contended",
     "asserted", "alleged", "reported", "agreed", "mused", "pleaded", "demanded", "concluded",
     "described", "called", "suggested", "warn", "urge", "vow", "claim", "insist", "admit",
-    "denied", "denies", "deny", "revealed", "reveals", "according to", "as saying",
+    "denied", "denies", "deny", "revealed", "reveals", "praised", "criticised", "criticized",
+    "condemned", "welcomed", "hailed", "slammed", "blasted", "dismissed", "accused", "chanted",
+    "according to", "as saying",
 )
 """Words and phrases that attribute speech; "according to" and "as saying" put the speaker after."""
 
@@ -54,6 +56,7 @@ PERSON_TITLES = (
     "Economist", "Lawyer", "Prosecutor", "Actor", "Actress", "Singer", "Author", "Writer", "Activist",
     "Campaigner", "Rapper", "Founder", "Veteran", "Councillor", "Councilman", "Councilwoman", "Assemblyman",
     "Assemblywoman", "Congressman", "Congresswoman", "Trooper", "Agent", "Pastor", "Rabbi", "Father",
+    "CEO", "CFO", "COO", "CTO", "MP", "MEP", "MSP", "AM", "TD",
 )
 """Titles before a name; they are dropped from the speaker ("Prime Minister Jane Doe" -> "Jane Doe")."""
 

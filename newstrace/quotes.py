@@ -621,6 +621,9 @@ def _read_attribution(verb: str, pre: str, post: str, v_start: int, v_end: int, 
         return None
     if verb != "according to":
         speaker = speaker_before(pre)
+        if not speaker and re.search(r"\b(?:and|but)\s+(?:then\s+|also\s+)?$", pre):
+            speaker = subject_at(para.masked, s_start)
+            pre = para.masked[s_start:v_start]
         if speaker:
             return Attribution(verb, v_start, v_end, speaker, v_start - len(pre) + _last_position(pre, speaker),
                                v_end, para.index)
@@ -655,6 +658,9 @@ def find_persons(para: Paragraph) -> list[tuple[int, str, str | None]]:
 
 def subject_at(masked: str, start: int) -> str | None:
     """Return the subject of the sentence starting at `start`: its first words before a verb, or None."""
+    opening = LEADING_PHRASE_RE.match(masked, start)
+    if opening:
+        start = opening.end()
     words = masked[start:start + 80].split()[:6]
     for i, word in enumerate(words):
         bare = word.strip(",.;:")
@@ -667,6 +673,11 @@ def subject_at(masked: str, start: int) -> str | None:
 
 
 SUBJECT_OPENERS = SENTENCE_OPENERS - {"The", "A", "An", "His", "Her", "Its", "Their", "He", "She", "They", "It"}
+
+
+LEADING_PHRASE_RE = re.compile(r"\s*(?:In|On|At|After|Before|During|Speaking|Asked|Earlier|Later|Last|"
+                               r"This|On|From|Since|Under|Writing|Meanwhile|However)\b[^,.;:" + MASK + r"]{0,60},\s*")
+"""An opening phrase before the subject ("In a post on X, ...", "Speaking to reporters, ...")."""
 
 
 def find_subjects(para: Paragraph) -> list[tuple[int, str, str | None]]:
@@ -917,10 +928,10 @@ def classify(quote: str, before: str, after: str, attributed: bool, continued: b
     cue = before.lower().rstrip()
     if not continued and len(words) <= 4 and not ends_sentence and any(cue.endswith(c) for c in TERM_CUES):
         return "term"
-    if not attributed and not continued and len(words) <= 3 and not ends_sentence \
+    starts_upper = bool(re.match(r"[\W\d]*[A-Z\u00c0-\u00de]", quote)) or bool(re.match(r"[\d\[(]", quote))
+    if not attributed and not continued and len(words) <= 3 and not (ends_sentence and starts_upper) \
             and not (headline and len(words) >= 2) and before.strip(" " + MASK):
         return "term"
-    starts_upper = bool(re.match(r"[\W\d]*[A-Z\u00c0-\u00de]", quote)) or bool(re.match(r"[\d\[(]", quote))
     opens_sentence = not before.strip(" " + MASK) or before.rstrip().endswith((":", ",", MASK)) or continued
     resumes = before.lstrip().startswith(MASK) and before.rstrip().endswith(",")
     return "direct" if (starts_upper and opens_sentence) or resumes else "partial"

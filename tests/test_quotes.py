@@ -215,6 +215,11 @@ def test_offsets_slice_back_and_paragraphs_count_non_blank_lines() -> None:
     ('Defender Ezri Konsa, who scored the second goal, said the dressing room was "buzzing".', "buzzing",
      "Ezri Konsa", "said"),
     ('"It\'s a massive result for us," Konsa told Sky Sports.', "It's a massive result for us,", "Konsa", "told"),
+    # a verb joined to the subject by "and", after an opening phrase
+    ('In a post on X, President Helene Marchand praised his "courage" and called for "calm and dialogue."',
+     "calm and dialogue.", "Helene Marchand", "called"),
+    ('"We take full responsibility," CEO Marcus Webb said on a call with analysts.',
+     "We take full responsibility,", "Marcus Webb", "said"),
     # caption and pull-quote conventions: Name: "..." and "..." - Name
     ('Trump: "We will win this case."', "We will win this case.", "Trump", None),
     ('"Nobody is above the law." \u2014 Rep. Adam Schiff', "Nobody is above the law.", "Adam Schiff", None),
@@ -316,6 +321,7 @@ def test_passive_and_instruction_verbs_are_not_attributions() -> None:
     ('The program "specializes in how to do filming" in interviews, he said.',
      "specializes in how to do filming", "partial"),
     ('Bailey said the bank was "not yet" ready.', "not yet", "partial"),
+    ('Oduya lowered her rating on the stock to "sell" from "hold."', "hold.", "term"),
     ('"Absolutely not," was the reply from his lawyer.', "Absolutely not,", "direct"),
     ("Minister 'deeply sorry' for data breach", "deeply sorry", "partial"),
     ("'We are running out of time': scientists warn on ocean heat", "We are running out of time", "direct"),
