@@ -21,7 +21,7 @@ ATTRIBUTION_VERBS = (
     "asserted", "alleged", "reported", "agreed", "mused", "pleaded", "demanded", "concluded",
     "described", "called", "suggested", "warn", "urge", "vow", "claim", "insist", "admit",
     "denied", "denies", "deny", "revealed", "reveals", "praised", "criticised", "criticized",
-    "condemned", "welcomed", "hailed", "slammed", "blasted", "dismissed", "accused", "chanted",
+    "condemned", "welcomed", "hailed", "slammed", "blasted", "dismissed", "accused", "chanted", "began",
     "according to", "as saying",
 )
 """Words and phrases that attribute speech; "according to" and "as saying" put the speaker after."""

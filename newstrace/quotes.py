@@ -491,7 +491,7 @@ def speaker_before(pre: str) -> str | None:
     if _is_name(last) and len(segments) > 1 and not _is_name(_clean_speaker(segments[-2])):
         return last
     popped = 0
-    while segments and popped < 2 and _is_appositive(segments[-1].split(MASK)[-1]):
+    while len(segments) > 1 and popped < 2 and _is_appositive(segments[-1].split(MASK)[-1]):
         segments.pop()
         popped += 1
     if popped and segments:

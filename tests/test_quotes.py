@@ -220,6 +220,9 @@ def test_offsets_slice_back_and_paragraphs_count_non_blank_lines() -> None:
      "calm and dialogue.", "Helene Marchand", "called"),
     ('"We take full responsibility," CEO Marcus Webb said on a call with analysts.',
      "We take full responsibility,", "Marcus Webb", "said"),
+    # a long participle phrase between a described speaker and the verb
+    ('A senior official, speaking on condition of anonymity to discuss deliberations, called it "theater."',
+     "theater.", "A senior official", "called"),
     # caption and pull-quote conventions: Name: "..." and "..." - Name
     ('Trump: "We will win this case."', "We will win this case.", "Trump", None),
     ('"Nobody is above the law." \u2014 Rep. Adam Schiff', "Nobody is above the law.", "Adam Schiff", None),
@@ -535,3 +538,12 @@ def test_colon_at_the_end_of_the_previous_paragraph() -> None:
     found = extract_quotes(text)
     assert list(found["speaker"]) == ["the prime minister", "the prime minister"]
     assert list(found["verb"]) == ["said", "said"]
+
+
+def test_document_speaks_with_it_began() -> None:
+    """A letter can be the speaker: 'it began' refers back to the letter, the sentence's subject."""
+    text = ('The letter, signed by 42 former ambassadors, was blunt.\n'
+            '"We write with grave concern," it began. "Alliances are being squandered."')
+    found = extract_quotes(text)
+    assert list(found["speaker"]) == ["The letter", "The letter"]
+    assert list(found["verb"]) == ["began", "began"]
