@@ -229,6 +229,7 @@ def execute_notebook(path: Path, timeout: int = EXECUTE_TIMEOUT) -> NotebookNode
 
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"],
                             resources={"metadata": {"path": str(path.parent)}})
     try:
         client.execute(env=kernel_environment())
@@ -399,7 +400,8 @@ def remote_references(markup: str) -> list[str]:
                 r"""<link[^>]*\bhref\s*=\s*["']([^"']+)""",
                 r"""<img[^>]*\bsrc\s*=\s*["'](https?:[^"']+)""",
                 r"""@import\s+(?:url\()?["']?(https?:[^"')]+)""",
-                r"""\bimport\s*\(?\s*["'](https?:[^"']+)""")
+                r"""\bimport\s*\(?\s*["'](https?:[^"']+)""",
+                r"""\bfrom\s+["'](https?:[^"']+)""")
     found = []
     for pattern in patterns:
         found += [url for url in re.findall(pattern, markup, re.IGNORECASE)
@@ -531,7 +533,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("notebooks", nargs="*", type=Path,
                         help="notebooks to use (default: every lesson in notebooks/)")
     parser.add_argument("--build", type=Path, default=BUILD, help="build folder (default: build/)")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
     paths = args.notebooks or lesson_paths()
     lessons, slides = args.build / "lessons", args.build / "slides"
     try:

@@ -1,0 +1,118 @@
+"""The course builder's pieces: front matter, offline checks, static widgets, offline lesson HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from lesson_runs import LESSON_IDS, LESSONS, executed
+
+from newstrace import course
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def notebook_with(*cells: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Return a notebook holding the given cells."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    notebook.cells = list(cells)
+    return notebook
+
+
+def test_lesson_info_reads_title_minutes_and_questions(tmp_path: Path):
+    """Check that lesson_info reads the H1 title, '**Time:** N minutes' and the key-question bullets"""
+    notebook = notebook_with(
+        nbformat.v4.new_markdown_cell("# Counting words\n\nintro"),
+        nbformat.v4.new_markdown_cell("**Time:** 25 minutes\n\n**Objectives.**\n- count\n\n"
+                                      "**Key questions**\n- How long is it?\n- Who wrote it?"),
+        nbformat.v4.new_markdown_cell("## Later\n- not a question"),
+    )
+    path = tmp_path / "07-counting-words.ipynb"
+    nbformat.write(notebook, path)
+    info = course.lesson_info(path)
+    assert info == course.LessonInfo("07-counting-words", "Counting words", 25,
+                                     ("How long is it?", "Who wrote it?"))
+
+
+def test_remote_references_finds_cdn_loads_and_ignores_inline_data():
+    """Check that scripts, stylesheets, imports and remote images are reported, data URIs are not"""
+    markup = """<script src="https://cdn.example.org/x.js"></script>
+    <link rel="stylesheet" href="https://fonts.example.org/a.css">
+    <style>@import url(https://fonts.example.org/b.css);</style>
+    <script type="module">import mermaid from 'https://cdn.example.org/m.mjs';</script>
+    <img src="https://example.org/p.png" alt="a photo"> <img src="data:image/png;base64,AAAA" alt="ok">"""
+    found = course.remote_references(markup)
+    assert len(found) == 5, found
+    assert course.remote_references('<img src="data:image/png;base64,AA" alt="x"><script>var a=1</script>') == []
+
+
+def test_static_widgets_replace_live_views_with_the_fallback():
+    """Check that widget views give way to their text/html fallback and widget state is dropped"""
+    cell = nbformat.v4.new_code_cell("widget")
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", {WIDGET_VIEW: {"model_id": "abc"}, "text/plain": "W",
+                                                "text/html": "<p>static list</p>"}),
+        nbformat.v4.new_output("display_data", {WIDGET_VIEW: {"model_id": "def"}, "text/plain": "W"}),
+    ]
+    notebook = notebook_with(cell)
+    notebook.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {}}
+    static = course.use_static_widgets(notebook)
+    first, second = (output["data"] for output in static.cells[0].outputs)
+    assert WIDGET_VIEW not in first and first["text/html"] == "<p>static list</p>"
+    assert WIDGET_VIEW not in second and "open this notebook" in second["text/html"]
+    assert "widgets" not in static.metadata
+    assert WIDGET_VIEW in notebook.cells[0].outputs[0]["data"], "the original must be left unchanged"
+
+
+def test_stable_text_blanks_widget_model_ids_only():
+    """Check that per-run widget model ids are blanked and other text is kept"""
+    text = '{"model_id": "0a1b2c", "version_major": 2} and 42'
+    assert course.stable_text(text) == '{"model_id": "…", "version_major": 2} and 42'
+
+
+def test_clean_files_rewrites_only_dirty_notebooks(tmp_path: Path):
+    """Check that clean_files cleans a dirty notebook in place and leaves a clean one untouched"""
+    dirty_cell = nbformat.v4.new_code_cell("1", execution_count=1,
+                                           outputs=[nbformat.v4.new_output("stream", text="1\n")])
+    dirty_cell.metadata = {"scrolled": True, "tags": ["keep"]}
+    dirty, clean = tmp_path / "dirty.ipynb", tmp_path / "clean.ipynb"
+    nbformat.write(notebook_with(dirty_cell), dirty)
+    clean.write_text(nbformat.writes(course.clean_notebook(notebook_with(nbformat.v4.new_code_cell("2"))))
+                     + "\n", encoding="utf-8")
+    assert course.clean_files([dirty, clean]) == [dirty]
+    cleaned = nbformat.read(dirty, as_version=4)
+    assert course.hygiene_problems(cleaned) == [] and cleaned.cells[0].metadata == {"tags": ["keep"]}
+    assert course.clean_files([dirty, clean]) == []
+
+
+def test_command_line_check_fails_on_a_dirty_notebook(tmp_path: Path, capsys: pytest.CaptureFixture):
+    """Check that `python -m newstrace.course check` exits 1 and names the problem"""
+    cell = nbformat.v4.new_code_cell("1", execution_count=4)
+    path = tmp_path / "01-dirty-lesson.ipynb"
+    nbformat.write(notebook_with(cell), path)
+    assert course.main(["check", str(path)]) == 1
+    assert "execution count" in capsys.readouterr().out
+    assert course.main(["clean", str(path)]) == 0
+    assert course.main(["check", str(path)]) == 0
+
+
+def test_slides_step_says_to_build_lessons_first(tmp_path: Path, capsys: pytest.CaptureFixture):
+    """Check that `slides` without executed lessons fails with a message naming the fix"""
+    assert course.main(["slides", "--build", str(tmp_path), str(LESSONS[0])]) == 1
+    assert "make lessons" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=LESSON_IDS)
+def test_lesson_html_is_offline_and_shows_widget_fallbacks(path: Path):
+    """Check that the executed lesson's HTML loads nothing remote and shows static widget fallbacks"""
+    notebook = executed(path)
+    markup = course.lesson_html(notebook)
+    assert course.remote_references(markup) == []
+    assert "application/vnd.jupyter.widget-view+json" not in markup
+    has_widgets = any(WIDGET_VIEW in output.get("data", {})
+                      for cell in notebook.cells for output in cell.get("outputs", []))
+    if has_widgets:
+        assert "nt-static" in markup, "widgets should show their static fallback in HTML"
+    assert "Content note" in markup
