@@ -59,7 +59,14 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 
 from newstrace.passages import grams
-from newstrace.text import hyphen_groups_of, token_key, tokens, written_word_spans
+from newstrace.text import (
+    _TOKEN,
+    hyphen_groups_of,
+    normalize,
+    token_key,
+    tokens,
+    written_word_spans,
+)
 
 EDITED_MIN_SIMILARITY = 0.5
 PARAPHRASE_MIN_SHARE = 0.25
@@ -96,14 +103,57 @@ class Paragraphs:
                    [join_compounds(hyphen_groups_of(found), closed_forms) for found in token_lists])
 
 
+_Split = tuple[list[str], list[str], list[list[str]] | None, bool]
+
+
+def _split_words(text: str, closed: set[str]) -> _Split:
+    """Return a paragraph's tokens, word keys, hyphen groups (or None) and whether a word is hyphenated.
+
+    ASCII paragraphs skip the hyphen groups: their keys are the word tokens lower-cased (what
+    token_key does to ASCII), and words holding a hyphen are split or joined later by
+    `_join_hyphenated`. Closed forms (words without a hyphen) go into `closed`.
+    """
+    folded = normalize(text)
+    found = _TOKEN.findall(folded)
+    if not folded.isascii():
+        groups = hyphen_groups_of(found)
+        closed.update(parts[0] for parts in groups if len(parts) == 1)
+        return found, [], groups, True
+    words = "\n".join([token for token in found if token[0].isalnum()]).lower().split("\n")
+    if words == [""]:
+        words = []
+    hyphenated = "-" in folded
+    closed.update((word for word in words if "-" not in word) if hyphenated else words)
+    return found, words, None, hyphenated
+
+
+def _join_hyphenated(words: list[str], closed_forms: set[str] | frozenset) -> list[str]:
+    """Return join_compounds of the words' hyphen groups, for words already lower-cased."""
+    keys: list[str] = []
+    for word in words:
+        if "-" not in word:
+            keys.append(word)
+            continue
+        parts = word.split("-")
+        joined = "".join(parts)
+        keys += [joined] if joined in closed_forms else parts
+    return keys
+
+
+def _keys_of(split: _Split, closed: set[str]) -> list[str]:
+    """Return the matching keys of one paragraph split by `_split_words`."""
+    _, words, groups, hyphenated = split
+    if groups is not None:
+        return join_compounds(groups, closed)
+    return _join_hyphenated(words, closed) if hyphenated else words
+
+
 def paragraph_pair(first: list[str], second: list[str]) -> tuple[Paragraphs, Paragraphs, set[str]]:
     """Return Paragraphs of two texts, hyphenated words joined where either writes them closed."""
-    token_lists = [[tokens(text) for text in texts] for texts in (first, second)]
-    groups = [[hyphen_groups_of(found) for found in lists] for lists in token_lists]
-    closed = {parts[0] for side in groups for paragraph in side for parts in paragraph
-              if len(parts) == 1}
-    made = [Paragraphs(list(texts), lists, [join_compounds(parts, closed) for parts in side])
-            for texts, lists, side in zip((first, second), token_lists, groups)]
+    closed: set[str] = set()
+    split = [[_split_words(text, closed) for text in texts] for texts in (first, second)]
+    made = [Paragraphs(list(texts), [parts[0] for parts in side], [_keys_of(parts, closed) for parts in side])
+            for texts, side in zip((first, second), split)]
     return made[0], made[1], closed
 
 

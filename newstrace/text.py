@@ -117,11 +117,19 @@ _CHARACTER_TABLE.update(dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u
 _POUND = re.compile(r"#(?=\d)")
 
 
+def _may_need_layout_fold(text: str) -> bool:
+    """Return True unless text holds nothing _LAYOUT can match (no line break, tab or double space)."""
+    return "\n" in text or "  " in text or "\t" in text or "\f" in text or "\v" in text
+
+
 def normalize(text: str) -> str:
     """Return text with typography folded (quotes, dashes, spaces, £/#, hyphenation); case kept."""
     _check_str(text)
-    text = text.translate(_INVISIBLE_TABLE).replace("\r\n", "\n").translate(_CHARACTER_TABLE)
-    return _LAYOUT.sub(_layout_fold, _POUND.sub("£", text))
+    if not text.isascii() or "\r" in text:  # the tables only touch "\r" and non-ASCII characters
+        text = text.translate(_INVISIBLE_TABLE).replace("\r\n", "\n").translate(_CHARACTER_TABLE)
+    if "#" in text:
+        text = _POUND.sub("£", text)
+    return _LAYOUT.sub(_layout_fold, text) if _may_need_layout_fold(text) else text
 
 
 @functools.lru_cache(maxsize=65536)
