@@ -203,10 +203,36 @@ def is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     return wrapped >= 0.5 * len(lines)
 
 
+def is_narrow(lines: list[tuple[int, int]]) -> bool:
+    """Return True if most lines fill a fixed width of at most 100 characters (text wrapped by a tool)."""
+    lengths = [end - start for start, end in lines]
+    if len(lines) < 3 or max(lengths) > 100:
+        return False
+    return sum(1 for length in lengths if length >= 0.6 * max(lengths)) >= 0.5 * len(lines)
+
+
+def sentence_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return lines joined where a full-width line stops mid-sentence (wrapped text without blank lines)."""
+    width = max(end - start for start, end in lines)
+    blocks: list[list[int]] = []
+    for start, end in lines:
+        last = text[blocks[-1][0]:blocks[-1][1]] if blocks else ""
+        previous_line = last.rsplit("\n", 1)[-1]
+        if blocks and len(previous_line) >= 0.6 * width and not re.search(r"[.!?:][\"'\u201d\u2019)]*\s*$", last):
+            blocks[-1][1] = end
+        else:
+            blocks.append([start, end])
+    return [(start, end) for start, end in blocks]
+
+
 def unit_spans(text: str) -> list[tuple[int, int]]:
-    """Return the spans quotes are paired in: lines, or blank-line separated blocks in hard-wrapped text."""
+    """Return the spans quotes are paired in: lines, or the paragraphs of hard-wrapped text."""
     lines = paragraph_spans(text)
-    return block_spans(text, lines) if is_hard_wrapped(text, lines) else lines
+    if is_hard_wrapped(text, lines):
+        return block_spans(text, lines)
+    if is_narrow(lines) and len(block_spans(text, lines)) == 1:
+        return sentence_blocks(text, lines)
+    return lines
 
 
 def _char_before(text: str, at: int, floor: int) -> str | None:

@@ -547,3 +547,19 @@ def test_document_speaks_with_it_began() -> None:
     found = extract_quotes(text)
     assert list(found["speaker"]) == ["The letter", "The letter"]
     assert list(found["verb"]) == ["began", "began"]
+
+
+def test_wrapped_text_without_blank_lines_joins_lines_mid_sentence() -> None:
+    """Text wrapped at 70 characters with no blank lines: a quote broken over lines is still one quote."""
+    import textwrap
+
+    article = ('"We kicked the can down the road again and again and again," said Sen. John Thune, '
+               'a Republican from South Dakota, to reporters at the Capitol.\n'
+               '"We have done our job. Now it is time for the Senate to do theirs," Speaker Mike Johnson '
+               'told reporters on Tuesday afternoon after the vote.')
+    wrapped = "\n".join(textwrap.fill(line, 70) for line in article.split("\n"))
+    found = extract_quotes(wrapped)
+    assert [" ".join(q.split()) for q in found["quote"]] == [
+        "We kicked the can down the road again and again and again,",
+        "We have done our job. Now it is time for the Senate to do theirs,"]
+    assert list(found["speaker"]) == ["John Thune", "Mike Johnson"]
