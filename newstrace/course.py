@@ -339,9 +339,18 @@ def _exporter(kind: str):
     return exporter
 
 
+def without_speaker_notes(notebook: NotebookNode) -> NotebookNode:
+    """Return a copy without the cells whose slide type is 'notes' (they are for the instructor)."""
+    notebook = copy.deepcopy(notebook)
+    notebook.cells = [cell for cell in notebook.cells
+                      if cell.metadata.get("slideshow", {}).get("slide_type") != "notes"]
+    return notebook
+
+
 def lesson_html(notebook: NotebookNode) -> str:
-    """Return a self-contained, offline HTML page of an executed lesson."""
-    body, _ = _exporter("lesson").from_notebook_node(use_static_widgets(notebook))
+    """Return a self-contained, offline HTML page of an executed lesson, for students (no notes)."""
+    body, _ = _exporter("lesson").from_notebook_node(
+        use_static_widgets(without_speaker_notes(notebook)))
     return body
 
 

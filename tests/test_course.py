@@ -116,3 +116,4 @@ def test_lesson_html_is_offline_and_shows_widget_fallbacks(path: Path):
     if has_widgets:
         assert "nt-static" in markup, "widgets should show their static fallback in HTML"
     assert "Content note" in markup
+    assert "Instructor note" not in markup, "speaker notes belong in the decks, not the student page"
