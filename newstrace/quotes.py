@@ -218,7 +218,10 @@ def sentence_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, 
     for start, end in lines:
         last = text[blocks[-1][0]:blocks[-1][1]] if blocks else ""
         previous_line = last.rsplit("\n", 1)[-1]
-        if blocks and len(previous_line) >= 0.6 * width and not re.search(r"[.!?:][\"'\u201d\u2019)]*\s*$", last):
+        words = previous_line.split()
+        ends = bool(re.search(r"[.!?:][\"'\u201d\u2019)]*\s*$", last)) and not (
+            words and words[-1].endswith(".") and not _ends_sentence_word(words[-1]))
+        if blocks and len(previous_line) >= 0.6 * width and not ends:
             blocks[-1][1] = end
         else:
             blocks.append([start, end])
