@@ -90,6 +90,8 @@ def _prefix_tree_pattern(words: list[str]) -> str:
 
 VERB_RE = re.compile(r"\b(" + _prefix_tree_pattern([*ATTRIBUTION_VERBS, "According to"]) + r")\b")
 """Any attribution verb as a whole word (masked quotes cannot match)."""
+HEADLINE_VERB_RE = re.compile(r"\b(" + _prefix_tree_pattern([v.title() for v in ATTRIBUTION_VERBS]) + r")\b")
+"""Capitalised verbs, read only in headline-like lines written in Title Case ("Trump Says ...")."""
 SENTENCE_END_RE = re.compile(r"[.!?][)\]'\u2019\"\u201d]*\s+(?=[A-Z0-9" + MASK + "\"\u201c'\u2018])")
 """Punctuation that ends a sentence: . ! or ? then space and a capital, digit or quotation."""
 NAME_TOKEN = r"(?:[A-Z][\w'\u2019\-]*\.?|[A-Z]\.)"
@@ -561,8 +563,11 @@ def find_attributions(para: Paragraph) -> list[Attribution]:
     """Return every attribution verb in a masked paragraph with its speaker."""
     found = []
     masked = para.masked
-    for match in VERB_RE.finditer(masked):
-        verb = match.group(1).replace("According", "according")
+    matches = list(VERB_RE.finditer(masked))
+    if para.headline:
+        matches = sorted(matches + list(HEADLINE_VERB_RE.finditer(masked)), key=lambda m: m.start())
+    for match in matches:
+        verb = match.group(1).lower()
         before = masked[max(0, match.start() - 40):match.start()]
         tail = before[-40:]
         if verb != "according to" and (PASSIVE_RE.search(tail) or DETERMINER_BEFORE_RE.search(tail)):
@@ -986,11 +991,11 @@ def extract_quotes(text: str) -> pd.DataFrame:
     for para in paragraphs:
         para.masked = mask_paragraph(text, para)
         para.sentence_starts = sentence_starts(text, para)
+        para.headline = is_headline(para.masked)
         para.attributions = find_attributions(para)
         para.attribution_starts = [a.span_start for a in para.attributions]
         para.lead = SPACE_RE.match(para.masked).end()
         para.masked_lead = LEADING_BLANK_RE.match(para.masked).end()
-        para.headline = is_headline(para.masked)
         para.colon_end = para.masked.rstrip().endswith(":")
     resolve_speakers(paragraphs)
     chosen, in_sentence = attribute(paragraphs)

@@ -341,9 +341,17 @@ def test_terms_and_titles_have_no_speaker() -> None:
 
 
 def test_headline_partial_quote_with_speaker() -> None:
-    """British headline: Johnson says 'no regrets'."""
+    """British headline: Johnson says 'no regrets'; US Title Case headline: Trump Says 'We Will Win'."""
     found = row("Johnson says 'no regrets' over lockdown parties", "no regrets")
     assert (found["kind"], found["speaker"], found["verb"]) == ("partial", "Johnson", "says")
+    found = row("Trump Says 'We Will Win' as Rally Draws Thousands\nThe crowd cheered.", "We Will Win")
+    assert (found["speaker"], found["verb"]) == ("Trump", "says")
+
+
+def test_capitalised_verbs_count_only_in_headlines() -> None:
+    """In body text a capitalised 'Says' is not read as a verb (it may start a name or title)."""
+    text = 'The album Says It All came out in May, and fans called it "brilliant."'
+    assert row(text, "brilliant.")["speaker"] == "fans"
 
 
 # ------------------------------------------------------------------ the case
