@@ -54,6 +54,8 @@ fitted to the case.
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate, islice
+from operator import itemgetter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -72,7 +74,7 @@ from newstrace.clean import Cleaned, clean
 from newstrace.edits import HOUSE_STYLE, diff
 from newstrace.passages import grams, matching_runs, passage_table
 from newstrace.shingles import DEFAULT_SHINGLE_SIZE, containment, jaccard, shingles
-from newstrace.text import tokens
+from newstrace.text import _WORD, normalize, tokens
 
 RELATIONS = ("identical", "copy", "trimmed copy", "edited copy", "rewrite", "unrelated")
 TRIMMED_MIN_SCORE = 0.9
@@ -126,11 +128,25 @@ def copy_edited_groups(alignment: pd.DataFrame) -> list[Group]:
     return [(sorted(o), sorted(c)) for _, (o, c) in sorted(members.items())]
 
 
+def _key_locator(text: str, tokens_: list[str], key_count: int,
+                 closed: set[str]) -> Callable[[int], tuple[int, int]]:
+    """Return a function giving the (start, end) in text of the n-th matching key of a paragraph.
+
+    When normalisation leaves the paragraph unchanged and no hyphenated word is split into
+    several keys, key n is the n-th word match of the text, found by the regex engine itself;
+    otherwise every key's span is computed once with `key_spans`.
+    """
+    words_in_tokens = sum(map(str.isalnum, map(itemgetter(0), tokens_)))
+    if words_in_tokens == key_count and normalize(text) == text:
+        return lambda n: next(islice(_WORD.finditer(text), n, None)).span()
+    return key_spans(text, closed).__getitem__
+
+
 def _locator(paragraphs: Paragraphs, closed: set[str]) -> Callable[[int], tuple[int, int]]:
     """Return a function giving the (start, end) of the n-th key in the paragraphs joined by "\n"."""
-    paragraph_start = _offsets([[None] * (len(text) + 1) for text in paragraphs.texts])
+    paragraph_start = list(accumulate((len(text) + 1 for text in paragraphs.texts), initial=0))
     key_start = _offsets(paragraphs.keys)
-    spans: dict[int, list[tuple[int, int]]] = {}
+    spans: dict[int, Callable[[int], tuple[int, int]]] = {}
 
     def locate(n: int) -> tuple[int, int]:
         """Return the character span of key n."""
@@ -138,8 +154,9 @@ def _locator(paragraphs: Paragraphs, closed: set[str]) -> Callable[[int], tuple[
         while not paragraphs.keys[index]:
             index -= 1
         if index not in spans:
-            spans[index] = key_spans(paragraphs.texts[index], closed)
-        start, end = spans[index][n - key_start[index]]
+            spans[index] = _key_locator(paragraphs.texts[index], paragraphs.tokens[index],
+                                        len(paragraphs.keys[index]), closed)
+        start, end = spans[index](n - key_start[index])
         return paragraph_start[index] + start, paragraph_start[index] + end
 
     return locate
