@@ -5,23 +5,30 @@ How it works, in four steps:
 1. **Marks.** Every quotation mark is found and given a role (open, close, either, apostrophe) from
    its glyph and the characters beside it: a straight ``"`` after a space opens, before a space or
    punctuation closes. A ``'`` between letters (don't, State's) is an apostrophe, and so are the
-   elisions in ``ELISIONS`` ('em, '90s).
+   elisions in ``ELISIONS`` ('em, '90s). A backslash-escaped mark (``\\'``) is still a mark.
 2. **Pairs.** Marks of one type (double or single) are paired inside each paragraph, so one stray
    mark cannot break the rest of the document. A quote left open at the end of a paragraph runs on
    when the next paragraph opens with a mark again (the news convention for quotes over several
-   paragraphs). A quote inside another quote (nested) is part of the outer quote, not a row.
+   paragraphs); it gives one row per paragraph. A quote inside another quote (nested) is part of
+   the outer quote, not a row. Text hard-wrapped at a fixed width is first rejoined into paragraphs.
 3. **Attributions.** Quotes are masked out and every attribution verb in ``ATTRIBUTION_VERBS`` is
    read with its speaker: before it ("Smith said", "Smith, a spokesman, said") or after it
-   ("said Smith", "according to Smith"). A quote takes the attribution next to it, else one in its
-   sentence, else the latest one earlier in its paragraph, else the previous paragraph's speaker if
-   the paragraph opens with the quote. Pronouns (he, she, they, it) become the most recent fitting
-   speaker or named person; "the official" becomes the earlier speaker with the same last word.
+   ("said Smith", "according to Smith"); also ", saying ...", "X is heard asking", a colon after a
+   clause ("Reuters gave this account: ...") and a dash signature ("... \u2014 Rep. Jane Doe").
+   A quote takes the attribution next to it, else one in its sentence, else the latest one earlier
+   in its paragraph, else the previous paragraph's speaker if the paragraph opens with the quote,
+   else the person the previous sentence was about. Pronouns (he, she, they, it) become the most
+   recent speaker or named person that fits (gender from titles, first names and earlier
+   pronouns); "the official" becomes the earlier speaker with the same last word. Titles and role
+   words before a name are dropped ("Prime Minister Jane Doe" -> "Jane Doe").
 4. **Kinds.** ``title`` for capitalised names of works near a word like film or book; ``term`` for
    short unattributed quotes (scare quotes, coined words, nicknames); ``direct`` for a quote that
-   starts a sentence with a capital; ``partial`` for a fragment inside the writer's sentence.
+   starts a sentence with a capital (or resumes one after "he said,"); ``partial`` for a fragment
+   inside the writer's sentence. Only direct and partial quotes get a speaker and verb.
 
 The word lists the rules read (attribution verbs, titles, gender cues...) are in
-``newstrace.quote_words``, one documented list per purpose.
+``newstrace.quote_words``, one documented list per purpose. Every rule reads a bounded window
+around a quote or verb, so time grows linearly with the text.
 """
 
 from __future__ import annotations
