@@ -560,6 +560,9 @@ def speaker_after(post: str) -> str | None:
         if _ends_sentence_word(word) or len(words) >= 8:
             break
     phrase = " ".join(words)
+    affiliation = re.match(r"(.*?\b[A-Z][\w'\u2019-]+ [A-Z][\w'\u2019-]+) of (?:the )?[A-Z]", phrase)
+    if affiliation:
+        phrase = affiliation.group(1)
     named = re.match(r",\s*(" + NAME_RE.pattern[2:] + r")\s*(?:[.,;]|$)", post[len(head):])
     if named and phrase and not _is_name(phrase):
         return named.group(1).rstrip(".")
@@ -606,7 +609,8 @@ DASH_SIGNATURE_RE = re.compile(r"[.,]?\s*[\u2014\u2013-]{1,2}\s*(" + NAME_RE.pat
 def _subject_attributions(para: Paragraph, found: list[Attribution]) -> list[Attribution]:
     """Return attributions to a sentence's subject: ', saying ...' and a colon before a quote."""
     extra = []
-    starts = sorted(a.span_start for a in found)
+    found = sorted(found, key=lambda a: a.span_start)
+    starts = [a.span_start for a in found]
     for match in HEARD_RE.finditer(para.masked):
         s_start = _sentence_bounds(para, match.start())[0]
         pre = para.masked[s_start:match.start()]
@@ -616,7 +620,9 @@ def _subject_attributions(para: Paragraph, found: list[Attribution]) -> list[Att
                                      s_start + _last_position(pre, speaker), match.end(1), para.index))
     for match in GERUND_RE.finditer(para.masked):
         s_start = _sentence_bounds(para, match.start())[0]
-        subject = subject_at(para.masked, s_start) or _pronoun_subject(para.masked, s_start)
+        said = [a for a in found[:bisect_left(starts, match.start())][-3:] if a.span_start >= s_start]
+        subject = (said[-1].speaker if said else None) or subject_at(para.masked, s_start) \
+            or _pronoun_subject(para.masked, s_start)
         if subject:
             verb = match.group(1).split()[0]
             extra.append(Attribution(verb, match.start(1), match.end(1), subject, match.start(1),

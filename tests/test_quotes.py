@@ -223,6 +223,13 @@ def test_offsets_slice_back_and_paragraphs_count_non_blank_lines() -> None:
     # a long participle phrase between a described speaker and the verb
     ('A senior official, speaking on condition of anonymity to discuss deliberations, called it "theater."',
      "theater.", "A senior official", "called"),
+    # ", adding ..." after an attribution belongs to that attribution's speaker, not the sentence subject
+    ('Firefighters fought the blaze, the emergency service said, adding that winds were "complicating the work".',
+     "complicating the work", "the emergency service", "adding"),
+    ('"It is becoming normal," said climate researcher Elena Vidal of the University of Seville.',
+     "It is becoming normal,", "Elena Vidal", "said"),
+    ('"Rates will stay high," said Bank of England Governor Andrew Bailey.', "Rates will stay high,",
+     "Andrew Bailey", "said"),
     # caption and pull-quote conventions: Name: "..." and "..." - Name
     ('Trump: "We will win this case."', "We will win this case.", "Trump", None),
     ('"Nobody is above the law." \u2014 Rep. Adam Schiff', "Nobody is above the law.", "Adam Schiff", None),
