@@ -552,7 +552,7 @@ def speaker_after(post: str) -> str | None:
     for word in _words(head):
         bare = word.rstrip(".")
         if words and (bare.lower() in POST_STOP_WORDS or (bare.islower() and re.search(r"(?:ed|ing)$", bare))
-                      or (bare == "of" and _is_name(" ".join(words)))):
+                      or (bare == "of" and len(words) >= 2 and _is_name(" ".join(words)))):
             break
         if not words and bare.lower() in POST_STOP_WORDS - {"the"}:
             return None
