@@ -736,7 +736,8 @@ def find_subjects(para: Paragraph) -> list[tuple[int, str, str | None]]:
 def strip_titles(name: str) -> str:
     """Return a name without the titles before it ("FBI Director James Comey" -> "James Comey")."""
     words = name.split()
-    last_title = max((i for i, w in enumerate(words) if w in PERSON_TITLES), default=-1)
+    last_title = max((i for i, w in enumerate(words)
+                      if w in PERSON_TITLES or (("-" in w) and w.split("-")[0] in PERSON_TITLES)), default=-1)
     rest = words[last_title + 1:]
     if not rest or not rest[0][0].isupper() or any(w.rstrip(".,") in ORG_WORDS for w in rest):
         return name

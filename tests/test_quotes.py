@@ -230,6 +230,8 @@ def test_offsets_slice_back_and_paragraphs_count_non_blank_lines() -> None:
      "It is becoming normal,", "Elena Vidal", "said"),
     ('"Rates will stay high," said Bank of England Governor Andrew Bailey.', "Rates will stay high,",
      "Andrew Bailey", "said"),
+    ('"This is a day of celebration," WHO Director-General Tedros Adhanom Ghebreyesus told a news conference.',
+     "This is a day of celebration,", "Tedros Adhanom Ghebreyesus", "told"),
     # caption and pull-quote conventions: Name: "..." and "..." - Name
     ('Trump: "We will win this case."', "We will win this case.", "Trump", None),
     ('"Nobody is above the law." \u2014 Rep. Adam Schiff', "Nobody is above the law.", "Adam Schiff", None),
