@@ -653,6 +653,9 @@ def _pronoun_subject(masked: str, start: int) -> str | None:
 
 def _last_position(text: str, phrase: str) -> int:
     """Return where the phrase last occurs in text, whatever whitespace separates its words (else len(text))."""
+    at = text.rfind(phrase)
+    if at >= 0:
+        return at
     pattern = r"\s+".join(re.escape(word) for word in phrase.split())
     matches = list(re.finditer(pattern, text))
     return matches[-1].start() if matches else len(text)
@@ -678,8 +681,13 @@ def _read_attribution(verb: str, pre: str, post: str, v_start: int, v_end: int, 
             return None
     speaker = speaker_after(post)
     if speaker:
-        end = re.search(r"\s+".join(re.escape(word) for word in speaker.split()), post)
-        return Attribution(verb, v_start, v_end, speaker, v_start, v_end + (end.end() if end else 0), para.index)
+        found = post.find(speaker)
+        if found >= 0:
+            end = found + len(speaker)
+        else:
+            match = re.search(r"\s+".join(re.escape(word) for word in speaker.split()), post)
+            end = match.end() if match else 0
+        return Attribution(verb, v_start, v_end, speaker, v_start, v_end + end, para.index)
     return None
 
 
