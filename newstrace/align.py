@@ -58,7 +58,7 @@ import pandas as pd
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 
-from newstrace.passages import grams
+from newstrace.shingles import KeyIds
 from newstrace.text import (
     _TOKEN,
     hyphen_groups_of,
@@ -198,25 +198,77 @@ def _contains_run(whole: list[str], part: list[str]) -> bool:
     return any(whole[start:start + size] == part for start in range(len(whole) - size + 1))
 
 
-def covered_positions(original: list[list[str]], copy: list[list[str]],
-                      k: int) -> dict[tuple[int, int], set[int]]:
-    """Return, per (original, copy) paragraph pair, the copy word positions in shared k-runs."""
-    index: dict[tuple[str, ...], set[int]] = {}
-    for i, keys in enumerate(original):
-        for gram in grams(keys, k):
-            if not STOPWORDS.issuperset(gram):
-                index.setdefault(gram, set()).add(i)
+def covered_positions(original: list[list[str]], copy: list[list[str]], k: int,
+                      ids: KeyIds | None = None) -> dict[tuple[int, int], set[int]]:
+    """Return, per (original, copy) paragraph pair, the copy word positions in shared k-runs.
+
+    `ids` (the keys of both texts, paragraphs concatenated, as `KeyIds`) is built when not given.
+    """
     covered: dict[tuple[int, int], set[int]] = {}
     for j, keys in enumerate(copy):
         if 0 < len(keys) < k:
             for i, whole in enumerate(original):
                 if _contains_run(whole, keys):
                     covered[(i, j)] = set(range(len(keys)))
-            continue
-        for start, gram in enumerate(grams(keys, k)):
-            for i in index.get(gram, ()):
-                covered.setdefault((i, j), set()).update(range(start, start + k))
+    if k < 1:
+        return covered
+    if ids is None:
+        ids = KeyIds(_flat(original), _flat(copy))
+    original_codes, copy_codes = ids.gram_codes(k)
+    original_para = _run_paragraphs(original, k)
+    shareable = (original_para >= 0) & has_content_word(ids, ids.original, k)
+    codes, paras = _unique_pairs(original_codes[shareable], original_para[shareable])
+    copy_para = _run_paragraphs(copy, k)
+    starts = np.flatnonzero(copy_para >= 0)
+    low = np.searchsorted(codes, copy_codes[starts], side="left")
+    counts = np.searchsorted(codes, copy_codes[starts], side="right") - low
+    found = counts > 0
+    starts, low, counts = starts[found], low[found], counts[found]
+    total = int(counts.sum())
+    if not total:
+        return covered
+    first = np.cumsum(counts) - counts
+    match_start = np.repeat(starts, counts)
+    match_original = paras[np.repeat(low - first, counts) + np.arange(total)]
+    match_copy = copy_para[match_start]
+    copy_offsets = np.concatenate(([0], np.cumsum([len(keys) for keys in copy])))
+    local = match_start - copy_offsets[match_copy]
+    width = max(len(keys) for keys in copy) + 1
+    pair = match_original * len(copy) + match_copy
+    positions = np.unique(np.repeat(pair * width + local, k) + np.tile(np.arange(k), total))
+    pair_of, position = np.divmod(positions, width)
+    bounds = [0, *(np.flatnonzero(np.diff(pair_of)) + 1).tolist(), len(positions)]
+    position_list = position.tolist()
+    for (begin, stop), pair_number in zip(zip(bounds, bounds[1:]), pair_of[bounds[:-1]].tolist()):
+        covered[divmod(pair_number, len(copy))] = set(position_list[begin:stop])
     return covered
+
+
+def _run_paragraphs(paragraphs: list[list[str]], k: int) -> np.ndarray:
+    """Return, per start of a k-run in the concatenated keys, its paragraph, or -1 if it spans two."""
+    lengths = np.fromiter(map(len, paragraphs), dtype=np.int64, count=len(paragraphs))
+    owner = np.repeat(np.arange(len(paragraphs)), lengths)
+    count = len(owner) - k + 1
+    if count <= 0:
+        return np.zeros(0, dtype=np.int64)
+    return np.where(owner[:count] == owner[k - 1:], owner[:count], -1)
+
+
+def has_content_word(ids: KeyIds, keys: np.ndarray, k: int) -> np.ndarray:
+    """Return, per start of a k-run of keys, True unless every word of the run is in STOPWORDS."""
+    stop = np.fromiter((key in STOPWORDS for key in ids.vocabulary), dtype=bool,
+                       count=len(ids.vocabulary))
+    content = np.concatenate(([0], np.cumsum(~stop[keys])))
+    return (content[k:] - content[:-k]) > 0 if len(keys) >= k else np.zeros(0, dtype=bool)
+
+
+def _unique_pairs(codes: np.ndarray, paras: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the distinct (code, paragraph) pairs, sorted by code then paragraph."""
+    order = np.lexsort((paras, codes))
+    codes, paras = codes[order], paras[order]
+    keep = np.ones(len(codes), dtype=bool)
+    keep[1:] = (codes[1:] != codes[:-1]) | (paras[1:] != paras[:-1])
+    return codes[keep], paras[keep]
 
 
 def similarity_matrix(original: list[list[str]], copy: list[list[str]]) -> np.ndarray:
@@ -230,6 +282,17 @@ def content_words(keys: list[str]) -> set[str]:
     """Return the content words of a paragraph: no stopwords, plural "s" folded."""
     return {key[:-1] if len(key) > 4 and key.endswith("s") and not key.endswith(("ss", "is", "us")) else key
             for key in keys if key not in STOPWORDS and (len(key) > 2 or key.isdigit())}
+
+
+def _content_of(keys: list[str], forms: dict[str, str | None]) -> set[str]:
+    """Return content_words(keys), each distinct key's form looked up once in `forms` (a cache)."""
+    distinct = set(keys)
+    for key in distinct - forms.keys():
+        form = content_words([key])
+        forms[key] = form.pop() if form else None
+    found = set(map(forms.__getitem__, distinct))
+    found.discard(None)
+    return found  # type: ignore[return-value]
 
 
 def idf_weights(paragraphs: list[set[str]]) -> dict[str, float]:
@@ -259,8 +322,9 @@ class _Evidence:
         self.covered_by_copy: dict[int, dict[int, set[int]]] = {}
         for (i, j), positions in self.covered.items():
             self.covered_by_copy.setdefault(j, {})[i] = positions
-        self.original_content = [content_words(keys) for keys in self.original.keys]
-        self.copy_content = [content_words(keys) for keys in self.copy.keys]
+        forms: dict[str, str | None] = {}
+        self.original_content = [_content_of(keys, forms) for keys in self.original.keys]
+        self.copy_content = [_content_of(keys, forms) for keys in self.copy.keys]
         self.weights = idf_weights(self.original_content)
 
     def weight(self, words_: set[str]) -> float:
@@ -346,11 +410,12 @@ def _paraphrase_sources(evidence: _Evidence, j: int, chosen: list[int]) -> list[
         explained |= evidence.original_content[-best[1]]
 
 
-def link_paragraphs(original: Paragraphs, copy: Paragraphs,
-                    k: int) -> tuple[dict[int, list[int]], set[int]]:
+def link_paragraphs(original: Paragraphs, copy: Paragraphs, k: int,
+                    ids: KeyIds | None = None) -> tuple[dict[int, list[int]], set[int]]:
     """Return each copy paragraph's sources and the set of copy paragraphs that are duplicates."""
-    evidence = _Evidence(original, copy, k, covered_positions(original.keys, copy.keys, k),
-                         similarity_matrix(original.keys, copy.keys))
+    ids = ids or KeyIds(_flat(original.keys), _flat(copy.keys))
+    evidence = _Evidence(original, copy, k, covered_positions(original.keys, copy.keys, k, ids),
+                         similarity_matrix(ids.as_strings(original.keys), ids.as_strings(copy.keys)))
     sources: dict[int, list[int]] = {}
     duplicates: set[int] = set()
     used: set[int] = set()
@@ -447,9 +512,17 @@ def _missing_positions(original_count: int, rows: list[dict]) -> dict[int, float
     return positions
 
 
-def align(original: Paragraphs, copy: Paragraphs, k: int) -> pd.DataFrame:
-    """Return the alignment table: one row per link, missing or added paragraph (see module doc)."""
-    sources, duplicates = link_paragraphs(original, copy, k)
+def _flat(paragraphs: list[list[str]]) -> list[str]:
+    """Return the keys of all paragraphs in one list."""
+    return [key for keys in paragraphs for key in keys]
+
+
+def align(original: Paragraphs, copy: Paragraphs, k: int, ids: KeyIds | None = None) -> pd.DataFrame:
+    """Return the alignment table: one row per link, missing or added paragraph (see module doc).
+
+    `ids`: the keys of both texts as `KeyIds`, when the caller has them already.
+    """
+    sources, duplicates = link_paragraphs(original, copy, k, ids)
     rows: list[dict] = []
     for number, group in enumerate(groups(sources, duplicates)):
         rows += _group_rows(original, copy, number, group, sources)

@@ -59,6 +59,7 @@ from operator import itemgetter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 from rapidfuzz.distance import Indel
 
@@ -67,13 +68,21 @@ from newstrace.align import (
     STOPWORDS,
     Paragraphs,
     align,
+    has_content_word,
     key_spans,
     paragraph_pair,
 )
 from newstrace.clean import Cleaned, clean
 from newstrace.edits import HOUSE_STYLE, diff
-from newstrace.passages import grams, matching_runs, passage_table
-from newstrace.shingles import DEFAULT_SHINGLE_SIZE, containment, jaccard, shingles
+from newstrace.passages import coded_matching_runs, grams, matching_runs, passage_table
+from newstrace.shingles import (
+    DEFAULT_SHINGLE_SIZE,
+    KeyIds,
+    check_shingle_size,
+    containment,
+    jaccard,
+    shingles,
+)
 from newstrace.text import _WORD, normalize, tokens
 
 RELATIONS = ("identical", "copy", "trimmed copy", "edited copy", "rewrite", "unrelated")
@@ -163,10 +172,13 @@ def _locator(paragraphs: Paragraphs, closed: set[str]) -> Callable[[int], tuple[
 
 
 def passages(original: Paragraphs, copy: Paragraphs, closed: set[str], texts: tuple[str, str],
-             min_words: int) -> pd.DataFrame:
+             min_words: int, ids: KeyIds | None = None) -> pd.DataFrame:
     """Return the shared verbatim passages, with offsets in the cleaned texts."""
-    runs = matching_runs([key for keys in original.keys for key in keys],
-                         [key for keys in copy.keys for key in keys], min_words)
+    if ids is None:
+        runs = matching_runs([key for keys in original.keys for key in keys],
+                             [key for keys in copy.keys for key in keys], min_words)
+    else:
+        runs = coded_matching_runs(ids, min_words)
     return passage_table(runs, texts[0], texts[1], _locator(original, closed), _locator(copy, closed))
 
 
@@ -233,6 +245,59 @@ def _aligned_covered(original: Paragraphs, copy: Paragraphs, groups: list[Group]
     return covered
 
 
+def _joined(sequences: list[str] | list[list[str]], indexes: list[int]) -> str | list[str]:
+    """Return the chosen sequences (strings from KeyIds.as_strings, or key lists) concatenated."""
+    if sequences and isinstance(sequences[0], str):
+        return "".join([sequences[index] for index in indexes])  # type: ignore[misc]
+    return [key for index in indexes for key in sequences[index]]
+
+
+def _run_covered_mask(ids: KeyIds, k: int) -> np.ndarray:
+    """Return, per copy word, True if it lies in a k-run found in the original (not all stopwords)."""
+    count = len(ids.copy)
+    marks = np.zeros(count + 1, dtype=np.int64)
+    if len(ids.original) >= k and count >= k:
+        original_codes, copy_codes = ids.gram_codes(k)
+        starts = np.flatnonzero(np.isin(copy_codes, original_codes) & has_content_word(ids, ids.copy, k))
+        marks[starts] += 1
+        marks[starts + k] -= 1
+    return np.cumsum(marks[:count]) > 0
+
+
+def _mark_aligned(covered: np.ndarray, ids: KeyIds, original: Paragraphs, copy: Paragraphs,
+                  groups: list[Group]) -> None:
+    """Set covered[p] for copy words matched in order inside copy-edited paragraph groups."""
+    coded_original, coded_copy = ids.as_strings(original.keys), ids.as_strings(copy.keys)
+    starts = _offsets(copy.keys)
+    for originals, copies in groups:
+        position = np.concatenate([np.arange(starts[j], starts[j] + len(copy.keys[j])) for j in copies])
+        for op in Indel.opcodes(_joined(coded_original, originals), _joined(coded_copy, copies)):
+            if op.tag == "equal":
+                covered[position[op.dest_start:op.dest_end]] = True
+
+
+def derived_share(ids: KeyIds, original: Paragraphs, copy: Paragraphs, groups: list[Group],
+                  k: int) -> float:
+    """Return derived_score computed on integer ids (the same value, faster)."""
+    if not len(ids.copy):
+        return 0.0
+    covered = _run_covered_mask(ids, k)
+    _mark_aligned(covered, ids, original, copy, groups)
+    return int(covered.sum()) / len(ids.copy)
+
+
+def shingle_measures(ids: KeyIds, k: int) -> tuple[float, float]:
+    """Return (containment of the copy's k-shingles in the original's, their jaccard)."""
+    keys_original, keys_copy = ids.keys
+    if len(keys_original) < k or len(keys_copy) < k:  # a text shorter than k is one short shingle
+        original_shingles, copy_shingles = shingles(keys_original, k), shingles(keys_copy, k)
+        return containment(copy_shingles, original_shingles), jaccard(copy_shingles, original_shingles)
+    original_codes, copy_codes = (np.unique(codes) for codes in ids.gram_codes(k))
+    shared = int(np.intersect1d(original_codes, copy_codes, assume_unique=True).size)
+    union = len(original_codes) + len(copy_codes) - shared
+    return shared / len(copy_codes), shared / union
+
+
 def derived_score(original: Paragraphs, copy: Paragraphs, groups: list[Group], k: int,
                   original_shingles: set[tuple[str, ...]] | None = None) -> float:
     """Return the share of the copy's words derived from the original (module docstring)."""
@@ -295,22 +360,20 @@ def compare(original: str, copy: str, *, shingle_size: int = DEFAULT_SHINGLE_SIZ
     cleaned_original, cleaned_copy = clean(original), clean(copy)
     paras_original, paras_copy, closed = paragraph_pair(cleaned_original.paragraphs,
                                                         cleaned_copy.paragraphs)
-    alignment = align(paras_original, paras_copy, shingle_size)
+    ids = KeyIds([key for keys in paras_original.keys for key in keys],
+                 [key for keys in paras_copy.keys for key in keys])
+    alignment = align(paras_original, paras_copy, shingle_size, ids)
     groups = copy_edited_groups(alignment)
     edits = edit_table(paras_original, paras_copy, groups)
     shared = passages(paras_original, paras_copy, closed,
-                      (cleaned_original.text, cleaned_copy.text), min_passage_words)
-    keys_original = [key for keys in paras_original.keys for key in keys]
-    keys_copy = [key for keys in paras_copy.keys for key in keys]
-    shingles_original = shingles(keys_original, shingle_size)
-    shingles_copy = shingles(keys_copy, shingle_size)
+                      (cleaned_original.text, cleaned_copy.text), min_passage_words, ids)
+    check_shingle_size(shingle_size)
     same_paragraphs = paras_original.tokens == paras_copy.tokens
     facts = _Facts(same_paragraphs and tokens(original) == tokens(copy),
-                   derived_score(paras_original, paras_copy, groups, shingle_size, shingles_original),
-                   set(alignment["status"]), list(edits["kind"]), len(keys_copy),
+                   derived_share(ids, paras_original, paras_copy, groups, shingle_size),
+                   set(alignment["status"]), list(edits["kind"]), len(ids.copy),
                    aligned_share(paras_copy, groups), len(shared))
     relation = relation_of(facts)
-    return Comparison(1.0 if relation == "identical" else facts.score,
-                      containment(shingles_copy, shingles_original),
-                      jaccard(shingles_copy, shingles_original), relation, alignment, edits,
-                      shared, cleaned_original, cleaned_copy, shingle_size)
+    containment_, jaccard_ = shingle_measures(ids, shingle_size)
+    return Comparison(1.0 if relation == "identical" else facts.score, containment_, jaccard_,
+                      relation, alignment, edits, shared, cleaned_original, cleaned_copy, shingle_size)

@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
+from newstrace.shingles import KeyIds
 from newstrace.text import word_spans
 
 PASSAGE_COLUMNS = ["original_start", "original_end", "copy_start", "copy_end", "words",
@@ -57,6 +59,28 @@ def matching_runs(original: list[str], copy: list[str], min_words: int) -> list[
             continue
         runs.append((-best[1], j, best[0]))
         j += best[0]
+    return runs
+
+
+def coded_matching_runs(ids: KeyIds, min_words: int) -> list[tuple[int, int, int]]:
+    """Return matching_runs(original keys, copy keys, min_words) computed on integer ids and run codes."""
+    if min_words < 1:
+        raise ValueError(f"min_words must be at least 1, got {min_words!r}")
+    original_codes, copy_codes = ids.gram_codes(min_words)
+    shared = np.isin(original_codes, copy_codes)
+    index: dict[int, list[int]] = {}
+    for start, code in zip(np.flatnonzero(shared).tolist(), original_codes[shared].tolist()):
+        index.setdefault(code, []).append(start)
+    original, copy, codes = ids.original.tolist(), ids.copy.tolist(), copy_codes.tolist()
+    runs, j = [], 0
+    while j <= len(copy) - min_words:
+        starts = index.get(codes[j])
+        if not starts:
+            j += 1
+            continue
+        length, negative_start = max((_match_length(original, copy, i, j), -i) for i in starts)
+        runs.append((-negative_start, j, length))
+        j += length
     return runs
 
 

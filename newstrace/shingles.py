@@ -8,17 +8,24 @@ shingles of a sentence intact.
 
 from __future__ import annotations
 
+import numpy as np
+
 DEFAULT_SHINGLE_SIZE = 5
 
 
 def shingles(tokens: list[str], k: int = DEFAULT_SHINGLE_SIZE) -> set[tuple[str, ...]]:
     """Return the set of k-word shingles of tokens (one shingle if there are fewer than k)."""
-    if not isinstance(k, int) or k < 1:
-        raise ValueError(f"shingle size k must be a positive whole number, got {k!r}")
+    check_shingle_size(k)
     tokens = list(tokens)
     if len(tokens) < k:
         return {tuple(tokens)} if tokens else set()
     return set(zip(*(tokens[offset:] for offset in range(k))))
+
+
+def check_shingle_size(k: object) -> None:
+    """Raise ValueError naming the problem unless k is a positive whole number."""
+    if not isinstance(k, int) or k < 1:
+        raise ValueError(f"shingle size k must be a positive whole number, got {k!r}")
 
 
 def jaccard(a: set, b: set) -> float:
@@ -30,3 +37,76 @@ def jaccard(a: set, b: set) -> float:
 def containment(part: set, whole: set) -> float:
     """Return the share of `part` found in `whole`, or 0.0 when `part` is empty."""
     return len(part & whole) / len(part) if part else 0.0
+
+
+_SURROGATES = 0xD800  # code points 0xD800-0xDFFF are skipped (surrogates)
+_MAX_CODE_POINTS = 0x110000 - 0x800
+
+
+class KeyIds:
+    """The matching keys of two texts as integer ids (the same key, the same id), for fast shingling.
+
+    `gram_codes(k)` gives one int64 per run of k keys, equal exactly when the runs are equal (no
+    hashing, so no collisions): the ids are combined in base V (the vocabulary size) when V**k
+    fits in 63 bits, else runs are numbered by repeated `numpy.unique`.
+    """
+
+    def __init__(self, original: list[str], copy: list[str]) -> None:
+        """Number the keys of both texts in order of first appearance."""
+        self.keys = (original, copy)
+        self.vocabulary = {key: number for number, key in enumerate(dict.fromkeys(original + copy))}
+        self.original = self._ids(original)
+        self.copy = self._ids(copy)
+        self._codes: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._characters: dict[str, str] | None = None
+
+    def _ids(self, keys: list[str]) -> np.ndarray:
+        """Return the ids of keys as an int64 array."""
+        return np.fromiter(map(self.vocabulary.__getitem__, keys), dtype=np.int64, count=len(keys))
+
+    def as_strings(self, paragraphs: list[list[str]]) -> list[str] | list[list[str]]:
+        """Return each paragraph's keys as a string of one character per key (id as code point).
+
+        rapidfuzz compares such strings faster than lists of words, with the same result (it
+        compares sequences element by element). Vocabularies too large for Unicode get the
+        lists back unchanged.
+        """
+        if len(self.vocabulary) > _MAX_CODE_POINTS:
+            return paragraphs
+        if self._characters is None:
+            self._characters = {key: chr(number if number < _SURROGATES else number + 0x800)
+                                for key, number in self.vocabulary.items()}
+        character = self._characters.__getitem__
+        return ["".join(map(character, keys)) for keys in paragraphs]
+
+    def gram_codes(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Return the codes of every run of k keys in the original and in the copy, in order."""
+        if k not in self._codes:
+            self._codes[k] = _gram_codes(self.original, self.copy, k, max(len(self.vocabulary), 1))
+        return self._codes[k]
+
+
+def _gram_codes(first: np.ndarray, second: np.ndarray, k: int,
+                base: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return exact codes of the k-runs of two id arrays (see KeyIds)."""
+    counts = (max(len(first) - k + 1, 0), max(len(second) - k + 1, 0))
+    if base ** k < 2 ** 63:
+        return tuple(_horner(ids, k, count, base) for ids, count in zip((first, second), counts))
+    codes = [ids[:count].copy() for ids, count in zip((first, second), counts)]
+    for step in range(1, k):
+        size = max(int(max(c.max(initial=0) for c in codes)) + 1, 1)
+        if size * base >= 2 ** 63:
+            raise OverflowError("too many distinct word runs to number")
+        joined = np.concatenate([c * base + ids[step:step + count]
+                                 for c, ids, count in zip(codes, (first, second), counts)])
+        _, numbered = np.unique(joined, return_inverse=True)
+        codes = [numbered[:counts[0]], numbered[counts[0]:]]
+    return codes[0], codes[1]
+
+
+def _horner(ids: np.ndarray, k: int, count: int, base: int) -> np.ndarray:
+    """Return sum(ids[p + t] * base**(k - 1 - t)) for every start p of a k-run."""
+    codes = np.zeros(count, dtype=np.int64)
+    for offset in range(k):
+        codes = codes * base + ids[offset:offset + count]
+    return codes
