@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -88,3 +89,13 @@ def test_blank_page_fails_the_pixel_check(chromium: None, tmp_path: Path):
     shot = tmp_path / "blank.png"
     course.run_chromium(page.as_uri(), "--window-size=1280,800", f"--screenshot={shot}")
     assert matplotlib.image.imread(shot)[..., :3].std() <= MIN_PIXEL_STD
+
+
+def test_handout_has_one_page_per_slide(decks: dict[str, Path], chromium: None, tmp_path: Path):
+    """Check that `make handouts` prints a deck to a PDF with a page for each slide"""
+    deck = decks[LESSON_IDS[0]]
+    [pdf] = course.build_handouts(tmp_path, [deck])
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+    slides = deck.read_text(encoding="utf-8").count("<section")
+    assert pdf.stat().st_size > 10_000
+    assert pages >= 5 and pages >= slides // 2, f"{pages} pages for {slides} slide sections"
