@@ -73,16 +73,16 @@ FEMALE_NAMES = (
     "laura", "sharon", "cynthia", "kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda",
     "pamela", "nicole", "emma", "samantha", "katherine", "christine", "debra", "rachel", "catherine",
     "carolyn", "janet", "ruth", "maria", "heather", "diane", "virginia", "julie", "joyce", "victoria",
-    "olivia", "kelly", "christina", "lauren", "joan", "evelyn", "judith", "megan", "cheryl",
-    "andrea", "hannah", "martha", "jacqueline", "frances", "gloria", "ann", "teresa", "kathryn",
-    "sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia", "judy", "grace",
+    "olivia", "christina", "lauren", "joan", "evelyn", "judith", "megan", "cheryl",
+    "hannah", "martha", "jacqueline", "frances", "gloria", "ann", "teresa", "kathryn",
+    "sara", "janice", "alice", "madison", "doris", "abigail", "julia", "judy", "grace",
     "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana",
     "brittany", "natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "hillary", "angela",
-    "theresa", "nicola", "fatima", "aisha", "ayesha", "leila", "layla", "sofia", "ana", "marta",
+    "theresa", "fatima", "aisha", "ayesha", "leila", "layla", "sofia", "ana", "marta",
     "claire", "louise", "sophie", "lucy", "chloe", "jane", "kate", "ursula", "nadia", "yasmin",
     "priya", "mei", "yuki", "olga", "irina", "elena", "natalia", "anne", "caroline", "lena",
 )
-"""Common female first names (a small, documented list) so "she said" skips a named man."""
+"""Common female first names (a small, documented list) so "she said" skips a named man; unisex names left out."""
 MALE_NAMES = (
     "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
     "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul",
@@ -92,11 +92,11 @@ MALE_NAMES = (
     "patrick", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "henry", "nathan",
     "douglas", "zachary", "peter", "kyle", "walter", "ethan", "jeremy", "harold", "keith",
     "christian", "roger", "noah", "gerald", "carl", "terry", "sean", "austin", "arthur",
-    "lawrence", "jesse", "dylan", "bryan", "joe", "jordan", "billy", "bruce", "albert", "willie",
+    "lawrence", "jesse", "dylan", "bryan", "joe", "billy", "bruce", "albert", "willie",
     "gabriel", "logan", "alan", "juan", "wayne", "roy", "ralph", "randy", "eugene", "vincent",
     "russell", "elijah", "louis", "bobby", "philip", "johnny", "barack", "bill", "boris", "vladimir",
     "mohammed", "muhammad", "mohammad", "ahmed", "ali", "omar", "abu", "hassan", "hussein",
-    "ibrahim", "mustafa", "khalid", "tony", "jim", "tom", "bob", "mike", "steve", "ben", "sam",
+    "ibrahim", "mustafa", "khalid", "tony", "jim", "tom", "bob", "mike", "steve", "ben",
 )
 """Common male first names (a small, documented list) so "he said" skips a named woman."""
 

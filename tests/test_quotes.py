@@ -232,6 +232,9 @@ def test_offsets_slice_back_and_paragraphs_count_non_blank_lines() -> None:
      "Andrew Bailey", "said"),
     ('"This is a day of celebration," WHO Director-General Tedros Adhanom Ghebreyesus told a news conference.',
      "This is a day of celebration,", "Tedros Adhanom Ghebreyesus", "told"),
+    # "and" inside an organisation's name is not a clause boundary
+    ('A Department for Work and Pensions spokesperson said: "Employment is at near record levels."',
+     "Employment is at near record levels.", "A Department for Work and Pensions spokesperson", "said"),
     # caption and pull-quote conventions: Name: "..." and "..." - Name
     ('Trump: "We will win this case."', "We will win this case.", "Trump", None),
     ('"Nobody is above the law." \u2014 Rep. Adam Schiff', "Nobody is above the law.", "Adam Schiff", None),
@@ -580,3 +583,10 @@ def test_wrapped_text_without_blank_lines_joins_lines_mid_sentence() -> None:
         "We kicked the can down the road again and again and again,",
         "We have done our job. Now it is time for the Senate to do theirs,"]
     assert list(found["speaker"]) == ["John Thune", "Mike Johnson"]
+
+
+def test_unisex_first_name_can_be_she() -> None:
+    """'Sam' is not assumed to be a man, so 'she said' can refer back to her."""
+    text = ('One woman, who gave her name only as Sam, said she felt "ashamed" the first time she came.\n'
+            '"Now I don\'t," she said.')
+    assert row(text, "Now I don't,")["speaker"] == "Sam"
