@@ -590,3 +590,12 @@ def test_unisex_first_name_can_be_she() -> None:
     text = ('One woman, who gave her name only as Sam, said she felt "ashamed" the first time she came.\n'
             '"Now I don\'t," she said.')
     assert row(text, "Now I don't,")["speaker"] == "Sam"
+
+
+def test_tokenised_corpus_marks() -> None:
+    """Corpora that write ``quotes'' (LaTeX / Penn Treebank style) are read like curly quotes."""
+    text = ("``We have no alternative,'' Chief Executive Oliver Blume told employees. ``The market has changed.''\n"
+            "Union leader Daniela Cavallo called it ``a declaration of war'' and vowed to fight.")
+    found = extract_quotes(text)
+    assert list(found["quote"]) == ["We have no alternative,", "The market has changed.", "a declaration of war"]
+    assert list(found["speaker"]) == ["Oliver Blume", "Oliver Blume", "Daniela Cavallo"]
