@@ -22,6 +22,7 @@ The rules run again on their own output until nothing changes, so `clean` is ide
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -50,6 +51,7 @@ MAX_UI_WORDS = 8
 MAX_HEADLINE_WORDS = 25
 MAX_SUMMARY_WORDS = 40
 MAX_HEADING_WORDS = 4
+_MEMO_SIZE = 8192  # per-line rules are pure functions of the line: memoised, as `clean` runs them pass after pass
 
 _TERMINAL = re.compile(r"[.!?…:;,][\"'”’)\]\s]*$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -198,22 +200,26 @@ def _units(text: str) -> list[_Unit]:
     return units
 
 
+@functools.lru_cache(maxsize=_MEMO_SIZE)
 def word_count(text: str) -> int:
     """Return the number of words in text."""
     return len(_WORD.findall(text))
 
 
+@functools.lru_cache(maxsize=_MEMO_SIZE)
 def fold(text: str) -> str:
     """Return text folded for comparing lines: typography, escapes, case and spacing ignored."""
     text = unicodedata.normalize("NFKC", text).translate(_FOLD)
     return " ".join(text.casefold().split())
 
 
+@functools.lru_cache(maxsize=_MEMO_SIZE)
 def is_prose(text: str) -> bool:
     """Return True if the line ends like a sentence."""
     return bool(_TERMINAL.search(text))
 
 
+@functools.lru_cache(maxsize=_MEMO_SIZE)
 def is_headline_like(text: str) -> bool:
     """Return True if the line reads as a title: short, no closing punctuation, starts capitalised."""
     words = word_count(text)
@@ -306,6 +312,7 @@ def _first_prose_index(units: list[_Unit]) -> int | None:
     return next((i for i, unit in enumerate(units) if is_prose(unit.text) and word_count(unit.text) >= 12), None)
 
 
+@functools.lru_cache(maxsize=_MEMO_SIZE)
 def caption_or_interface_reason(text: str) -> str | None:
     """Return caption, or the interface reason, for a line that is page furniture; else None."""
     return "caption" if caption_credit(text) else interface_reason(text)
@@ -348,6 +355,7 @@ def _unquoted(sentence: str) -> bool:
     return not re.search(r"[\"“”]|(?<!\w)['‘]|['’](?!\w)", sentence)
 
 
+@functools.lru_cache(maxsize=_MEMO_SIZE)
 def promo_start(text: str) -> int | None:
     """Return where a trailing teaser for another story begins in a paragraph, or None."""
     sentences = _sentences(text)
