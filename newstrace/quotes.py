@@ -474,7 +474,15 @@ def _clean_speaker(segment: str) -> str:
     cut = max((i for i, w in enumerate(words) if w.lower() in CUT_WORDS
                and not (w == "and" and i + 1 < len(words) and words[i + 1][:1].isupper() and i > 0
                         and words[i - 1][:1].isupper())), default=-1)
-    return " ".join(words[cut + 1:])
+    words = words[cut + 1:]
+    restart = max((i for i, w in enumerate(words) if i > 0 and w.lower() in NEW_PHRASE_WORDS
+                   and words[i - 1].islower() and words[i - 1] not in PREPOSITIONS), default=0)
+    return " ".join(words[restart:])
+
+
+NEW_PHRASE_WORDS = {"a", "an", "the", "one", "another", "some", "several", "many", "two", "three"}
+PREPOSITIONS = {"of", "for", "at", "in", "on", "with", "from", "by", "to", "about", "near", "and", "or"}
+"""A determiner after a noun starts a new phrase ("a finding one researcher" -> "one researcher")."""
 
 
 def is_pronoun(phrase: str) -> bool:

@@ -235,6 +235,9 @@ def test_offsets_slice_back_and_paragraphs_count_non_blank_lines() -> None:
     # "and" inside an organisation's name is not a clause boundary
     ('A Department for Work and Pensions spokesperson said: "Employment is at near record levels."',
      "Employment is at near record levels.", "A Department for Work and Pensions spokesperson", "said"),
+    # a relative clause without "that": the speaker is the second noun phrase
+    ('Astronomers found water, a finding one researcher described as "a genuine milestone."',
+     "a genuine milestone.", "one researcher", "described"),
     # caption and pull-quote conventions: Name: "..." and "..." - Name
     ('Trump: "We will win this case."', "We will win this case.", "Trump", None),
     ('"Nobody is above the law." \u2014 Rep. Adam Schiff', "Nobody is above the law.", "Adam Schiff", None),
