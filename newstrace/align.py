@@ -284,13 +284,16 @@ def content_words(keys: list[str]) -> set[str]:
             for key in keys if key not in STOPWORDS and (len(key) > 2 or key.isdigit())}
 
 
+def content_form(key: str) -> str | None:
+    """Return the form content_words gives one key ("reports" -> "report"), or None if it drops it."""
+    if key in STOPWORDS or not (len(key) > 2 or key.isdigit()):
+        return None
+    return key[:-1] if len(key) > 4 and key.endswith("s") and not key.endswith(("ss", "is", "us")) else key
+
+
 def _content_of(keys: list[str], forms: dict[str, str | None]) -> set[str]:
-    """Return content_words(keys), each distinct key's form looked up once in `forms` (a cache)."""
-    distinct = set(keys)
-    for key in distinct - forms.keys():
-        form = content_words([key])
-        forms[key] = form.pop() if form else None
-    found = set(map(forms.__getitem__, distinct))
+    """Return content_words(keys), given every key's content_form in `forms`."""
+    found = set(map(forms.__getitem__, keys))
     found.discard(None)
     return found  # type: ignore[return-value]
 
@@ -313,6 +316,7 @@ class _Evidence:
     k: int
     covered: dict[tuple[int, int], set[int]]
     similarity: np.ndarray
+    ids: KeyIds | None = None
     original_content: list[set[str]] = field(default_factory=list)
     copy_content: list[set[str]] = field(default_factory=list)
     weights: dict[str, float] = field(default_factory=dict)
@@ -322,7 +326,9 @@ class _Evidence:
         self.covered_by_copy: dict[int, dict[int, set[int]]] = {}
         for (i, j), positions in self.covered.items():
             self.covered_by_copy.setdefault(j, {})[i] = positions
-        forms: dict[str, str | None] = {}
+        vocabulary = self.ids.vocabulary if self.ids else dict.fromkeys(
+            [key for keys in self.original.keys + self.copy.keys for key in keys])
+        forms = {key: content_form(key) for key in vocabulary}
         self.original_content = [_content_of(keys, forms) for keys in self.original.keys]
         self.copy_content = [_content_of(keys, forms) for keys in self.copy.keys]
         self.weights = idf_weights(self.original_content)
@@ -415,7 +421,7 @@ def link_paragraphs(original: Paragraphs, copy: Paragraphs, k: int,
     """Return each copy paragraph's sources and the set of copy paragraphs that are duplicates."""
     ids = ids or KeyIds(_flat(original.keys), _flat(copy.keys))
     evidence = _Evidence(original, copy, k, covered_positions(original.keys, copy.keys, k, ids),
-                         similarity_matrix(ids.as_strings(original.keys), ids.as_strings(copy.keys)))
+                         similarity_matrix(ids.as_strings(original.keys), ids.as_strings(copy.keys)), ids)
     sources: dict[int, list[int]] = {}
     duplicates: set[int] = set()
     used: set[int] = set()

@@ -8,6 +8,8 @@ shingles of a sentence intact.
 
 from __future__ import annotations
 
+from itertools import accumulate, chain
+
 import numpy as np
 
 DEFAULT_SHINGLE_SIZE = 5
@@ -59,6 +61,7 @@ class KeyIds:
         self.copy = self._ids(copy)
         self._codes: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._characters: dict[str, str] | None = None
+        self._strings: list[tuple[list[list[str]], list[str]]] = []
 
     def _ids(self, keys: list[str]) -> np.ndarray:
         """Return the ids of keys as an int64 array."""
@@ -69,15 +72,21 @@ class KeyIds:
 
         rapidfuzz compares such strings faster than lists of words, with the same result (it
         compares sequences element by element). Vocabularies too large for Unicode get the
-        lists back unchanged.
+        lists back unchanged. The result for the last paragraph list asked is kept.
         """
         if len(self.vocabulary) > _MAX_CODE_POINTS:
             return paragraphs
+        for asked, strings in self._strings:
+            if asked is paragraphs:
+                return strings
         if self._characters is None:
             self._characters = {key: chr(number if number < _SURROGATES else number + 0x800)
                                 for key, number in self.vocabulary.items()}
-        character = self._characters.__getitem__
-        return ["".join(map(character, keys)) for keys in paragraphs]
+        joined = "".join(map(self._characters.__getitem__, chain.from_iterable(paragraphs)))
+        ends = list(accumulate(map(len, paragraphs)))
+        strings = [joined[start:end] for start, end in zip([0, *ends], ends)]
+        self._strings = [*self._strings[-1:], (paragraphs, strings)]
+        return strings
 
     def gram_codes(self, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Return the codes of every run of k keys in the original and in the copy, in order."""
