@@ -99,3 +99,28 @@ def test_handout_has_one_page_per_slide(decks: dict[str, Path], chromium: None, 
     slides = deck.read_text(encoding="utf-8").count("<section")
     assert pdf.stat().st_size > 10_000
     assert pages >= 5 and pages >= slides // 2, f"{pages} pages for {slides} slide sections"
+
+
+
+def test_network_block_really_blocks(chromium: None, tmp_path: Path):
+    """Check that the NO_NETWORK flags make a load from a live local server fail, and only they do"""
+    import functools
+    import http.server
+    import threading
+
+    (tmp_path / "probe.js").write_text("document.title = 'reached';")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = tmp_path / "remote.html"
+        page.write_text("<!DOCTYPE html><html><head><title>blocked</title></head><body><script "
+                        f"src='http://127.0.0.1:{server.server_address[1]}/probe.js'></script></body></html>")
+        opened = course.run_chromium(page.as_uri(), "--virtual-time-budget=5000", "--dump-dom")
+        blocked = course.run_chromium(page.as_uri(), *NO_NETWORK, "--virtual-time-budget=5000",
+                                      "--dump-dom")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "<title>reached</title>" in opened.stdout, "the probe server should be reachable without the block"
+    assert "<title>blocked</title>" in blocked.stdout, "NO_NETWORK let a request through"
