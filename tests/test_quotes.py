@@ -602,3 +602,30 @@ def test_tokenised_corpus_marks() -> None:
     found = extract_quotes(text)
     assert list(found["quote"]) == ["We have no alternative,", "The market has changed.", "a declaration of war"]
     assert list(found["speaker"]) == ["Oliver Blume", "Oliver Blume", "Daniela Cavallo"]
+
+
+# ------------------------------------------------------------------ built articles annotated before running
+
+
+def built_articles() -> list[dict]:
+    """Return the hand-annotated built articles in tests/data/quote_articles.json."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "quote_articles.json"
+    return json.loads(path.read_text(encoding="utf-8"))["articles"]
+
+
+@pytest.mark.parametrize("article", built_articles(), ids=lambda article: article["id"])
+def test_built_articles_quotes_and_speakers(article: dict) -> None:
+    """Every annotated speech quote is found as direct/partial with its speaker; nothing else is speech."""
+    from newstrace.evaluation import same_speaker
+
+    found = extract_quotes(article["text"])
+    speech = found[found["kind"].isin(["direct", "partial"])]
+    by_quote = dict(zip(speech["quote"], speech["speaker"]))
+    expected = {item["quote"]: item["speaker"] for item in article["speech_quotes"]}
+    assert set(by_quote) == set(expected), f"{article['style']}: speech quotes differ"
+    wrong = {q: (by_quote[q], s) for q, s in expected.items() if not same_speaker(by_quote[q], s)}
+    assert not wrong, f"{article['style']}: (found, expected) speakers {wrong}"
+    assert not set(article["not_speech"]) & set(by_quote)
