@@ -54,6 +54,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="show the code of hidden tests in feedback (hidden by default)",
     )
     parser.add_argument(
+        "--feedback-only",
+        action="store_true",
+        help="do not autograde: rewrite feedback and grades.csv from the gradebook "
+        "(after manual grading in formgrader)",
+    )
+    parser.add_argument(
         "--sandbox",
         choices=("auto", "bwrap", "none"),
         default="auto",

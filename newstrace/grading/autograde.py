@@ -53,6 +53,8 @@ class Task:
     source: Path  # the assignment's source folder (files beside the notebooks)
     template_db: Path  # gradebook holding only this assignment
     workdir: Path  # private temporary folder for this task
+    secrets: tuple[str, ...]  # lines feedback outputs must not quote (no default: never forget it)
+    show_hidden_tests: bool
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class Outcome:
     assignment: str
     autograded: Path | None
     error: str = ""
+    feedback: Path | None = None  # feedback written from the worker's own gradebook, if it could
 
 
 class SandboxedExecute(Execute):
@@ -151,7 +154,23 @@ def autograde_task(config: Config, task: Task, timeout: int, max_chars: int) -> 
     autograded = autograded / task.student / task.assignment
     if not result["success"]:
         return Outcome(task.student, task.assignment, None, failure_reason(result.get("log", "")))
-    return Outcome(task.student, task.assignment, autograded)
+    private = worker_config(config, task, timeout, max_chars)
+    return Outcome(
+        task.student, task.assignment, autograded, feedback=worker_feedback(private, task)
+    )
+
+
+def worker_feedback(private: Config, task: Task) -> Path | None:
+    """Write feedback in the private course (in parallel); return its folder, None on failure."""
+    from newstrace.grading.feedback import feedback_folder, write_feedback
+
+    try:
+        problem = write_feedback(
+            private, task.student, task.assignment, task.secrets, task.show_hidden_tests
+        )
+    except Exception:  # noqa: BLE001 - the parent writes the feedback instead
+        return None
+    return None if problem else feedback_folder(private, task.student, task.assignment)
 
 
 def failure_reason(log: str) -> str:

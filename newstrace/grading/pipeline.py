@@ -177,7 +177,16 @@ def plan(
                 task_dir = workdir / "tasks" / f"{assignment}--{student}"
                 source = source_dir(config) / assignment
                 tasks.append(
-                    Task(student, assignment, submission, source, reference.template_db, task_dir)
+                    Task(
+                        student,
+                        assignment,
+                        submission,
+                        source,
+                        reference.template_db,
+                        task_dir,
+                        secrets=reference.secret_lines(options.show_hidden_tests),
+                        show_hidden_tests=options.show_hidden_tests,
+                    )
                 )
                 continue
             row = record_rejection(config, reference, student, verdict.status, verdict.message)
@@ -229,8 +238,17 @@ def record_outcome(
     shutil.copytree(outcome.autograded, target)
     notebooks = read_autograded(target, reference.releases)
     save_autogrades(config, student, assignment, notebooks)
-    secrets = reference.secret_lines(options.show_hidden_tests)
-    problem = write_feedback(config, student, assignment, secrets, options.show_hidden_tests)
+    problem = ""
+    if outcome.feedback is not None and not needs_course_gradebook(
+        db_url(config), student, assignment
+    ):
+        shutil.copytree(
+            outcome.feedback,
+            course_folder(config, "feedback_directory", "feedback", student, assignment),
+        )
+    else:
+        secrets = reference.secret_lines(options.show_hidden_tests)
+        problem = write_feedback(config, student, assignment, secrets, options.show_hidden_tests)
     status, message = judge(notebooks)
     if problem:
         status, message = "error", f"feedback could not be written: {problem}"
@@ -238,6 +256,20 @@ def record_outcome(
     if pending and status == "ok":
         message = f"{pending:g} points wait for manual grading"
     return GradeRow(student, assignment, score, max_score, pending, status, message)
+
+
+def needs_course_gradebook(url: str, student: str, assignment: str) -> bool:
+    """Return True when feedback must come from the course gradebook: manual grades, comments or a due date."""
+    with Gradebook(url) as gb:
+        submission = gb.find_submission(assignment, student)
+        if submission.assignment.duedate is not None:
+            return True
+        for notebook in submission.notebooks:
+            if any(g.manual_score is not None for g in notebook.grades):
+                return True
+            if any(c.manual_comment for c in notebook.comments):
+                return True
+    return False
 
 
 def judge(notebooks: dict) -> tuple[str, str]:
