@@ -161,79 +161,73 @@ def ensemble_pairs(
 
 
 def sampled_pairs(
-    sigs: list[Signature], min_share: float = 0.0, sample_every: int = 4, min_shared: int = 2,
-    max_postings: int = 100,
+    sigs: list[Signature], sample_every: int = 4, anchors: int = 16, min_shared: int = 3,
+    max_postings: int = 50,
 ) -> set[tuple[str, str]]:
-    """Return pairs sharing min_shared sampled shingles and min_share of the smaller sample.
+    """Return pairs of texts that share at least min_shared of their rarest sampled shingles.
 
     A shingle is sampled when its hash is divisible by sample_every, so a shingle shared by two
-    texts is sampled in both or in neither, and the share of sampled shingles two texts have in
-    common estimates their containment whatever their sizes (Broder's mod-m sampling).
-    Shingles found in more than max_postings texts (site boilerplate) propose no pairs.
+    texts is sampled in both or in neither, whatever their sizes (Broder's mod-m sampling). Each
+    text proposes partners through its `anchors` rarest sampled shingles found in other texts: a
+    copy's rarest shingles are the ones it shares with its source, while phrases common to many
+    unrelated texts are never the rarest and so propose nothing (a prefix filter). A partner must
+    hold min_shared of one text's anchors. Shingles in
+    more than max_postings texts (site boilerplate) are ignored.
     """
     per_text = [sig.hashes[sig.hashes % sample_every == 0] for sig in sigs]
-    if not per_text:
+    if len(per_text) < 2:
         return set()
     hashes = np.concatenate(per_text)
     owners = np.repeat(np.arange(len(sigs), dtype=np.int64), [len(sample) for sample in per_text])
     order = np.argsort(hashes, kind="stable")
     hashes, owners = hashes[order], owners[order]
-    _, run_of, run_sizes = np.unique(hashes, return_inverse=True, return_counts=True)
-    keep = (run_sizes[run_of] > 1) & (run_sizes[run_of] <= max_postings)
-    hashes, owners = hashes[keep], owners[keep]
-    tally = _PairTally()
-    for gap in range(1, max_postings):
-        codes = _pair_codes(hashes, owners, gap, len(sigs))
-        if not len(codes):
-            break
-        tally.add(codes)
-    pairs, shared = tally.totals()
-    sizes = np.array([len(sample) for sample in per_text])
-    smaller = np.minimum(sizes[pairs // len(sigs)], sizes[pairs % len(sigs)])
-    pairs = pairs[(shared >= min_shared) & (shared >= min_share * smaller)]
-    return {_ordered(sigs[code // len(sigs)].key, sigs[code % len(sigs)].key) for code in pairs.tolist()}
+    _, run_start, run_size = np.unique(hashes, return_index=True, return_counts=True)
+    frequency = np.repeat(run_size, run_size)
+    starts = np.repeat(run_start, run_size)
+    shared = np.flatnonzero((frequency > 1) & (frequency <= max_postings))
+    chosen = shared[_rarest_per_owner(owners[shared], frequency[shared], anchors)]
+    n, found = len(sigs), set()
+    for part in _owner_batches(chosen, owners[chosen], _ANCHORS_PER_BATCH):
+        codes = _partner_codes(owners, part, starts[part], frequency[part], n)
+        pairs, counts = np.unique(codes, return_counts=True)
+        found.update(pairs[counts >= min_shared].tolist())
+    return {_ordered(sigs[code // n].key, sigs[code % n].key) for code in found}
 
 
-class _PairTally:
-    """Count pair codes in bounded memory, merging batches once they pass a size."""
-
-    def __init__(self, batch: int = 4_000_000) -> None:
-        self.batch = batch
-        self.codes = np.empty(0, dtype=np.int64)
-        self.counts = np.empty(0, dtype=np.int64)
-        self.pending: list[np.ndarray] = []
-
-    def add(self, codes: np.ndarray) -> None:
-        """Add one batch of pair codes, merging when enough are pending."""
-        self.pending.append(codes)
-        if sum(len(batch) for batch in self.pending) >= self.batch:
-            self.merge()
-
-    def merge(self) -> None:
-        """Fold the pending codes into the sorted, counted codes."""
-        if not self.pending:
-            return
-        codes = np.concatenate([self.codes, *self.pending])
-        weights = np.concatenate([self.counts, *(np.ones(len(b), np.int64) for b in self.pending)])
-        self.codes, inverse = np.unique(codes, return_inverse=True)
-        self.counts = np.bincount(inverse, weights=weights).astype(np.int64)
-        self.pending = []
-
-    def totals(self) -> tuple[np.ndarray, np.ndarray]:
-        """Return the distinct pair codes and how often each was added."""
-        self.merge()
-        return self.codes, self.counts
+_ANCHORS_PER_BATCH = 50_000
+"""Anchors whose partners are counted at once: bounds memory on large corpora."""
 
 
-def _pair_codes(hashes: np.ndarray, owners: np.ndarray, gap: int, n: int) -> np.ndarray:
-    """Return i * n + j (i < j) for the owners of equal hashes `gap` places apart in sorted order."""
-    if gap >= len(hashes):
+def _owner_batches(positions: np.ndarray, owner_of: np.ndarray, size: int) -> list[np.ndarray]:
+    """Split positions (sorted by owner) into batches of about size, never splitting an owner."""
+    cuts = np.searchsorted(owner_of, owner_of[size::size], side="left")
+    return [part for part in np.split(positions, np.unique(cuts)) if len(part)]
+
+
+def _rarest_per_owner(owners: np.ndarray, frequency: np.ndarray, keep: int) -> np.ndarray:
+    """Return the positions of each owner's `keep` entries of lowest frequency."""
+    order = np.lexsort((frequency, owners))
+    sorted_owners = owners[order]
+    first = np.searchsorted(sorted_owners, sorted_owners, side="left")
+    return order[np.arange(len(order)) - first < keep]
+
+
+def _partner_codes(
+    owners: np.ndarray, anchors: np.ndarray, run_starts: np.ndarray, run_sizes: np.ndarray, n: int,
+) -> np.ndarray:
+    """Return i * n + j pairing each anchor's owner i with every other owner j of its shingle.
+
+    owners is in shingle-hash order; anchors are positions in it; run_starts and run_sizes give
+    where each anchor's shingle run starts in owners and how long it is.
+    """
+    total = int(run_sizes.sum())
+    if total == 0:
         return np.empty(0, dtype=np.int64)
-    same = hashes[gap:] == hashes[:-gap]
-    first, second = owners[:-gap][same], owners[gap:][same]
+    offsets = np.arange(total) - np.repeat(np.cumsum(run_sizes) - run_sizes, run_sizes)
+    first = np.repeat(owners[anchors], run_sizes)
+    second = owners[np.repeat(run_starts, run_sizes) + offsets]
     distinct = first != second
-    first, second = first[distinct], second[distinct]
-    return np.minimum(first, second) * n + np.maximum(first, second)
+    return first[distinct] * n + second[distinct]
 
 
 def containment_both_ways(first: Signature, second: Signature) -> tuple[float, float]:
@@ -268,7 +262,7 @@ def candidate_pairs(
     if method == "ensemble":
         proposed = ensemble_pairs(sigs, containment_threshold, num_perm)
     else:
-        proposed = sampled_pairs(sigs, min_share=containment_threshold / 2)
+        proposed = sampled_pairs(sigs)
     by_key = {sig.key: sig for sig in sigs}
     found = {pair: "lsh" for pair in near}
     for pair in proposed:
