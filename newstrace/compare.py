@@ -141,14 +141,41 @@ def _key_locator(text: str, tokens_: list[str], key_count: int,
                  closed: set[str]) -> Callable[[int], tuple[int, int]]:
     """Return a function giving the (start, end) in text of the n-th matching key of a paragraph.
 
-    When normalisation leaves the paragraph unchanged and no hyphenated word is split into
-    several keys, key n is the n-th word match of the text, found by the regex engine itself;
-    otherwise every key's span is computed once with `key_spans`.
+    When normalisation leaves the paragraph unchanged, key n lies in a word match of the text
+    found by the regex engine itself: the n-th one if no hyphenated word is split into several
+    keys; else (ASCII text) the word and part are looked up in a key-to-word table. Otherwise
+    every key's span is computed once with `key_spans`.
     """
     words_in_tokens = sum(map(str.isalnum, map(itemgetter(0), tokens_)))
-    if words_in_tokens == key_count and normalize(text) == text:
-        return lambda n: next(islice(_WORD.finditer(text), n, None)).span()
+    if normalize(text) == text:
+        if words_in_tokens == key_count:
+            return lambda n: next(islice(_WORD.finditer(text), n, None)).span()
+        parts_of = _key_parts(tokens_, closed) if text.isascii() else []
+        if len(parts_of) == key_count:
+            return lambda n: _part_span(text, *parts_of[n])
     return key_spans(text, closed).__getitem__
+
+
+def _key_parts(tokens_: list[str], closed: set[str]) -> list[tuple[int, int]]:
+    """Return (word number, hyphen part or -1 for the whole word) of each key of an ASCII paragraph."""
+    parts_of: list[tuple[int, int]] = []
+    for number, word in enumerate(token for token in tokens_ if token[0].isalnum()):
+        parts = word.split("-")
+        if len(parts) == 1 or "".join(parts).lower() in closed:
+            parts_of.append((number, -1))
+        else:
+            parts_of += [(number, part) for part in range(len(parts))]
+    return parts_of
+
+
+def _part_span(text: str, word: int, part: int) -> tuple[int, int]:
+    """Return the span of a word match of text, or of one of its hyphen-separated parts."""
+    start, end = next(islice(_WORD.finditer(text), word, None)).span()
+    if part < 0:
+        return start, end
+    parts = text[start:end].split("-")
+    start += sum(len(piece) + 1 for piece in parts[:part])
+    return start, start + len(parts[part])
 
 
 def _locator(paragraphs: Paragraphs, closed: set[str]) -> Callable[[int], tuple[int, int]]:

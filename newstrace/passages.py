@@ -10,6 +10,7 @@ Offsets are character offsets into the two texts passed in (in `compare`, the cl
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -63,25 +64,50 @@ def matching_runs(original: list[str], copy: list[str], min_words: int) -> list[
 
 
 def coded_matching_runs(ids: KeyIds, min_words: int) -> list[tuple[int, int, int]]:
-    """Return matching_runs(original keys, copy keys, min_words) computed on integer ids and run codes."""
+    """Return matching_runs(original keys, copy keys, min_words), computed on integer run codes.
+
+    Only copy positions whose run occurs in the original are visited, the original's positions
+    of each run come from one sort, and runs are extended by comparing slices of the texts'
+    one-character-per-key strings (`KeyIds.flat_strings`) in galloping steps.
+    """
     if min_words < 1:
         raise ValueError(f"min_words must be at least 1, got {min_words!r}")
     original_codes, copy_codes = ids.gram_codes(min_words)
-    shared = np.isin(original_codes, copy_codes)
-    index: dict[int, list[int]] = {}
-    for start, code in zip(np.flatnonzero(shared).tolist(), original_codes[shared].tolist()):
-        index.setdefault(code, []).append(start)
-    original, copy, codes = ids.original.tolist(), ids.copy.tolist(), copy_codes.tolist()
-    runs, j = [], 0
-    while j <= len(copy) - min_words:
-        starts = index.get(codes[j])
-        if not starts:
-            j += 1
-            continue
-        length, negative_start = max((_match_length(original, copy, i, j), -i) for i in starts)
+    hits = np.flatnonzero(np.isin(copy_codes, original_codes))
+    order = np.argsort(original_codes, kind="stable")
+    ordered = original_codes[order]
+    lows = np.searchsorted(ordered, copy_codes[hits], side="left").tolist()
+    highs = np.searchsorted(ordered, copy_codes[hits], side="right").tolist()
+    hits, order = hits.tolist(), order.tolist()
+    strings = ids.flat_strings()
+    original, copy = strings if strings else (ids.original.tolist(), ids.copy.tolist())
+    extend = _common_length if strings else _match_length
+    runs, h = [], 0
+    while h < len(hits):
+        j = hits[h]
+        length, negative_start = max((extend(original, copy, i, j), -i) for i in order[lows[h]:highs[h]])
         runs.append((-negative_start, j, length))
-        j += length
+        h = bisect.bisect_left(hits, j + length, h + 1)
     return runs
+
+
+def _common_length(original: str, copy: str, i: int, j: int) -> int:
+    """Return how many characters agree from original[i] and copy[j] onwards (galloping search)."""
+    limit = min(len(original) - i, len(copy) - j)
+    agreed, step = 0, 16
+    while agreed < limit:
+        upper = min(agreed + step, limit)
+        if original[i + agreed:i + upper] == copy[j + agreed:j + upper]:
+            agreed, step = upper, step * 2
+            continue
+        while upper - agreed > 1:  # the first difference lies in [agreed, upper)
+            middle = (agreed + upper) // 2
+            if original[i + agreed:i + middle] == copy[j + agreed:j + middle]:
+                agreed = middle
+            else:
+                upper = middle
+        return agreed
+    return agreed
 
 
 def paragraph_of(text: str, offset: int) -> int:

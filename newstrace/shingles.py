@@ -62,6 +62,7 @@ class KeyIds:
         self._codes: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._characters: dict[str, str] | None = None
         self._strings: list[tuple[list[list[str]], list[str]]] = []
+        self._flat: tuple[str, str] | None = None
 
     def _ids(self, keys: list[str]) -> np.ndarray:
         """Return the ids of keys as an int64 array."""
@@ -79,14 +80,27 @@ class KeyIds:
         for asked, strings in self._strings:
             if asked is paragraphs:
                 return strings
-        if self._characters is None:
-            self._characters = {key: chr(number if number < _SURROGATES else number + 0x800)
-                                for key, number in self.vocabulary.items()}
-        joined = "".join(map(self._characters.__getitem__, chain.from_iterable(paragraphs)))
+        joined = "".join(map(self._character_map().__getitem__, chain.from_iterable(paragraphs)))
         ends = list(accumulate(map(len, paragraphs)))
         strings = [joined[start:end] for start, end in zip([0, *ends], ends)]
         self._strings = [*self._strings[-1:], (paragraphs, strings)]
         return strings
+
+    def flat_strings(self) -> tuple[str, str] | None:
+        """Return both texts' keys as one-character-per-key strings (None for huge vocabularies)."""
+        if len(self.vocabulary) > _MAX_CODE_POINTS:
+            return None
+        if self._flat is None:
+            character = self._character_map().__getitem__
+            self._flat = ("".join(map(character, self.keys[0])), "".join(map(character, self.keys[1])))
+        return self._flat
+
+    def _character_map(self) -> dict[str, str]:
+        """Return the character standing for each key (its id as a code point, surrogates skipped)."""
+        if self._characters is None:
+            self._characters = {key: chr(number if number < _SURROGATES else number + 0x800)
+                                for key, number in self.vocabulary.items()}
+        return self._characters
 
     def gram_codes(self, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Return the codes of every run of k keys in the original and in the copy, in order."""
