@@ -111,19 +111,27 @@ class KeyIds:
 
 def _gram_codes(first: np.ndarray, second: np.ndarray, k: int,
                 base: int) -> tuple[np.ndarray, np.ndarray]:
-    """Return exact codes of the k-runs of two id arrays (see KeyIds)."""
+    """Return exact codes of the k-runs of two id arrays (see KeyIds).
+
+    Runs are coded in base `base` for as many words as fit in 63 bits; when k words do not fit,
+    the codes so far are renumbered jointly (`numpy.unique`) and the next words are added.
+    """
     counts = (max(len(first) - k + 1, 0), max(len(second) - k + 1, 0))
-    if base ** k < 2 ** 63:
-        return tuple(_horner(ids, k, count, base) for ids, count in zip((first, second), counts))
-    codes = [ids[:count].copy() for ids, count in zip((first, second), counts)]
-    for step in range(1, k):
-        size = max(int(max(c.max(initial=0) for c in codes)) + 1, 1)
-        if size * base >= 2 ** 63:
+    codes = [np.zeros(count, dtype=np.int64) for count in counts]
+    done, size = 0, 1  # words coded so far; codes are below `size`
+    while done < k:
+        if done:
+            distinct, numbered = np.unique(np.concatenate(codes), return_inverse=True)
+            codes = [numbered[:counts[0]].astype(np.int64), numbered[counts[0]:].astype(np.int64)]
+            size = max(len(distinct), 1)
+        step = 1
+        while done + step < k and size * base ** (step + 1) < 2 ** 63:
+            step += 1
+        if size * base ** step >= 2 ** 63:
             raise OverflowError("too many distinct word runs to number")
-        joined = np.concatenate([c * base + ids[step:step + count]
-                                 for c, ids, count in zip(codes, (first, second), counts)])
-        _, numbered = np.unique(joined, return_inverse=True)
-        codes = [numbered[:counts[0]], numbered[counts[0]:]]
+        codes = [code * base ** step + _horner(ids[done:], step, count, base)
+                 for code, ids, count in zip(codes, (first, second), counts)]
+        done += step
     return codes[0], codes[1]
 
 
