@@ -51,6 +51,7 @@ paragraph with no link). Missing and added rows have similarity 0.
 from __future__ import annotations
 
 import math
+from itertools import repeat
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -332,21 +333,34 @@ class _Evidence:
         self.original_content = [_content_of(keys, forms) for keys in self.original.keys]
         self.copy_content = [_content_of(keys, forms) for keys in self.copy.keys]
         self.weights = idf_weights(self.original_content)
+        self.top_weight = 1.0 + math.log(max(len(self.original_content), 1))
+        self.similar_to: dict[int, list[int]] = {}
+        for j, i in zip(*(side.tolist() for side in np.nonzero(self.similarity.T >= EDITED_MIN_SIMILARITY))):
+            self.similar_to.setdefault(j, []).append(i)
 
     def weight(self, words_: set[str]) -> float:
         """Return the total weight of words (words absent from the original weigh most)."""
-        top = 1.0 + math.log(max(len(self.original_content), 1))
-        return sum(self.weights.get(word, top) for word in words_)
+        return sum(map(self.weights.get, words_, repeat(self.top_weight)))
 
     def paraphrase(self, i: int, j: int, explained: set[str]) -> float:
         """Return the weighted share of copy j's unexplained content words that original i holds."""
+        return self.paraphrases([i], j, explained)[0]
+
+    def paraphrases(self, originals: list[int], j: int, explained: set[str]) -> list[float]:
+        """Return paraphrase(i, j, explained) for each original paragraph i."""
         unexplained = self.copy_content[j] - explained
-        shared = unexplained & self.original_content[i]
-        total = self.weight(unexplained & self.weights.keys()) if explained else self.weight(unexplained)
-        if len(shared) < PARAPHRASE_MIN_WORDS or not total:
-            return 0.0
-        share = self.weight(shared) / total
-        return share if share >= PARAPHRASE_MIN_SHARE else 0.0
+        total: float | None = None
+        shares = []
+        for i in originals:
+            shared = unexplained & self.original_content[i]
+            if len(shared) < PARAPHRASE_MIN_WORDS:
+                shares.append(0.0)
+                continue
+            if total is None:
+                total = self.weight(unexplained & self.weights.keys()) if explained else self.weight(unexplained)
+            share = self.weight(shared) / total if total else 0.0
+            shares.append(share if share >= PARAPHRASE_MIN_SHARE else 0.0)
+        return shares
 
     def cover(self, i: int, j: int) -> int:
         """Return how many words of copy paragraph j lie in k-runs shared with original i."""
@@ -357,8 +371,7 @@ class _Evidence:
         need = max(1, min(self.k, len(self.copy.keys[j])))
         by_cover = {i for i, positions in self.covered_by_copy.get(j, {}).items()
                     if len(positions) >= need}
-        similar = np.flatnonzero(self.similarity[:, j] >= EDITED_MIN_SIMILARITY)
-        return sorted(by_cover | {int(i) for i in similar if self.similar(int(i), j)})
+        return sorted(by_cover | {i for i in self.similar_to.get(j, ()) if self.similar(i, j)})
 
     def similar(self, i: int, j: int) -> bool:
         """Return True if the pair is similar in order and shares most of j's content words."""
@@ -408,7 +421,8 @@ def _paraphrase_sources(evidence: _Evidence, j: int, chosen: list[int]) -> list[
     chosen = list(chosen)
     explained = set().union(*(evidence.original_content[i] for i in chosen))
     while True:
-        shares = [(evidence.paraphrase(i, j, explained), -i) for i in _nearby(evidence, chosen)]
+        nearby = _nearby(evidence, chosen)
+        shares = [(share, -i) for share, i in zip(evidence.paraphrases(nearby, j, explained), nearby)]
         best = max(shares, default=(0.0, 0))
         if best[0] <= 0.0:
             return chosen
