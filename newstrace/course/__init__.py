@@ -1,0 +1,63 @@
+"""Build the course: execute the lessons, export them to offline HTML and reveal.js decks, print handouts.
+
+Run it as `python -m newstrace.course {lessons,slides,handouts,clean,check,table}` (the Makefile does).
+Everything it writes works with no network: reveal.js is fetched once with `npm pack` into a cache
+and inlined into each deck, and widgets are shown through their static fallback.
+
+One module per concern:
+
+| module | concern |
+|---|---|
+| `notebooks` | lesson files: front matter (title, minutes, key questions), clean commits, alt text |
+| `execute` | running a lesson in a fresh kernel; its stderr and text outputs |
+| `export` | offline student HTML and self-contained reveal.js decks; fetching reveal.js |
+| `browser` | headless Chromium with a throwaway profile |
+| `build` | the `make lessons` / `slides` / `handouts` steps and the command line |
+"""
+
+from newstrace.course.browser import CHROMIUM_FLAGS, chromium_path, run_chromium
+from newstrace.course.build import build_handouts, build_lessons, build_slides, main
+from newstrace.course.errors import CourseBuildError
+from newstrace.course.execute import (
+    EXECUTE_TIMEOUT,
+    execute_notebook,
+    kernel_environment,
+    stable_text,
+    stderr_outputs,
+    text_outputs,
+)
+from newstrace.course.export import (
+    REVEAL_PACKAGE,
+    fetch_reveal,
+    lesson_html,
+    remote_references,
+    slides_html,
+    use_static_widgets,
+    without_speaker_notes,
+)
+from newstrace.course.notebooks import (
+    BUILD,
+    CELL_METADATA_ALLOWED,
+    NOTEBOOK_METADATA_ALLOWED,
+    NOTEBOOKS,
+    RELEASE_CELL_METADATA_ALLOWED,
+    ROOT,
+    LessonInfo,
+    clean_files,
+    clean_notebook,
+    hygiene_problems,
+    images_without_alt,
+    lesson_info,
+    lesson_paths,
+    lesson_table,
+)
+
+__all__ = [
+    "BUILD", "CELL_METADATA_ALLOWED", "CHROMIUM_FLAGS", "EXECUTE_TIMEOUT", "NOTEBOOKS",
+    "NOTEBOOK_METADATA_ALLOWED", "RELEASE_CELL_METADATA_ALLOWED", "REVEAL_PACKAGE", "ROOT",
+    "CourseBuildError", "LessonInfo", "build_handouts", "build_lessons", "build_slides",
+    "chromium_path", "clean_files", "clean_notebook", "execute_notebook", "fetch_reveal",
+    "hygiene_problems", "images_without_alt", "kernel_environment", "lesson_html", "lesson_info",
+    "lesson_paths", "lesson_table", "main", "remote_references", "run_chromium", "slides_html",
+    "stable_text", "stderr_outputs", "text_outputs", "use_static_widgets", "without_speaker_notes",
+]

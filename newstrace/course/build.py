@@ -1,0 +1,127 @@
+"""The build steps behind `make lessons`, `make slides` and `make handouts`, and their command line."""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import nbformat
+
+from newstrace.course.browser import run_chromium
+from newstrace.course.errors import CourseBuildError
+from newstrace.course.execute import execute_notebook, stderr_outputs
+from newstrace.course.export import fetch_reveal, lesson_html, slides_html
+from newstrace.course.notebooks import (
+    BUILD,
+    LessonInfo,
+    clean_files,
+    hygiene_problems,
+    lesson_info,
+    lesson_paths,
+    lesson_table,
+)
+
+def _write_index(out: Path, infos: Sequence[LessonInfo], suffix: str, heading: str) -> None:
+    """Write an index.html linking each lesson's page, with its minutes and key question."""
+    items = []
+    for info in infos:
+        question = html.escape(info.questions[0]) if info.questions else ""
+        minutes = f"{info.minutes} minutes. " if info.minutes else ""
+        items.append(f'<li><a href="{info.slug}{suffix}">{html.escape(info.title)}</a>'
+                     f"<br><small>{minutes}{question}</small></li>")
+    out.joinpath("index.html").write_text(
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>newstrace: {heading}'
+        '</title><style>body{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.5}'
+        f"li{{margin:0.8em 0}}</style></head><body><h1>newstrace: {heading}</h1><ol>"
+        + "\n".join(items) + "</ol></body></html>\n", encoding="utf-8")
+
+
+def build_lessons(out: Path, paths: Sequence[Path]) -> list[Path]:
+    """Execute each lesson into out/<lesson>.ipynb and an offline out/<lesson>.html; return them."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path in paths:
+        print(f"  executing {path.name}", flush=True)
+        notebook = execute_notebook(path)
+        problems = stderr_outputs(notebook)
+        if problems:
+            raise CourseBuildError(f"{path} printed to stderr: {problems[0][:300]}")
+        executed = out / path.name
+        nbformat.write(notebook, executed)
+        executed.with_suffix(".html").write_text(lesson_html(notebook), encoding="utf-8")
+        written.append(executed)
+    _write_index(out, [lesson_info(path) for path in paths], ".html", "lessons")
+    return written
+
+
+def build_slides(out: Path, executed: Sequence[Path], cache: Path) -> list[Path]:
+    """Write one offline reveal.js deck per executed lesson, plus index.html; return the decks."""
+    reveal = fetch_reveal(cache)
+    out.mkdir(parents=True, exist_ok=True)
+    decks = []
+    for path in executed:
+        deck = out / f"{path.stem}.slides.html"
+        deck.write_text(slides_html(nbformat.read(path, as_version=4), reveal), encoding="utf-8")
+        decks.append(deck)
+    _write_index(out, [lesson_info(path) for path in executed], ".slides.html", "slide decks")
+    return decks
+
+
+def build_handouts(out: Path, decks: Sequence[Path]) -> list[Path]:
+    """Print each deck to PDF (one page per slide) with headless Chromium; return the PDFs."""
+    out.mkdir(parents=True, exist_ok=True)
+    pdfs = []
+    for deck in decks:
+        pdf = out / deck.name.replace(".slides.html", ".pdf")
+        done = run_chromium(deck.resolve().as_uri() + "?print-pdf", "--virtual-time-budget=5000",
+                            "--no-pdf-header-footer", f"--print-to-pdf={pdf.resolve()}")
+        if not pdf.is_file():
+            raise CourseBuildError(f"Chromium did not print {deck}: {done.stderr.strip()[-300:]}")
+        pdfs.append(pdf)
+    return pdfs
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one build step from the command line and return the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m newstrace.course", description=__doc__)
+    parser.add_argument("step", choices=["lessons", "slides", "handouts", "clean", "check", "table"])
+    parser.add_argument("notebooks", nargs="*", type=Path,
+                        help="notebooks to use (default: every lesson in notebooks/)")
+    parser.add_argument("--build", type=Path, default=BUILD, help="build folder (default: build/)")
+    args = parser.parse_intermixed_args(argv)
+    paths = args.notebooks or lesson_paths()
+    lessons, slides = args.build / "lessons", args.build / "slides"
+    try:
+        if args.step == "lessons":
+            written = build_lessons(lessons, paths)
+            print(f"Wrote {len(written)} executed lessons (.ipynb and offline .html) to {lessons}/")
+        elif args.step == "slides":
+            executed = [lessons / path.name for path in paths]
+            missing = [str(path) for path in executed if not path.is_file()]
+            if missing:
+                raise CourseBuildError(f"{missing[0]} is missing: run `make lessons` first")
+            decks = build_slides(slides, executed, args.build / "vendor")
+            print(f"Wrote {len(decks)} offline slide decks and index.html to {slides}/")
+        elif args.step == "handouts":
+            decks = [slides / f"{path.stem}.slides.html" for path in paths]
+            pdfs = build_handouts(args.build / "handouts", decks)
+            print(f"Wrote {len(pdfs)} PDF handouts to {args.build / 'handouts'}/")
+        elif args.step == "clean":
+            for path in clean_files(paths):
+                print(f"cleaned {path}")
+        elif args.step == "check":
+            problems = {str(path): hygiene_problems(nbformat.read(path, as_version=4))
+                        for path in paths}
+            problems = {path: found for path, found in problems.items() if found}
+            print(json.dumps(problems, indent=1) if problems else "All notebooks are clean.")
+            return 1 if problems else 0
+        else:
+            print(lesson_table(paths))
+    except CourseBuildError as err:
+        print(f"newstrace.course {args.step}: {err}", file=sys.stderr)
+        return 1
+    return 0
