@@ -51,7 +51,8 @@ paragraph with no link). Missing and added rows have similarity 0.
 from __future__ import annotations
 
 import math
-from itertools import repeat
+from collections import Counter
+from itertools import chain, repeat
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -257,8 +258,10 @@ def _run_paragraphs(paragraphs: list[list[str]], k: int) -> np.ndarray:
 
 def has_content_word(ids: KeyIds, keys: np.ndarray, k: int) -> np.ndarray:
     """Return, per start of a k-run of keys, True unless every word of the run is in STOPWORDS."""
-    stop = np.fromiter((key in STOPWORDS for key in ids.vocabulary), dtype=bool,
-                       count=len(ids.vocabulary))
+    if "stopwords" not in ids.memo:
+        ids.memo["stopwords"] = np.fromiter((key in STOPWORDS for key in ids.vocabulary), dtype=bool,
+                                            count=len(ids.vocabulary))
+    stop = ids.memo["stopwords"]
     content = np.concatenate(([0], np.cumsum(~stop[keys])))
     return (content[k:] - content[:-k]) > 0 if len(keys) >= k else np.zeros(0, dtype=bool)
 
@@ -301,10 +304,7 @@ def _content_of(keys: list[str], forms: dict[str, str | None]) -> set[str]:
 
 def idf_weights(paragraphs: list[set[str]]) -> dict[str, float]:
     """Return 1 + log(N / document frequency) for each word of the paragraphs."""
-    frequency: dict[str, int] = {}
-    for words_of_paragraph in paragraphs:
-        for word in words_of_paragraph:
-            frequency[word] = frequency.get(word, 0) + 1
+    frequency = Counter(chain.from_iterable(paragraphs))
     return {word: 1.0 + math.log(len(paragraphs) / count) for word, count in frequency.items()}
 
 
@@ -436,26 +436,28 @@ def link_paragraphs(original: Paragraphs, copy: Paragraphs, k: int,
     ids = ids or KeyIds(_flat(original.keys), _flat(copy.keys))
     evidence = _Evidence(original, copy, k, covered_positions(original.keys, copy.keys, k, ids),
                          similarity_matrix(ids.as_strings(original.keys), ids.as_strings(copy.keys)), ids)
+    coded_copy = ids.as_strings(copy.keys)
     sources: dict[int, list[int]] = {}
+    with_primary: dict[int, list[int]] = {}  # primary source -> copy paragraphs so far
     duplicates: set[int] = set()
     used: set[int] = set()
     previous = None
     for j in range(len(copy.texts)):
         chosen = _sources(evidence, j, used, previous)
-        if chosen and _duplicate_of(copy, sources, j, chosen[0]):
+        if chosen and _duplicate_of(coded_copy, with_primary.get(chosen[0], []), j):
             duplicates.add(j)
         if chosen:
             used.update(chosen)
             previous = chosen[0]
+            with_primary.setdefault(chosen[0], []).append(j)
         sources[j] = chosen
     return sources, duplicates
 
 
-def _duplicate_of(copy: Paragraphs, sources: dict[int, list[int]], j: int, primary: int) -> bool:
+def _duplicate_of(copy: list[str] | list[list[str]], earlier: list[int], j: int) -> bool:
     """Return True if an earlier copy paragraph with the same primary source has the same words."""
-    return any(chosen and chosen[0] == primary and Indel.normalized_similarity(
-        copy.keys[earlier], copy.keys[j]) >= DUPLICATE_MIN_SIMILARITY
-        for earlier, chosen in sources.items())
+    return any(Indel.normalized_similarity(copy[before], copy[j]) >= DUPLICATE_MIN_SIMILARITY
+               for before in earlier)
 
 
 def groups(sources: dict[int, list[int]], duplicates: set[int]) -> list[tuple[list[int], list[int]]]:

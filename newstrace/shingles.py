@@ -63,6 +63,7 @@ class KeyIds:
         self._characters: dict[str, str] | None = None
         self._strings: list[tuple[list[list[str]], list[str]]] = []
         self._flat: tuple[str, str] | None = None
+        self.memo: dict[str, object] = {}  # per-comparison values other modules derive from the ids
 
     def _ids(self, keys: list[str]) -> np.ndarray:
         """Return the ids of keys as an int64 array."""
@@ -98,8 +99,9 @@ class KeyIds:
     def _character_map(self) -> dict[str, str]:
         """Return the character standing for each key (its id as a code point, surrogates skipped)."""
         if self._characters is None:
-            self._characters = {key: chr(number if number < _SURROGATES else number + 0x800)
-                                for key, number in self.vocabulary.items()}
+            count = len(self.vocabulary)
+            points = chain(range(min(count, _SURROGATES)), range(_SURROGATES + 0x800, count + 0x800))
+            self._characters = dict(zip(self.vocabulary, map(chr, points)))
         return self._characters
 
     def gram_codes(self, k: int) -> tuple[np.ndarray, np.ndarray]:
