@@ -117,3 +117,16 @@ def test_lesson_html_is_offline_and_shows_widget_fallbacks(path: Path):
         assert "nt-static" in markup, "widgets should show their static fallback in HTML"
     assert "Content note" in markup
     assert "Instructor note" not in markup, "speaker notes belong in the decks, not the student page"
+
+
+def test_fetch_reveal_uses_the_cache_without_npm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Check that a cached reveal.js is used as is, and that a missing npm is named when needed"""
+    from newstrace.course import export
+
+    monkeypatch.setattr(export.shutil, "which", lambda _name: None)
+    with pytest.raises(course.CourseBuildError, match="npm is not installed"):
+        course.fetch_reveal(tmp_path / "empty-cache")
+    cached = tmp_path / "cache" / "reveal.js" / "dist"
+    cached.mkdir(parents=True)
+    (cached / "reveal.js").write_text("/* cached */")
+    assert course.fetch_reveal(tmp_path / "cache") == tmp_path / "cache" / "reveal.js"

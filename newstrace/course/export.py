@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import os
 import re
 import shutil
 import subprocess
@@ -190,7 +191,13 @@ def fetch_reveal(cache: Path) -> Path:
         with tarfile.open(archives[0]) as archive:
             archive.extractall(unpacked, **({"filter": "data"} if hasattr(tarfile, "data_filter")
                                              else {}))
-        if target.exists():
-            shutil.rmtree(target)
-        shutil.move(str(unpacked / "package"), target)
+        staged = Path(tempfile.mkdtemp(prefix=".reveal-", dir=cache))
+        shutil.move(str(unpacked / "package"), staged / "package")
+        try:  # atomic: a build running at the same time either finds the whole package or none
+            os.rename(staged / "package", target)
+        except OSError:
+            if not (target / "dist" / "reveal.js").is_file():
+                raise
+        finally:
+            shutil.rmtree(staged, ignore_errors=True)
     return target
