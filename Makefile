@@ -16,6 +16,9 @@ help:
 	@echo "make test     set up .venv and run every test"
 	@echo "make bench    run the benchmarks (ratios against baselines from the same run)"
 	@echo "make lab      open JupyterLab on this folder"
+	@echo "make lessons  execute the lessons into build/lessons (.ipynb and offline .html)"
+	@echo "make slides   offline reveal.js decks of the lessons in build/slides"
+	@echo "make handouts print each deck to PDF, one page per slide, in build/handouts"
 	@echo "make clean    remove build output (keeps .venv; 'make distclean' removes it too)"
 
 venv: $(STAMP)
