@@ -371,7 +371,7 @@ def add_clutter(paras: list[str], rng: random.Random, year: int | None = None) -
 
 def trim(paras: list[str], rng: random.Random) -> list[str]:
     """Return the first part of paras, sometimes skipping a stretch before the last kept one."""
-    keep = max(2, round(len(paras) * rng.uniform(0.35, 0.7)))
+    keep = min(max(3, round(len(paras) * rng.uniform(0.35, 0.7))), max(1, len(paras) - 1))
     kept = paras[:keep]
     if rng.random() < 0.5 and len(paras) > keep + 2:
         kept.append(paras[rng.randint(keep + 1, len(paras) - 1)])
