@@ -28,6 +28,10 @@ def test_lesson01_cleaning_answers(case: pd.DataFrame):
     full = nt.clean(case.loc["full-text", "text"]).removed
     assert list(full["reason"]) == ["promo"] and list(full["line"]) == [21]
     assert full["text"].iloc[0].startswith("Why did victims")
+    page = case.loc["re-report", "text"]
+    removed = nt.clean(page).removed
+    assert len(removed) > case.loc["re-report", "paragraphs"] / 2, "question 5: more than half clutter"
+    assert {"related", "sidebar", "caption", "headline"} <= set(removed["reason"])
 
 
 def test_lesson02_sourcing_answers(full_text: str):
