@@ -25,6 +25,10 @@ from newstrace.course.notebooks import (
     lesson_table,
 )
 
+CONTENT_NOTE = ("The lessons study a 2015 news report on the Islamic State's propaganda operation, "
+                "which describes executions and killings. No propaganda media is linked or shown.")
+
+
 def _write_index(out: Path, infos: Sequence[LessonInfo], suffix: str, heading: str) -> None:
     """Write an index.html linking each lesson's page, with its minutes and key question."""
     items = []
@@ -36,7 +40,8 @@ def _write_index(out: Path, infos: Sequence[LessonInfo], suffix: str, heading: s
     out.joinpath("index.html").write_text(
         f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>newstrace: {heading}'
         '</title><style>body{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.5}'
-        f"li{{margin:0.8em 0}}</style></head><body><h1>newstrace: {heading}</h1><ol>"
+        f"li{{margin:0.8em 0}}</style></head><body><h1>newstrace: {heading}</h1>"
+        f"<p><strong>Content note.</strong> {CONTENT_NOTE}</p><ol>"
         + "\n".join(items) + "</ol></body></html>\n", encoding="utf-8")
 
 
