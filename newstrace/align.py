@@ -52,7 +52,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
+from operator import itemgetter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -121,7 +122,7 @@ def _split_words(text: str, closed: set[str]) -> _Split:
         groups = hyphen_groups_of(found)
         closed.update(parts[0] for parts in groups if len(parts) == 1)
         return found, [], groups, True
-    words = "\n".join([token for token in found if token[0].isalnum()]).lower().split("\n")
+    words = "\n".join(compress(found, map(str.isalnum, map(itemgetter(0), found)))).lower().split("\n")
     if words == [""]:
         words = []
     hyphenated = "-" in folded
@@ -329,7 +330,7 @@ class _Evidence:
             self.covered_by_copy.setdefault(j, {})[i] = positions
         vocabulary = self.ids.vocabulary if self.ids else dict.fromkeys(
             [key for keys in self.original.keys + self.copy.keys for key in keys])
-        forms = {key: content_form(key) for key in vocabulary}
+        forms = dict(zip(vocabulary, map(content_form, vocabulary)))
         self.original_content = [_content_of(keys, forms) for keys in self.original.keys]
         self.copy_content = [_content_of(keys, forms) for keys in self.copy.keys]
         self.weights = idf_weights(self.original_content)

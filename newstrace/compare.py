@@ -54,7 +54,7 @@ fitted to the case.
 from __future__ import annotations
 
 import bisect
-from itertools import accumulate, islice
+from itertools import accumulate, compress, islice
 from operator import itemgetter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -150,21 +150,43 @@ def _key_locator(text: str, tokens_: list[str], key_count: int,
     if normalize(text) == text:
         if words_in_tokens == key_count:
             return lambda n: next(islice(_WORD.finditer(text), n, None)).span()
-        parts_of = _key_parts(tokens_, closed) if text.isascii() else []
-        if len(parts_of) == key_count:
-            return lambda n: _part_span(text, *parts_of[n])
+        parts_of = _key_parts(tokens_, closed) if text.isascii() else None
+        if parts_of is not None and parts_of.count == key_count:  # type: ignore[attr-defined]
+            return lambda n: _part_span(text, *parts_of(n))
     return key_spans(text, closed).__getitem__
 
 
-def _key_parts(tokens_: list[str], closed: set[str]) -> list[tuple[int, int]]:
-    """Return (word number, hyphen part or -1 for the whole word) of each key of an ASCII paragraph."""
-    parts_of: list[tuple[int, int]] = []
-    for number, word in enumerate(token for token in tokens_ if token[0].isalnum()):
+def _key_parts(tokens_: list[str], closed: set[str]) -> Callable[[int], tuple[int, int]]:
+    """Return a function giving (word number, hyphen part or -1 for the whole word) of key n.
+
+    For an ASCII paragraph's tokens; only the words split into several keys are listed, so the
+    function walks those few. Its `count` attribute is the paragraph's number of keys.
+    """
+    words = "\n".join(compress(tokens_, map(str.isalnum, map(itemgetter(0), tokens_))))
+    split: list[tuple[int, int]] = []  # (word number, parts) of each word split into its parts
+    number, line_start, hyphen = 0, 0, words.find("-")
+    while hyphen >= 0:
+        number += words.count("\n", line_start, hyphen)
+        line_start = words.rfind("\n", 0, hyphen) + 1
+        line_end = words.find("\n", hyphen)
+        word = words[line_start:line_end if line_end >= 0 else len(words)]
         parts = word.split("-")
-        if len(parts) == 1 or "".join(parts).lower() in closed:
-            parts_of.append((number, -1))
-        else:
-            parts_of += [(number, part) for part in range(len(parts))]
+        if "".join(parts).lower() not in closed:
+            split.append((number, len(parts)))
+        hyphen = words.find("-", line_end) if line_end >= 0 else -1
+
+    def parts_of(n: int) -> tuple[int, int]:
+        """Return (word number, part or -1) of key n."""
+        extra = 0  # keys before the current word beyond one per word
+        for word_number, parts in split:
+            if n < word_number + extra:
+                break
+            if n < word_number + extra + parts:
+                return word_number, n - word_number - extra
+            extra += parts - 1
+        return n - extra, -1
+
+    parts_of.count = words.count("\n") + 1 + sum(parts - 1 for _, parts in split) if words else 0  # type: ignore[attr-defined]
     return parts_of
 
 

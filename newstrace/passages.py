@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Callable
+from itertools import accumulate
 
 import numpy as np
 import pandas as pd
@@ -128,9 +129,15 @@ def passage_table(runs: list[tuple[int, int, int]], original: str, copy: str,
                   locate_copy: Callable[[int], tuple[int, int]]) -> pd.DataFrame:
     """Return the passage rows of matching runs, given each word's (start, end) in its text."""
     rows = []
+    original_lines, copy_lines = _line_starts(original), _line_starts(copy)
     for i, j, length in runs:
         o_start, o_end = locate_original(i)[0], locate_original(i + length - 1)[1]
         c_start, c_end = locate_copy(j)[0], locate_copy(j + length - 1)[1]
-        rows.append((o_start, o_end, c_start, c_end, length, paragraph_of(original, o_start),
-                     paragraph_of(copy, c_start), copy[c_start:c_end]))
+        rows.append((o_start, o_end, c_start, c_end, length, bisect.bisect_right(original_lines, o_start),
+                     bisect.bisect_right(copy_lines, c_start), copy[c_start:c_end]))
     return pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
+
+
+def _line_starts(text: str) -> list[int]:
+    """Return where each line of text but the first starts (paragraph_of: how many are <= offset)."""
+    return list(accumulate(len(line) + 1 for line in text.split("\n")))[:-1]
