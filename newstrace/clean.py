@@ -421,12 +421,18 @@ def clean(text: str) -> Cleaned:
     if headlines:
         headline = headlines[0]
     paragraphs = [unit.text for unit in units]
-    removed_table = pd.DataFrame(removed, columns=REMOVED_COLUMNS).sort_values("start", kind="stable")
-    caption_table = pd.DataFrame(captions, columns=CAPTION_COLUMNS)
+    removed = sorted(removed, key=lambda row: row["start"])  # stable, as the table's order by start
     return Cleaned(
         text="\n".join(paragraphs),
         paragraphs=paragraphs,
-        removed=removed_table.reset_index(drop=True),
-        captions=caption_table,
+        removed=_table(removed, REMOVED_COLUMNS),
+        captions=_table(captions, CAPTION_COLUMNS),
         headline=headline,
     )
+
+
+def _table(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """Return the rows as a DataFrame with the given columns (built column by column: faster)."""
+    if not rows:
+        return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame({name: [row[name] for row in rows] for name in columns}, columns=columns)
