@@ -565,6 +565,11 @@ def align(original: Paragraphs, copy: Paragraphs, k: int, ids: KeyIds | None = N
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
     """Return the rows as a DataFrame with nullable integer paragraph columns."""
+    if rows:  # built column by column: the same table, faster than from a list of dicts
+        columns: dict[str, object] = {name: [row[name] for row in rows] for name in ALIGNMENT_COLUMNS}
+        for name in ("original_para", "copy_para", "group"):
+            columns[name] = pd.array(columns[name], dtype="Int64")
+        return pd.DataFrame(columns, columns=ALIGNMENT_COLUMNS)
     table = pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
     for column in ("original_para", "copy_para", "group"):
         table[column] = table[column].astype("Int64")

@@ -258,6 +258,8 @@ def edit_table(original: Paragraphs, copy: Paragraphs, groups: list[Group]) -> p
                          _owner(after_owner, edit.after_start, copies[0]),
                          edit.before, edit.after, edit.kind, edit.category))
     table = pd.DataFrame(rows, columns=EDIT_COLUMNS)
+    if rows:  # paragraph numbers are Python ints: the columns are int64 already
+        return table
     return table.astype({"original_para": "int64", "copy_para": "int64"})
 
 
