@@ -155,7 +155,7 @@ def child(n: int, copy_share: float, ensemble: bool) -> dict:
     command = [sys.executable, __file__, "--one-size", str(n), "--copy-share", str(copy_share)]
     if ensemble:
         command.append("--ensemble")
-    finished = subprocess.run(command, capture_output=True, text=True)
+    finished = subprocess.run(command, capture_output=True, text=True, check=False)
     if finished.returncode:
         sys.exit(f"the {n:,}-article run failed:\n{finished.stderr}")
     return json.loads(finished.stdout.strip().splitlines()[-1])

@@ -80,7 +80,10 @@ def as_texts(texts: Mapping[str, str] | pd.Series) -> dict[str, str]:
     for key, text in texts.items():
         if not isinstance(text, str):
             raise TypeError(f"text {key!r} is {type(text).__name__}, expected str: pass article text")
-    return {str(key): text for key, text in texts.items()}
+    named = {str(key): text for key, text in texts.items()}
+    if len(named) < len(texts):
+        raise ValueError("text ids must stay unique as strings (e.g. not both 1 and '1')")
+    return named
 
 
 class _WordHasher:

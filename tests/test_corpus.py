@@ -141,6 +141,7 @@ def test_sampled_index_finds_a_short_excerpt_of_a_long_text(corpus):
         (["a list"], {}, TypeError, "mapping or pandas Series"),
         ({"x": b"bytes"}, {}, TypeError, "text 'x' is bytes"),
         (pd.Series(["a", "b"], index=["x", "x"]), {}, ValueError, "unique"),
+        ({1: "a", "1": "b"}, {}, ValueError, "unique as strings"),
         ({"x": "text"}, {"threshold": 1.5}, ValueError, "threshold must be a number from 0 to 1"),
         ({"x": "text"}, {"method": "magic"}, ValueError, "method must be one of"),
         ({"x": "text"}, {"num_perm": 4}, ValueError, "num_perm"),
