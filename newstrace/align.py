@@ -216,7 +216,7 @@ def covered_positions(original: list[list[str]], copy: list[list[str]], k: int,
     if k < 1:
         return covered
     if ids is None:
-        ids = KeyIds(_flat(original), _flat(copy))
+        ids = KeyIds.of_paragraphs(original, copy)
     original_codes, copy_codes = ids.gram_codes(k)
     original_para = _run_paragraphs(original, k)
     shareable = (original_para >= 0) & has_content_word(ids, ids.original, k)
@@ -434,7 +434,7 @@ def _paraphrase_sources(evidence: _Evidence, j: int, chosen: list[int]) -> list[
 def link_paragraphs(original: Paragraphs, copy: Paragraphs, k: int,
                     ids: KeyIds | None = None) -> tuple[dict[int, list[int]], set[int]]:
     """Return each copy paragraph's sources and the set of copy paragraphs that are duplicates."""
-    ids = ids or KeyIds(_flat(original.keys), _flat(copy.keys))
+    ids = ids or KeyIds.of_paragraphs(original.keys, copy.keys)
     evidence = _Evidence(original, copy, k, covered_positions(original.keys, copy.keys, k, ids),
                          similarity_matrix(ids.as_strings(original.keys), ids.as_strings(copy.keys)), ids)
     coded_copy = ids.as_strings(copy.keys)
@@ -533,11 +533,6 @@ def _missing_positions(original_count: int, rows: list[dict]) -> dict[int, float
         position = linked.get(i, position)
         positions[i] = position
     return positions
-
-
-def _flat(paragraphs: list[list[str]]) -> list[str]:
-    """Return the keys of all paragraphs in one list."""
-    return [key for keys in paragraphs for key in keys]
 
 
 def align(original: Paragraphs, copy: Paragraphs, k: int, ids: KeyIds | None = None) -> pd.DataFrame:

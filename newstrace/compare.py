@@ -411,8 +411,7 @@ def compare(original: str, copy: str, *, shingle_size: int = DEFAULT_SHINGLE_SIZ
     cleaned_original, cleaned_copy = clean(original), clean(copy)
     paras_original, paras_copy, closed = paragraph_pair(cleaned_original.paragraphs,
                                                         cleaned_copy.paragraphs)
-    ids = KeyIds([key for keys in paras_original.keys for key in keys],
-                 [key for keys in paras_copy.keys for key in keys])
+    ids = KeyIds.of_paragraphs(paras_original.keys, paras_copy.keys)
     alignment = align(paras_original, paras_copy, shingle_size, ids)
     groups = copy_edited_groups(alignment)
     edits = edit_table(paras_original, paras_copy, groups)

@@ -57,13 +57,22 @@ class KeyIds:
         """Number the keys of both texts in order of first appearance."""
         self.keys = (original, copy)
         self.vocabulary = {key: number for number, key in enumerate(dict.fromkeys(original + copy))}
-        self.original = self._ids(original)
-        self.copy = self._ids(copy)
         self._codes: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._characters: dict[str, str] | None = None
         self._strings: list[tuple[list[list[str]], list[str]]] = []
         self._flat: tuple[str, str] | None = None
+        self._paragraphs: tuple[list[list[str]], list[list[str]]] | None = None
         self.memo: dict[str, object] = {}  # per-comparison values other modules derive from the ids
+        flat = self.flat_strings()
+        self.original, self.copy = ((self._ids(original), self._ids(copy)) if flat is None
+                                    else (_ids_of_string(flat[0]), _ids_of_string(flat[1])))
+
+    @classmethod
+    def of_paragraphs(cls, original: list[list[str]], copy: list[list[str]]) -> KeyIds:
+        """Return the KeyIds of two texts given as paragraphs of keys (as_strings slices them)."""
+        ids = cls([key for keys in original for key in keys], [key for keys in copy for key in keys])
+        ids._paragraphs = (original, copy)
+        return ids
 
     def _ids(self, keys: list[str]) -> np.ndarray:
         """Return the ids of keys as an int64 array."""
@@ -81,7 +90,12 @@ class KeyIds:
         for asked, strings in self._strings:
             if asked is paragraphs:
                 return strings
-        joined = "".join(map(self._character_map().__getitem__, chain.from_iterable(paragraphs)))
+        if self._paragraphs and paragraphs is self._paragraphs[0]:
+            joined = self.flat_strings()[0]  # type: ignore[index]
+        elif self._paragraphs and paragraphs is self._paragraphs[1]:
+            joined = self.flat_strings()[1]  # type: ignore[index]
+        else:
+            joined = "".join(map(self._character_map().__getitem__, chain.from_iterable(paragraphs)))
         ends = list(accumulate(map(len, paragraphs)))
         strings = [joined[start:end] for start, end in zip([0, *ends], ends)]
         self._strings = [*self._strings[-1:], (paragraphs, strings)]
@@ -109,6 +123,13 @@ class KeyIds:
         if k not in self._codes:
             self._codes[k] = _gram_codes(self.original, self.copy, k, max(len(self.vocabulary), 1))
         return self._codes[k]
+
+
+def _ids_of_string(text: str) -> np.ndarray:
+    """Return the ids a string of KeyIds characters stands for (code points, surrogates skipped)."""
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    points[points >= _SURROGATES + 0x800] -= 0x800
+    return points
 
 
 def _gram_codes(first: np.ndarray, second: np.ndarray, k: int,
