@@ -30,7 +30,14 @@ page clutter never order two texts: a short copy may be an early version or a la
 
 **capture_hint** (per text): page clutter shows a web-page capture; years in the clutter that are
 later than every year in the story show the page was captured in that year or later. A capture date
-is not a publication date, so capture hints never decide likely_earlier.
+is not a publication date, so capture hints never decide likely_earlier. A date line the page
+states ("Published 3 May 2019", removed by nt.clean as a timestamp) is quoted as what the page says.
+
+**Columns**: a, b; relation and score from `nt.compare` (the text with more story words as the
+original); a_in_b, b_in_a; words_a, words_b (story words after cleaning); likely_fuller,
+fuller_confidence, fuller_reason; likely_earlier, earlier_confidence, earlier_reason (confidence is
+one of "high", "moderate", "low", "none"); credits_a, credits_b (outlets credited for reporting);
+capture_a, capture_b. `text_evidence(texts)` gives the per-text evidence as a table.
 """
 
 from __future__ import annotations
@@ -92,8 +99,22 @@ def own_outlets(table: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(table.loc[table["own_reporting"], "outlet"]))
 
 
+def date_line(cleaned: Cleaned) -> str:
+    """Return a note on the years in removed date lines ("Published ..."), or an empty string."""
+    stamps = cleaned.removed[cleaned.removed["reason"] == "timestamp"]
+    stated = years("\n".join(stamps["text"]))
+    if not stated:
+        return ""
+    return f"; a date line on the page states {_join([str(y) for y in stated])}"
+
+
 def capture_hint(cleaned: Cleaned) -> str:
     """Return what the page clutter says about how and when the text was captured."""
+    return _capture_hint(cleaned) + date_line(cleaned)
+
+
+def _capture_hint(cleaned: Cleaned) -> str:
+    """Return the capture hint from navigation, share lines, related blocks and sidebars."""
     removed = cleaned.removed
     page = removed[removed["reason"].isin(PAGE_REASONS)]
     if page.empty:

@@ -189,3 +189,11 @@ def test_command_refuses_bad_folders_and_files(tmp_path, capsys):
     assert "bad.txt looks like a binary file" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["find-copies", str(tmp_path), "--threshold", "7"])
+
+
+def test_input_order_and_id_names_do_not_change_the_pairs(corpus, found):
+    texts, _ = corpus
+    keys = sorted(texts, reverse=True)
+    renamed = {f"z-{key}": texts[key] for key in keys}
+    again = nt.find_copies(renamed, method="sampled")
+    assert {frozenset(f"z-{k}" for k in pair) for pair in found_pairs(found)} == found_pairs(again)

@@ -6,6 +6,8 @@ import random
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import newstrace as nt
 from newstrace.lineage import COLUMNS, capture_hint, text_evidence, years
@@ -151,3 +153,38 @@ def test_years_are_found_in_text():
 def test_bad_input_is_refused(texts, error, message):
     with pytest.raises(error, match=message):
         nt.lineage(texts)
+
+
+def test_a_date_line_on_the_page_is_quoted_not_used_for_order(re_report, full_text):
+    page = "Published 3 May 2019\n" + re_report
+    hint = text_evidence({"page": page}).loc["page", "capture_hint"]
+    assert "date line on the page states 2019" in hint
+    pair = nt.lineage({"full": full_text, "page": page}).iloc[0]
+    assert "2019" not in pair["earlier_reason"]
+
+
+@pytest.fixture(scope="module")
+def base_paragraphs() -> list[str]:
+    """Return the paragraphs of one synthetic article of at least eight paragraphs."""
+    texts, _ = synthetic_corpus(30, seed=13, copy_share=0.0, independent_share=0.0)
+    return max((paragraphs_of(text) for text in texts.values()), key=len)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_versions_without_credits_are_never_ordered_and_never_called_fuller_wrongly(
+        base_paragraphs, data):
+    """Two paragraph subsets of one article: no time order, and the subset is never the fuller."""
+    n = len(base_paragraphs)
+    first = sorted(data.draw(st.sets(st.integers(0, n - 1), min_size=2, max_size=n)))
+    second = sorted(data.draw(st.sets(st.integers(0, n - 1), min_size=2, max_size=n)))
+    texts = {"first": "\n".join(base_paragraphs[i] for i in first),
+             "second": "\n".join(base_paragraphs[i] for i in second)}
+    pair = nt.lineage(texts).iloc[0]
+    assert pair["likely_earlier"] == "undetermined"
+    if set(first) < set(second):
+        assert pair["likely_fuller"] in {"second", "neither", "undetermined"}
+    if set(second) < set(first):
+        assert pair["likely_fuller"] in {"first", "neither", "undetermined"}
+    if not set(first) <= set(second) and not set(second) <= set(first):
+        assert pair["likely_fuller"] != "neither" or pair["a_in_b"] >= 0.8
