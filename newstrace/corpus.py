@@ -90,6 +90,7 @@ class _WordHasher:
     """Stable 32-bit hashes of words, cached so each distinct word is hashed once."""
 
     def __init__(self) -> None:
+        """Start with an empty cache."""
         self.cache: dict[str, int] = {}
 
     def __call__(self, tokens: list[str]) -> np.ndarray:
@@ -292,6 +293,7 @@ class _Stopwatch:
     """Record the CPU seconds of named stages into an optional dict."""
 
     def __init__(self, record: dict[str, float] | None) -> None:
+        """Record into record, or nowhere if it is None."""
         self.record = record
 
     def stage(self, name: str, function: Callable[..., _T], *args: object) -> _T:
