@@ -81,7 +81,7 @@ _TOPICS = {
     "trial": ("the trial", "the hearing", "charges documents witnesses accounts files claims", "jurors"),
     "outbreak": ("the outbreak", "the infections", "wards clinics cases schools beds samples", "patients"),
     "protest": ("the protest", "the march", "streets squares offices stations roads gates", "protesters"),
-    "storm": ("the storm", "the gales", "roofs trees power lines boats piers roads", "households"),
+    "storm": ("the storm", "the gales", "roofs trees pylons boats piers roads", "households"),
     "budget": ("the budget", "the spending plan", "programmes grants posts projects services funds", "councillors"),
     "collapse": ("the collapse", "the accident", "buildings floors cranes walls sites flats", "engineers"),
 }
@@ -352,7 +352,7 @@ def add_clutter(paras: list[str], rng: random.Random, year: int | None = None) -
     """Return paras inside page clutter: navigation, share lines, caption, related block, sidebar."""
     top = rng.sample(_NAV, rng.randint(1, 3)) + rng.sample(_SHARE, rng.randint(0, 2))
     caption = (
-        f"A view of {rng.choice(_LANDMARKS)} in {rng.choice(_PLACES)} on "
+        f"A view of the {rng.choice(_LANDMARKS)} in {rng.choice(_PLACES)} on "
         f"{rng.choice(['Monday', 'Friday', 'Sunday'])}. ({rng.choice(_CAPTION_CREDITS)})"
     )
     body = [paras[0], caption, *paras[1:]] if rng.random() < 0.6 else list(paras)
