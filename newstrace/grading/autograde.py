@@ -201,11 +201,22 @@ def run_tasks(
         for task in tasks:
             on_done(autograde_task(config, task, timeout, max_chars))
         return
-    context = multiprocessing.get_context("spawn")
+    context = worker_context()
     with ProcessPoolExecutor(jobs, context, init_worker, (kind, limits, private_root)) as pool:
         futures = [pool.submit(autograde_task, config, t, timeout, max_chars) for t in tasks]
         for task, future in zip(tasks, futures):
             on_done(outcome_of(task, future))
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """Return a start method for workers: a fork server that imported the grader once, else spawn."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(
+            ["newstrace.grading.autograde", "newstrace.grading.feedback"]
+        )
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def outcome_of(task: Task, future: Future) -> Outcome:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
-import shutil
+import sqlite3
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -123,19 +123,35 @@ def generate(config: Config, assignment: str, release_dir: Path, url: str) -> No
 
 
 def build_reference(config: Config, assignment: str, workdir: Path) -> Reference:
-    """Sync the course gradebook with the source and return the assignment's reference."""
+    """Sync the course gradebook with the source and return the assignment's reference.
+
+    The template gradebook for the workers is a snapshot of the course gradebook taken right after
+    the sync, so a worker sees the same due dates, manual grades and comments as the course (and
+    no new database, whose creation costs nbgrader an `alembic` subprocess, is made).
+    """
     base = workdir / "reference" / assignment
-    generate(config, assignment, base / "course-release", db_url(config))
-    template_db = (
-        workdir / "reference" / "gradebook.db"
-    )  # shared: one new database, one alembic call
-    generate(config, assignment, base / "release", f"sqlite:///{template_db}")
+    generate(config, assignment, base / "release", db_url(config))
+    template_db = base / "gradebook.db"
+    snapshot_gradebook(db_url(config), template_db)
     releases = read_notebooks(base / "release" / assignment)
     sources = read_notebooks(source_dir(config) / assignment)
-    shutil.rmtree(base / "course-release", ignore_errors=True)
     hidden = secret_lines(sources.values(), releases.values(), HIDDEN_BEGIN, HIDDEN_END)
     solution = secret_lines(sources.values(), releases.values(), SOLUTION_BEGIN, SOLUTION_END)
     return Reference(assignment, releases, sources, template_db, hidden, solution)
+
+
+def snapshot_gradebook(url: str, target: Path) -> None:
+    """Copy a sqlite gradebook consistently (sqlite's backup API) to `target`."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix):
+        raise CourseError(f"only sqlite gradebooks can be graded in parallel, not {url}")
+    source = sqlite3.connect(url[len(prefix) :])
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
 
 
 def read_notebooks(folder_path: Path) -> dict[str, NotebookNode]:

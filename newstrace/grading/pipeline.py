@@ -238,14 +238,10 @@ def record_outcome(
     shutil.copytree(outcome.autograded, target)
     notebooks = read_autograded(target, reference.releases)
     save_autogrades(config, student, assignment, notebooks)
+    feedback = course_folder(config, "feedback_directory", "feedback", student, assignment)
     problem = ""
-    if outcome.feedback is not None and not needs_course_gradebook(
-        db_url(config), student, assignment
-    ):
-        shutil.copytree(
-            outcome.feedback,
-            course_folder(config, "feedback_directory", "feedback", student, assignment),
-        )
+    if outcome.feedback is not None:  # written by the worker from a snapshot of this gradebook
+        shutil.copytree(outcome.feedback, feedback)
     else:
         secrets = reference.secret_lines(options.show_hidden_tests)
         problem = write_feedback(config, student, assignment, secrets, options.show_hidden_tests)
@@ -256,20 +252,6 @@ def record_outcome(
     if pending and status == "ok":
         message = f"{pending:g} points wait for manual grading"
     return GradeRow(student, assignment, score, max_score, pending, status, message)
-
-
-def needs_course_gradebook(url: str, student: str, assignment: str) -> bool:
-    """Return True when feedback must come from the course gradebook: manual grades, comments or a due date."""
-    with Gradebook(url) as gb:
-        submission = gb.find_submission(assignment, student)
-        if submission.assignment.duedate is not None:
-            return True
-        for notebook in submission.notebooks:
-            if any(g.manual_score is not None for g in notebook.grades):
-                return True
-            if any(c.manual_comment for c in notebook.comments):
-                return True
-    return False
 
 
 def judge(notebooks: dict) -> tuple[str, str]:
