@@ -51,7 +51,7 @@ MAX_UI_WORDS = 8
 MAX_HEADLINE_WORDS = 25
 MAX_SUMMARY_WORDS = 40
 MAX_HEADING_WORDS = 4
-_MEMO_SIZE = 8192  # per-line rules are pure functions of the line: memoised, as `clean` runs them pass after pass
+_MEMO_SIZE = 1024  # per-line rules are pure functions of the line: memoised, as `clean` runs them pass after pass
 
 _TERMINAL = re.compile(r"[.!?…:;,][\"'”’)\]\s]*$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
