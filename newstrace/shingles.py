@@ -4,6 +4,9 @@ A k-shingle is a run of k consecutive word tokens (from `newstrace.text.words`).
 the default: long enough that two independent reports of one event rarely share a shingle by
 chance (names and short facts are shorter), short enough that light copy editing leaves most
 shingles of a sentence intact.
+
+`KeyIds` numbers the words of two texts once per comparison, so that `newstrace.compare` can work
+on exact integer codes of word runs with numpy instead of sets of word tuples (same results).
 """
 
 from __future__ import annotations
@@ -49,8 +52,10 @@ class KeyIds:
     """The matching keys of two texts as integer ids (the same key, the same id), for fast shingling.
 
     `gram_codes(k)` gives one int64 per run of k keys, equal exactly when the runs are equal (no
-    hashing, so no collisions): the ids are combined in base V (the vocabulary size) when V**k
-    fits in 63 bits, else runs are numbered by repeated `numpy.unique`.
+    hashing, so no collisions): the ids are combined as base-V digits (V the vocabulary size), and
+    when k digits do not fit in 63 bits the codes are renumbered with `numpy.unique` in between.
+    `as_strings` / `flat_strings` spell the keys as one character per key, for rapidfuzz and for
+    fast slice comparison.
     """
 
     def __init__(self, original: list[str], copy: list[str]) -> None:
