@@ -3,10 +3,11 @@
 For each corpus size (default 2,000, 10,000 and 50,000 articles) a child process:
 1. generates a seeded synthetic corpus (newstrace.synthetic, no downloaded data);
 2. runs find_copies (method "sampled": MinHashLSH + sampled containment index, every candidate
-   verified with compare) and records CPU time per stage, recall of the true pairs per kind,
+   verified with compare; median of 3 runs at 2,000 articles or fewer) and records CPU time per stage, recall of the true pairs per kind,
    pairs across unrelated families, and peak memory (ru_maxrss) of the process so far;
 3. runs raw datasketch with the same parameters (words -> 5-word shingles -> MinHash.bulk,
-   num_perm=128 -> MinHashLSH threshold 0.5, no verification) and its recall;
+   num_perm=128 -> MinHashLSH threshold 0.5, no verification; median of as many runs) and its
+   recall;
 4. optionally runs method "ensemble" (datasketch MinHashLSHEnsemble) on small sizes;
 5. estimates all-pairs comparison from a timed random sample of pairs (compare() per pair, and
    exact shingle-set containment per pair); at 2,000 articles the exact all-pairs containment
@@ -126,18 +127,25 @@ def run_size(n: int, copy_share: float, ensemble: bool) -> dict:
     texts, truth = nt.synthetic_corpus(n, seed=SEED, copy_share=copy_share)
     result = {"n": n, "generate_s": time.process_time() - start, "true_pairs": int(truth["derived"].sum())}
     result["rss_corpus_mb"] = peak_mb()
-    stages: dict[str, float] = {}
-    wall = time.perf_counter()
-    table = nt.find_copies(texts, method="sampled", timings=stages)
-    result["find_copies_wall_s"] = time.perf_counter() - wall
+    repeats = 3 if n <= 2000 else 1
+    runs = []
+    for _ in range(repeats):
+        stages: dict[str, float] = {}
+        table = nt.find_copies(texts, method="sampled", timings=stages)
+        stages["total"] = sum(stages[k] for k in ("signatures", "candidates", "verify"))
+        runs.append(stages)
     result["peak_mb"] = peak_mb()
+    stages = sorted(runs, key=lambda run: run["total"])[len(runs) // 2]
     result.update({f"stage_{k}": v for k, v in stages.items()})
     found = {frozenset(p) for p in zip(table["a"], table["b"])}
-    result["find_copies_s"] = sum(stages[k] for k in ("signatures", "candidates", "verify"))
+    result["find_copies_s"] = stages["total"]
+    result["repeats"] = repeats
     result["recall"] = recall_by_kind(found, truth)
     result["false_pairs"] = cross_family(found, truth)
     result["found_pairs"] = len(found)
-    raw_pairs, result["raw_s"] = raw_datasketch(texts)
+    raw_runs = [raw_datasketch(texts) for _ in range(repeats)]
+    raw_pairs = raw_runs[0][0]
+    result["raw_s"] = sorted(seconds for _, seconds in raw_runs)[len(raw_runs) // 2]
     result["raw_recall"] = recall_by_kind(raw_pairs, truth)
     if ensemble:
         stages = {}
