@@ -83,7 +83,7 @@ from newstrace.shingles import (
     jaccard,
     shingles,
 )
-from newstrace.text import _WORD, normalize, tokens
+from newstrace.text import _WORD, ascii_word_bounds, normalize, tokens
 
 RELATIONS = ("identical", "copy", "trimmed copy", "edited copy", "rewrite", "unrelated")
 TRIMMED_MIN_SCORE = 0.9
@@ -137,22 +137,27 @@ def copy_edited_groups(alignment: pd.DataFrame) -> list[Group]:
     return [(sorted(o), sorted(c)) for _, (o, c) in sorted(members.items())]
 
 
-def _key_locator(text: str, tokens_: list[str], key_count: int,
-                 closed: set[str]) -> Callable[[int], tuple[int, int]]:
+WordSpan = Callable[[int], tuple[int, int]]
+
+
+def _key_locator(text: str, tokens_: list[str], key_count: int, closed: set[str],
+                 word_span: WordSpan | None = None) -> Callable[[int], tuple[int, int]]:
     """Return a function giving the (start, end) in text of the n-th matching key of a paragraph.
 
-    When normalisation leaves the paragraph unchanged, key n lies in a word match of the text
-    found by the regex engine itself: the n-th one if no hyphenated word is split into several
-    keys; else (ASCII text) the word and part are looked up in a key-to-word table. Otherwise
-    every key's span is computed once with `key_spans`.
+    When normalisation leaves the paragraph unchanged, key n lies in a word match of the text:
+    the n-th one if no hyphenated word is split into several keys; else (ASCII text) the word and
+    part are looked up in a key-to-word table. `word_span(w)` gives the span of word match w when
+    the caller has them (`ascii_word_bounds`); else the regex engine finds it. Otherwise every
+    key's span is computed once with `key_spans`.
     """
     words_in_tokens = sum(map(str.isalnum, map(itemgetter(0), tokens_)))
     if normalize(text) == text:
+        span = word_span or (lambda w: next(islice(_WORD.finditer(text), w, None)).span())
         if words_in_tokens == key_count:
-            return lambda n: next(islice(_WORD.finditer(text), n, None)).span()
+            return span
         parts_of = _key_parts(tokens_, closed) if text.isascii() else None
         if parts_of is not None and parts_of.count == key_count:  # type: ignore[attr-defined]
-            return lambda n: _part_span(text, *parts_of(n))
+            return lambda n: _part_span(text, span, *parts_of(n))
     return key_spans(text, closed).__getitem__
 
 
@@ -190,9 +195,9 @@ def _key_parts(tokens_: list[str], closed: set[str]) -> Callable[[int], tuple[in
     return parts_of
 
 
-def _part_span(text: str, word: int, part: int) -> tuple[int, int]:
+def _part_span(text: str, word_span: WordSpan, word: int, part: int) -> tuple[int, int]:
     """Return the span of a word match of text, or of one of its hyphen-separated parts."""
-    start, end = next(islice(_WORD.finditer(text), word, None)).span()
+    start, end = word_span(word)
     if part < 0:
         return start, end
     parts = text[start:end].split("-")
@@ -205,6 +210,7 @@ def _locator(paragraphs: Paragraphs, closed: set[str]) -> Callable[[int], tuple[
     paragraph_start = list(accumulate((len(text) + 1 for text in paragraphs.texts), initial=0))
     key_start = _offsets(paragraphs.keys)
     spans: dict[int, Callable[[int], tuple[int, int]]] = {}
+    word_span = _word_spans(paragraphs.texts, paragraph_start)
 
     def locate(n: int) -> tuple[int, int]:
         """Return the character span of key n."""
@@ -213,11 +219,31 @@ def _locator(paragraphs: Paragraphs, closed: set[str]) -> Callable[[int], tuple[
             index -= 1
         if index not in spans:
             spans[index] = _key_locator(paragraphs.texts[index], paragraphs.tokens[index],
-                                        len(paragraphs.keys[index]), closed)
+                                        len(paragraphs.keys[index]), closed, word_span(index))
         start, end = spans[index](n - key_start[index])
         return paragraph_start[index] + start, paragraph_start[index] + end
 
     return locate
+
+
+def _word_spans(texts: list[str], paragraph_start: list[int]) -> Callable[[int], WordSpan | None]:
+    """Return, per paragraph, a function giving the span of its w-th word match (or None).
+
+    The word matches of all paragraphs come from one `ascii_word_bounds` pass over the joined
+    text when it is ASCII; otherwise each paragraph is left to the regex engine (None).
+    """
+    joined = "\n".join(texts)
+    if not joined.isascii():
+        return lambda index: None
+    starts, ends = ascii_word_bounds(joined)
+    first = [bisect.bisect_left(starts, start) for start in paragraph_start]
+
+    def word_span_of(index: int) -> WordSpan:
+        """Return the word-span function of paragraph `index`."""
+        offset, base = paragraph_start[index], first[index]
+        return lambda w: (starts[base + w] - offset, ends[base + w] - offset)
+
+    return word_span_of
 
 
 def passages(original: Paragraphs, copy: Paragraphs, closed: set[str], texts: tuple[str, str],

@@ -30,6 +30,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+import numpy as np
+
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _CHARACTERS = re.compile(
     r"\r\n?|[\u2018\u2019\u201a\u201b\u2032\u02bc]|[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]"
@@ -115,6 +117,31 @@ _CHARACTER_TABLE = {ord(char): replacement for char, replacement in _REPLACEMENT
 _CHARACTER_TABLE.update(dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005"
                                           "\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " "))
 _POUND = re.compile(r"#(?=\d)")
+
+
+_ASCII_ALNUM = np.zeros(256, dtype=bool)
+_ASCII_ALNUM[[ord(char) for char in "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"]] = True
+_ASCII_DIGIT = np.zeros(256, dtype=bool)
+_ASCII_DIGIT[[ord(char) for char in "0123456789"]] = True
+
+
+def ascii_word_bounds(text: str) -> tuple[list[int], list[int]]:
+    """Return the (starts, ends) of the word matches of an ASCII text, as `_WORD.finditer` gives them.
+
+    Computed with numpy in one pass: a word is a run of letters and digits joined by single
+    apostrophes or hyphens between two of them, or by "." or "," between two digits.
+    """
+    codes = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    alnum, digit = _ASCII_ALNUM[codes], _ASCII_DIGIT[codes]
+    before = np.concatenate(([False], alnum[:-1]))
+    after = np.concatenate((alnum[1:], [False]))
+    digit_before = np.concatenate(([False], digit[:-1]))
+    digit_after = np.concatenate((digit[1:], [False]))
+    joiner = (((codes == ord("'")) | (codes == ord("-"))) & before & after) | (
+        ((codes == ord(".")) | (codes == ord(","))) & digit_before & digit_after)
+    inside = alnum | joiner
+    edges = np.diff(np.concatenate(([False], inside, [False])).astype(np.int8))
+    return np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist()
 
 
 def _may_need_layout_fold(text: str) -> bool:

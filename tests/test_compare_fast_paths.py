@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from newstrace.align import STOPWORDS, align, covered_positions, key_spans, paragraph_pair
 from newstrace.compare import (
     _key_locator,
+    _locator,
     copy_edited_groups,
     derived_score,
     derived_share,
@@ -19,6 +20,7 @@ from newstrace.compare import (
 )
 from newstrace.passages import coded_matching_runs, grams, matching_runs
 from newstrace.shingles import KeyIds, _gram_codes, containment, jaccard, shingles
+from newstrace.text import _WORD, ascii_word_bounds
 
 WORDS = ["the", "of", "and", "said", "army", "video", "camp", "al", "qaida", "monthlong", "x"]
 word_lists = st.lists(st.sampled_from(WORDS), max_size=40)
@@ -118,6 +120,19 @@ def test_derived_share_and_key_locator_equal_the_reference(first: list[str], sec
     groups = copy_edited_groups(align(original, copy, k, ids))
     assert derived_share(ids, original, copy, groups, k) == derived_score(original, copy, groups, k)
     for paragraphs in (original, copy):
+        expected, start = [], 0
         for text, tokens_, keys in zip(paragraphs.texts, paragraphs.tokens, paragraphs.keys):
             locate = _key_locator(text, tokens_, len(keys), closed)
             assert [locate(n) for n in range(len(keys))] == key_spans(text, closed)
+            expected += [(start + key_start, start + key_end) for key_start, key_end in key_spans(text, closed)]
+            start += len(text) + 1
+        locate_joined = _locator(paragraphs, closed)
+        assert [locate_joined(n) for n in range(len(expected))] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab1 2'-.,_\n\t#Z", max_size=40))
+def test_ascii_word_bounds_equal_the_word_regex(text: str) -> None:
+    """The numpy word finder gives the spans of the word regex on ASCII text."""
+    starts, ends = ascii_word_bounds(text)
+    assert list(zip(starts, ends)) == [match.span() for match in _WORD.finditer(text)]
