@@ -236,13 +236,14 @@ def covered_positions(original: list[list[str]], copy: list[list[str]], k: int,
     match_copy = copy_para[match_start]
     copy_offsets = np.concatenate(([0], np.cumsum([len(keys) for keys in copy])))
     local = match_start - copy_offsets[match_copy]
-    width = max(len(keys) for keys in copy) + 1
-    pair = match_original * len(copy) + match_copy
-    positions = np.unique(np.repeat(pair * width + local, k) + np.tile(np.arange(k), total))
-    pair_of, position = np.divmod(positions, width)
-    bounds = [0, *(np.flatnonzero(np.diff(pair_of)) + 1).tolist(), len(positions)]
+    width = max(len(keys) for keys in copy) + 1  # one row of cells per paragraph pair
+    pairs, row = np.unique(match_original * len(copy) + match_copy, return_inverse=True)
+    cell = row * width + local  # a run covers cells [cell, cell + k), inside its row
+    marks = np.bincount(cell, minlength=len(pairs) * width) - np.bincount(cell + k, minlength=len(pairs) * width)
+    row_of, position = np.divmod(np.flatnonzero(np.cumsum(marks) > 0), width)
+    bounds = [0, *(np.flatnonzero(np.diff(row_of)) + 1).tolist(), len(row_of)]
     position_list = position.tolist()
-    for (begin, stop), pair_number in zip(zip(bounds, bounds[1:]), pair_of[bounds[:-1]].tolist()):
+    for (begin, stop), pair_number in zip(zip(bounds, bounds[1:]), pairs[row_of[bounds[:-1]]].tolist()):
         covered[divmod(pair_number, len(copy))] = set(position_list[begin:stop])
     return covered
 
