@@ -52,9 +52,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
 from operator import itemgetter
-from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd

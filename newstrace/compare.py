@@ -54,10 +54,10 @@ fitted to the case.
 from __future__ import annotations
 
 import bisect
-from itertools import accumulate, compress, islice
-from operator import itemgetter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate, compress, islice
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
