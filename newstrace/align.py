@@ -217,6 +217,17 @@ def covered_positions(original: list[list[str]], copy: list[list[str]], k: int,
         return covered
     if ids is None:
         ids = KeyIds.of_paragraphs(original, copy)
+    original_index, copy_index, local = _shared_runs(original, copy, k, ids)
+    if len(local):
+        covered.update(_covered_sets(original_index, copy_index, local, len(copy),
+                                     max(len(keys) for keys in copy) + 1, k))
+    return covered
+
+
+def _shared_runs(original: list[list[str]], copy: list[list[str]], k: int,
+                 ids: KeyIds) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return (original paragraph, copy paragraph, start in it) of every copy k-run inside one
+    paragraph whose run also lies inside an original paragraph (not made of stopwords only)."""
     original_codes, copy_codes = ids.gram_codes(k)
     original_para = _run_paragraphs(original, k)
     shareable = (original_para >= 0) & has_content_word(ids, ids.original, k)
@@ -228,24 +239,26 @@ def covered_positions(original: list[list[str]], copy: list[list[str]], k: int,
     found = counts > 0
     starts, low, counts = starts[found], low[found], counts[found]
     total = int(counts.sum())
-    if not total:
-        return covered
     first = np.cumsum(counts) - counts
     match_start = np.repeat(starts, counts)
     match_original = paras[np.repeat(low - first, counts) + np.arange(total)]
     match_copy = copy_para[match_start]
     copy_offsets = np.concatenate(([0], np.cumsum([len(keys) for keys in copy])))
-    local = match_start - copy_offsets[match_copy]
-    width = max(len(keys) for keys in copy) + 1  # one row of cells per paragraph pair
-    pairs, row = np.unique(match_original * len(copy) + match_copy, return_inverse=True)
-    cell = row * width + local  # a run covers cells [cell, cell + k), inside its row
-    marks = np.bincount(cell, minlength=len(pairs) * width) - np.bincount(cell + k, minlength=len(pairs) * width)
+    return match_original, match_copy, match_start - copy_offsets[match_copy]
+
+
+def _covered_sets(original_index: np.ndarray, copy_index: np.ndarray, local: np.ndarray,
+                  copy_count: int, width: int, k: int) -> dict[tuple[int, int], set[int]]:
+    """Return, per paragraph pair, the positions covered by runs starting at `local` (k words each)."""
+    pairs, row = np.unique(original_index * copy_count + copy_index, return_inverse=True)
+    cell = row * width + local  # one row of `width` cells per pair; a run covers [cell, cell + k)
+    size = len(pairs) * width
+    marks = np.bincount(cell, minlength=size) - np.bincount(cell + k, minlength=size)
     row_of, position = np.divmod(np.flatnonzero(np.cumsum(marks) > 0), width)
     bounds = [0, *(np.flatnonzero(np.diff(row_of)) + 1).tolist(), len(row_of)]
     position_list = position.tolist()
-    for (begin, stop), pair_number in zip(zip(bounds, bounds[1:]), pairs[row_of[bounds[:-1]]].tolist()):
-        covered[divmod(pair_number, len(copy))] = set(position_list[begin:stop])
-    return covered
+    return {divmod(pair_number, copy_count): set(position_list[begin:stop])
+            for (begin, stop), pair_number in zip(zip(bounds, bounds[1:]), pairs[row_of[bounds[:-1]]].tolist())}
 
 
 def _run_paragraphs(paragraphs: list[list[str]], k: int) -> np.ndarray:
