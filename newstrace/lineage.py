@@ -37,7 +37,12 @@ states ("Published 3 May 2019", removed by nt.clean as a timestamp) is quoted as
 original); a_in_b, b_in_a; words_a, words_b (story words after cleaning); likely_fuller,
 fuller_confidence, fuller_reason; likely_earlier, earlier_confidence, earlier_reason (confidence is
 one of "high", "moderate", "low", "none"); credits_a, credits_b (outlets credited for reporting);
-capture_a, capture_b. `text_evidence(texts)` gives the per-text evidence as a table.
+story_years_a, story_years_b; capture_a, capture_b. `text_evidence(texts)` gives the per-text
+evidence as a table.
+
+**Dates in the stories**: when one story mentions a later year than any in the other, the earlier
+reason says so (that text was written in that year or later), but a lower bound on one date never
+orders two texts by itself.
 """
 
 from __future__ import annotations
@@ -74,7 +79,7 @@ COLUMNS = [
     "a", "b", "relation", "score", "a_in_b", "b_in_a", "words_a", "words_b",
     "likely_fuller", "fuller_confidence", "fuller_reason",
     "likely_earlier", "earlier_confidence", "earlier_reason",
-    "credits_a", "credits_b", "capture_a", "capture_b",
+    "credits_a", "credits_b", "story_years_a", "story_years_b", "capture_a", "capture_b",
 ]
 
 
@@ -218,6 +223,25 @@ def earlier(
                                     "clutter cannot show which came first")
 
 
+def dates_note(a: str, b: str, evidence: pd.DataFrame) -> str:
+    """Return what the years in the two stories say: a lower bound on the later-dated one only."""
+    latest = {key: max((int(y) for y in _split(evidence.loc[key, "story_years"])), default=None)
+              for key in (a, b)}
+    for later, other in ((a, b), (b, a)):
+        if latest[later] is not None and (latest[other] is None or latest[later] > latest[other]):
+            return (f"{later}'s story mentions {latest[later]}, later than any year in {other}'s: "
+                    f"{later} was written in {latest[later]} or later, which alone does not order "
+                    "them")
+    return ""
+
+
+def _with_dates(verdict: tuple[str, str, str], a: str, b: str,
+                evidence: pd.DataFrame) -> tuple[str, str, str]:
+    """Return the earlier-verdict with the dates note appended to its reason."""
+    note = dates_note(a, b, evidence)
+    return (verdict[0], verdict[1], f"{verdict[2]}; {note}") if note else verdict
+
+
 def _split(joined: str) -> list[str]:
     """Return the items of a _join() string."""
     return [] if joined == "none" else joined.split(", ")
@@ -250,8 +274,9 @@ def lineage(texts: Mapping[str, str]) -> pd.DataFrame:
             evidence.loc[a, "words"], evidence.loc[b, "words"],
             *(fuller(a, b, a_in_b, b_in_a, result.relation) if related else
               ("undetermined", "none", "the texts are not versions of one story")),
-            *earlier(a, b, texts, tables, related),
+            *_with_dates(earlier(a, b, texts, tables, related), a, b, evidence),
             evidence.loc[a, "credits_other"], evidence.loc[b, "credits_other"],
+            evidence.loc[a, "story_years"], evidence.loc[b, "story_years"],
             evidence.loc[a, "capture_hint"], evidence.loc[b, "capture_hint"],
         ])
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -188,3 +188,12 @@ def test_versions_without_credits_are_never_ordered_and_never_called_fuller_wron
         assert pair["likely_fuller"] in {"first", "neither", "undetermined"}
     if not set(first) <= set(second) and not set(second) <= set(first):
         assert pair["likely_fuller"] != "neither" or pair["a_in_b"] >= 0.8
+
+
+def test_a_later_year_in_one_story_is_noted_but_does_not_order(full_text):
+    paragraphs = paragraphs_of(full_text)[:12]
+    updated = "\n".join(paragraphs + ["In March 2017, a court in Rabat shortened two of the sentences."])
+    pair = nt.lineage({"first": "\n".join(paragraphs), "updated": updated}).iloc[0]
+    assert "2017" in pair["story_years_b"]
+    assert "updated was written in 2017 or later" in pair["earlier_reason"]
+    assert pair["likely_earlier"] == "undetermined"
