@@ -500,11 +500,22 @@ def group_similarity(original: Paragraphs, copy: Paragraphs, group: tuple[list[i
     return group_measures(original, copy, group)[0]
 
 
-def group_measures(original: Paragraphs, copy: Paragraphs,
-                   group: tuple[list[int], list[int]]) -> tuple[float, float]:
-    """Return a group's (similarity, coverage): coverage = share of its copy words matched in order."""
-    before = [key for i in group[0] for key in original.keys[i]]
-    after = [key for j in group[1] for key in copy.keys[j]]
+def concatenated(sequences: list[str] | list[list[str]], indexes: list[int]) -> str | list[str]:
+    """Return the chosen paragraphs' keys in one sequence (strings of KeyIds.as_strings, or lists)."""
+    if sequences and isinstance(sequences[0], str):
+        return "".join([sequences[index] for index in indexes])  # type: ignore[misc]
+    return [key for index in indexes for key in sequences[index]]
+
+
+def group_measures(original: Paragraphs, copy: Paragraphs, group: tuple[list[int], list[int]],
+                   ids: KeyIds | None = None) -> tuple[float, float]:
+    """Return a group's (similarity, coverage): coverage = share of its copy words matched in order.
+
+    With `ids`, the words are compared as KeyIds strings (the same result, faster).
+    """
+    original_keys, copy_keys = (original.keys, copy.keys) if ids is None else (
+        ids.as_strings(original.keys), ids.as_strings(copy.keys))
+    before, after = concatenated(original_keys, group[0]), concatenated(copy_keys, group[1])
     if not after:
         return (1.0 if not before else 0.0), 0.0
     distance = Indel.distance(before, after)
@@ -512,10 +523,10 @@ def group_measures(original: Paragraphs, copy: Paragraphs,
     return 1.0 - distance / (len(before) + len(after)), common / len(after)
 
 
-def _group_rows(original: Paragraphs, copy: Paragraphs, number: int,
-                group: tuple[list[int], list[int]], sources: dict[int, list[int]]) -> list[dict]:
+def _group_rows(original: Paragraphs, copy: Paragraphs, number: int, group: tuple[list[int], list[int]],
+                sources: dict[int, list[int]], ids: KeyIds | None = None) -> list[dict]:
     """Return the alignment rows of one group of linked paragraphs."""
-    similarity, coverage = group_measures(original, copy, group)
+    similarity, coverage = group_measures(original, copy, group, ids)
     one_to_one = len(group[0]) == len(group[1]) == 1
     same = one_to_one and original.tokens[group[0][0]] == copy.tokens[group[1][0]]
     return [_row(i, j, original, copy, similarity, "same" if same else "edited", number, coverage)
@@ -554,13 +565,14 @@ def align(original: Paragraphs, copy: Paragraphs, k: int, ids: KeyIds | None = N
 
     `ids`: the keys of both texts as `KeyIds`, when the caller has them already.
     """
+    ids = ids or KeyIds.of_paragraphs(original.keys, copy.keys)
     sources, duplicates = link_paragraphs(original, copy, k, ids)
     rows: list[dict] = []
     for number, group in enumerate(groups(sources, duplicates)):
-        rows += _group_rows(original, copy, number, group, sources)
+        rows += _group_rows(original, copy, number, group, sources, ids)
     for j in sorted(duplicates):
         i = sources[j][0]
-        similarity, coverage = group_measures(original, copy, ([i], [j]))
+        similarity, coverage = group_measures(original, copy, ([i], [j]), ids)
         rows.append(_row(i, j, original, copy, similarity, "duplicate", None, coverage))
     linked_original = {row["original_para"] for row in rows}
     rows += [_row(i, None, original, copy, 0.0, "missing", None)

@@ -68,6 +68,7 @@ from newstrace.align import (
     STOPWORDS,
     Paragraphs,
     align,
+    concatenated,
     has_content_word,
     key_spans,
     paragraph_pair,
@@ -322,13 +323,6 @@ def _aligned_covered(original: Paragraphs, copy: Paragraphs, groups: list[Group]
     return covered
 
 
-def _joined(sequences: list[str] | list[list[str]], indexes: list[int]) -> str | list[str]:
-    """Return the chosen sequences (strings from KeyIds.as_strings, or key lists) concatenated."""
-    if sequences and isinstance(sequences[0], str):
-        return "".join([sequences[index] for index in indexes])  # type: ignore[misc]
-    return [key for index in indexes for key in sequences[index]]
-
-
 def _run_covered_mask(ids: KeyIds, k: int) -> np.ndarray:
     """Return, per copy word, True if it lies in a k-run found in the original (not all stopwords)."""
     count = len(ids.copy)
@@ -348,7 +342,7 @@ def _mark_aligned(covered: np.ndarray, ids: KeyIds, original: Paragraphs, copy: 
     starts = _offsets(copy.keys)
     for originals, copies in groups:
         position = np.concatenate([np.arange(starts[j], starts[j] + len(copy.keys[j])) for j in copies])
-        for op in Indel.opcodes(_joined(coded_original, originals), _joined(coded_copy, copies)):
+        for op in Indel.opcodes(concatenated(coded_original, originals), concatenated(coded_copy, copies)):
             if op.tag == "equal":
                 covered[position[op.dest_start:op.dest_end]] = True
 
