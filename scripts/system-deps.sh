@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need, when missing and when we can:
-# Chromium (browser tests, handouts) and bubblewrap (confinement of student kernels in `newstrace grade`).
+# Chromium (browser tests, handouts), bubblewrap (confinement of student kernels in `newstrace grade`)
+# and npm (fetches reveal.js for the offline slide decks at build time).
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-dejavu-core)
 command -v bwrap >/dev/null 2>&1 || missing+=(bubblewrap)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0
 fi
