@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -45,22 +44,12 @@ def build(root: Path, assignment: str | None, count: int) -> tuple[str, Path]:
     return name, folder / f"{name}.ipynb"
 
 
-CPU_SECONDS: dict[str, float] = {}  # CPU time (user + system, all descendants) per command run
-
-
-def children_cpu() -> float:
-    """Return the CPU seconds used so far by finished child processes and their descendants."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def timed(cmd: list[str], cwd: Path) -> float:
-    """Run a command in `cwd` and return its wall time in seconds (fails loudly); record its CPU."""
+    """Run a command in `cwd` and return its wall time in seconds (fails loudly)."""
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
-    cpu, start = children_cpu(), time.perf_counter()
+    start = time.perf_counter()
     result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
-    CPU_SECONDS[" ".join(cmd[1:4])] = children_cpu() - cpu
     if result.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
     return elapsed
@@ -110,8 +99,6 @@ def main() -> None:
         print(f"{text:<40}{seconds[label]:>9.1f}{seconds[label] / n:>16.2f}")
     print(f"{'nbclient alone (execute only)':<40}{alone * n:>9.1f}{alone:>16.2f}")
     print(f"load average during the run: {os.getloadavg()[0]:.1f} (other processes share the CPUs)")
-    for command, cpu in CPU_SECONDS.items():
-        print(f"CPU seconds per submission, {command}: {cpu / n:.2f}")
     print(f"speed-up --jobs 2 vs nbgrader CLI: {seconds['nbgrader'] / seconds['jobs2']:.2f}x (target >= 1.7x)")
     both = seconds["nbgrader+feedback"] / seconds["jobs2"]
     print(f"speed-up --jobs 2 vs nbgrader autograde + generate_feedback (same outputs): {both:.2f}x")
