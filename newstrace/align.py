@@ -355,7 +355,7 @@ class _Evidence:
 
     def weight(self, words_: set[str]) -> float:
         """Return the total weight of words (words absent from the original weigh most)."""
-        return sum(map(self.weights.get, words_, repeat(self.top_weight)))
+        return math.fsum(map(self.weights.get, words_, repeat(self.top_weight)))  # any set order
 
     def paraphrase(self, i: int, j: int, explained: set[str]) -> float:
         """Return the weighted share of copy j's unexplained content words that original i holds."""
