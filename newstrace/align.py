@@ -565,6 +565,12 @@ def align(original: Paragraphs, copy: Paragraphs, k: int, ids: KeyIds | None = N
 
     `ids`: the keys of both texts as `KeyIds`, when the caller has them already.
     """
+    return alignment_frame(alignment_rows(original, copy, k, ids))
+
+
+def alignment_rows(original: Paragraphs, copy: Paragraphs, k: int,
+                   ids: KeyIds | None = None) -> list[dict]:
+    """Return the rows of `align`'s table as dicts (ALIGNMENT_COLUMNS keys; None for NA), in order."""
     ids = ids or KeyIds.of_paragraphs(original.keys, copy.keys)
     sources, duplicates = link_paragraphs(original, copy, k, ids)
     rows: list[dict] = []
@@ -581,10 +587,10 @@ def align(original: Paragraphs, copy: Paragraphs, k: int, ids: KeyIds | None = N
              for j in range(len(copy.texts)) if not sources.get(j)]
     positions = _missing_positions(len(original.texts), rows)
     rows.sort(key=lambda row: _order(row, positions))
-    return _frame(rows)
+    return rows
 
 
-def _frame(rows: list[dict]) -> pd.DataFrame:
+def alignment_frame(rows: list[dict]) -> pd.DataFrame:
     """Return the rows as a DataFrame with nullable integer paragraph columns."""
     if rows:  # built column by column: the same table, faster than from a list of dicts
         columns: dict[str, object] = {name: [row[name] for row in rows] for name in ALIGNMENT_COLUMNS}
