@@ -41,22 +41,29 @@ copy scores 0.
   style edits per copy word.
 - `edited copy`: score >= EDITED_MIN_SCORE and at least ALIGNED_MIN_SHARE of the copy's words in
   copy-edited paragraph groups (copy edits, possibly also trimmed).
-- `rewrite`: score >= REWRITE_MIN_SCORE and at least one shared passage of `min_passage_words`
-  words: new wording that carries over quotes and phrases.
+- `rewrite`: score >= REWRITE_MIN_SCORE and the shared passages (runs of at least
+  `min_passage_words` words) hold at least REWRITE_WORDING_PASSAGES * `min_passage_words` words
+  of *wording*: new wording that carries over quotes and phrases. Wording is every word of a
+  shared passage except names and figures (`shared_wording`: words the copy always capitalises,
+  function words aside, and words with a digit); a passage made mostly of names and figures,
+  such as "Jane Doe, inspector of the County Fire Service", counts nothing. Reason: an
+  independent report of the same event shares names, titles and figures, and often one short
+  quote from the same statement or hearing, but not more of the first writer's wording; a
+  rewrite carries over several quotes and phrases (measured on tests/data/derivation_pairs.json
+  and synthetic independent reports with `python -m newstrace.derivation_eval`).
 - `unrelated`: none of the above.
 
 Thresholds are module constants: TRIMMED_MIN_SCORE 0.9, HOUSE_STYLE_MAX_RATE 0.01,
-EDITED_MIN_SCORE 0.6, ALIGNED_MIN_SHARE 0.5, REWRITE_MIN_SCORE 0.15, EDITED_MIN_SIMILARITY 0.5,
-COPY_EDITED_MIN_COVERAGE 0.6. They were set from built variants (see tests/test_compare.py), not
-fitted to the case.
+EDITED_MIN_SCORE 0.6, ALIGNED_MIN_SHARE 0.5, REWRITE_MIN_SCORE 0.15, REWRITE_WORDING_PASSAGES 2,
+EDITED_MIN_SIMILARITY 0.5, COPY_EDITED_MIN_COVERAGE 0.6. They were set from built variants (see
+tests/test_compare.py and tests/test_derivation_eval.py), not fitted to the case.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import accumulate, compress, islice
 from operator import itemgetter
 
@@ -68,8 +75,7 @@ from newstrace.align import (
     EDITED_MIN_SIMILARITY,
     STOPWORDS,
     Paragraphs,
-    alignment_frame,
-    alignment_rows,
+    align,
     concatenated,
     has_content_word,
     key_spans,
@@ -86,7 +92,7 @@ from newstrace.shingles import (
     jaccard,
     shingles,
 )
-from newstrace.text import _WORD, ascii_word_bounds, normalize, tokens
+from newstrace.text import _WORD, ascii_word_bounds, normalize, token_key, tokens
 
 RELATIONS = ("identical", "copy", "trimmed copy", "edited copy", "rewrite", "unrelated")
 TRIMMED_MIN_SCORE = 0.9
@@ -94,44 +100,25 @@ HOUSE_STYLE_MAX_RATE = 0.01
 EDITED_MIN_SCORE = 0.6
 ALIGNED_MIN_SHARE = 0.5
 REWRITE_MIN_SCORE = 0.15
+REWRITE_WORDING_PASSAGES = 2
 COPY_EDITED_MIN_COVERAGE = 0.6
 EDIT_COLUMNS = ["original_para", "copy_para", "before", "after", "kind", "category"]
 
 
 @dataclass(frozen=True, eq=False)
 class Comparison:
-    """How much of `copy` derives from `original`, and how (see the module docstring).
-
-    `alignment`, `edits` and `shared_passages` are DataFrames built on first access from what
-    `compare` measured, then kept: each access returns the same table. Callers that read only
-    score, containment, jaccard and relation (such as `find_copies`) never pay for them.
-    """
+    """How much of `copy` derives from `original`, and how (see the module docstring)."""
 
     score: float
     containment: float
     jaccard: float
     relation: str
+    alignment: pd.DataFrame = field(repr=False)
+    edits: pd.DataFrame = field(repr=False)
+    shared_passages: pd.DataFrame = field(repr=False)
     original: Cleaned = field(repr=False)
     copy: Cleaned = field(repr=False)
     shingle_size: int = DEFAULT_SHINGLE_SIZE
-    _tables: _Tables = field(default=None, repr=False)  # type: ignore[assignment]
-
-    @cached_property
-    def alignment(self) -> pd.DataFrame:
-        """One row per paragraph link, missing, added or duplicate paragraph (newstrace.align)."""
-        return alignment_frame(self._tables.alignment_rows)
-
-    @cached_property
-    def edits(self) -> pd.DataFrame:
-        """One row per word-level edit in the copy-edited paragraph groups (EDIT_COLUMNS)."""
-        return edit_frame(self._tables.edit_rows)
-
-    @cached_property
-    def shared_passages(self) -> pd.DataFrame:
-        """The verbatim shared passages, with offsets in the cleaned texts (newstrace.passages)."""
-        tables = self._tables
-        return passage_table(tables.runs, self.original.text, self.copy.text,
-                             _locator(tables.original, tables.closed), _locator(tables.copy, tables.closed))
 
     def counts(self) -> dict[str, int]:
         """Return the number of alignment rows of each status."""
@@ -142,18 +129,6 @@ class Comparison:
 Group = tuple[list[int], list[int]]
 
 
-@dataclass(frozen=True, eq=False)
-class _Tables:
-    """What a Comparison builds its tables from: measured once by `compare`, plain data."""
-
-    alignment_rows: list[dict]
-    edit_rows: list[tuple]
-    runs: list[tuple[int, int, int]]
-    original: Paragraphs
-    copy: Paragraphs
-    closed: set[str]
-
-
 def is_copy_edited(similarity: float, coverage: float) -> bool:
     """Return True for a paragraph group close enough to its original to be copy edits."""
     return similarity >= EDITED_MIN_SIMILARITY or coverage >= COPY_EDITED_MIN_COVERAGE
@@ -161,14 +136,10 @@ def is_copy_edited(similarity: float, coverage: float) -> bool:
 
 def copy_edited_groups(alignment: pd.DataFrame) -> list[Group]:
     """Return (original, copy) paragraphs of each group similar enough to be copy edits."""
-    return _edited_groups(zip(alignment["group"], alignment["similarity"], alignment["coverage"],
-                              alignment["original_para"], alignment["copy_para"]))
-
-
-def _edited_groups(rows: Iterable[tuple]) -> list[Group]:
-    """Return copy_edited_groups of (group, similarity, coverage, original_para, copy_para) rows."""
     members: dict[int, tuple[set[int], set[int]]] = {}
-    for group, similarity, coverage, i, j in rows:
+    for group, similarity, coverage, i, j in zip(
+            alignment["group"], alignment["similarity"], alignment["coverage"],
+            alignment["original_para"], alignment["copy_para"]):
         if not pd.isna(group) and is_copy_edited(similarity, coverage):
             originals, copies = members.setdefault(int(group), (set(), set()))
             originals.add(int(i))
@@ -288,17 +259,12 @@ def _word_spans(texts: list[str], paragraph_start: list[int]) -> Callable[[int],
 def passages(original: Paragraphs, copy: Paragraphs, closed: set[str], texts: tuple[str, str],
              min_words: int, ids: KeyIds | None = None) -> pd.DataFrame:
     """Return the shared verbatim passages, with offsets in the cleaned texts."""
-    runs = passage_runs(original, copy, min_words, ids)
-    return passage_table(runs, texts[0], texts[1], _locator(original, closed), _locator(copy, closed))
-
-
-def passage_runs(original: Paragraphs, copy: Paragraphs, min_words: int,
-                 ids: KeyIds | None = None) -> list[tuple[int, int, int]]:
-    """Return (original key, copy key, length) of each shared passage (one per `passages` row)."""
     if ids is None:
-        return matching_runs([key for keys in original.keys for key in keys],
+        runs = matching_runs([key for keys in original.keys for key in keys],
                              [key for keys in copy.keys for key in keys], min_words)
-    return coded_matching_runs(ids, min_words)
+    else:
+        runs = coded_matching_runs(ids, min_words)
+    return passage_table(runs, texts[0], texts[1], _locator(original, closed), _locator(copy, closed))
 
 
 def _tagged(paragraphs: list[list[str]], indexes: list[int]) -> tuple[list[str], list[int]]:
@@ -319,11 +285,6 @@ def _owner(owners: list[int], start: int, fallback: int) -> int:
 
 def edit_table(original: Paragraphs, copy: Paragraphs, groups: list[Group]) -> pd.DataFrame:
     """Return one row per word-level edit in the copy-edited paragraph groups."""
-    return edit_frame(edit_rows(original, copy, groups))
-
-
-def edit_rows(original: Paragraphs, copy: Paragraphs, groups: list[Group]) -> list[tuple]:
-    """Return edit_table's rows as tuples in EDIT_COLUMNS order."""
     rows = []
     for originals, copies in groups:
         before, before_owner = _tagged(original.tokens, originals)
@@ -332,11 +293,6 @@ def edit_rows(original: Paragraphs, copy: Paragraphs, groups: list[Group]) -> li
             rows.append((_owner(before_owner, edit.before_start, originals[0]),
                          _owner(after_owner, edit.after_start, copies[0]),
                          edit.before, edit.after, edit.kind, edit.category))
-    return rows
-
-
-def edit_frame(rows: list[tuple]) -> pd.DataFrame:
-    """Return edit rows as the edits DataFrame (int64 paragraph columns even when empty)."""
     table = pd.DataFrame(rows, columns=EDIT_COLUMNS)
     if rows:  # paragraph numbers are Python ints: the columns are int64 already
         return table
@@ -452,6 +408,39 @@ class _Facts:
     copy_words: int
     aligned_share: float
     passages: int
+    wording: Callable[[], int]  # shared_wording, measured only when the rewrite rule asks
+    min_wording: int
+
+
+def name_keys(copy: Paragraphs) -> set[str]:
+    """Return the copy's keys written capitalised wherever they occur, function words aside: names."""
+    capitalised, lower = set(), set()
+    for tokens_ in copy.tokens:
+        for token in tokens_:
+            if token[:1].isalnum():
+                for part in token.split("-"):
+                    (capitalised if part[:1].isupper() else lower).add(token_key(part))
+    return capitalised - lower - STOPWORDS
+
+
+def shared_wording(copy: Paragraphs, runs: list[tuple[int, int, int]]) -> int:
+    """Return how many words of the shared passages are wording, not names, titles or figures.
+
+    A word is a name when `name_keys` lists it, a figure when it holds a digit. A passage made
+    mostly of names and figures ("Jane Doe, inspector of the County Fire Service") counts nothing;
+    in the others every word but the names and figures counts.
+    """
+    if not runs:
+        return 0
+    names = name_keys(copy)
+    keys = [key for paragraph in copy.keys for key in paragraph]
+    total = 0
+    for _, start, length in runs:
+        named = sum(key in names or not key.isalpha() and any(map(str.isdigit, key))
+                    for key in keys[start:start + length])
+        if 2 * named <= length:
+            total += length - named
+    return total
 
 
 def _is_trimmed(facts: _Facts) -> bool:
@@ -473,7 +462,7 @@ def relation_of(facts: _Facts) -> str:
         return "trimmed copy"
     if facts.score >= EDITED_MIN_SCORE and facts.aligned_share >= ALIGNED_MIN_SHARE:
         return "edited copy"
-    if facts.score >= REWRITE_MIN_SCORE and facts.passages:
+    if facts.score >= REWRITE_MIN_SCORE and facts.passages and facts.wording() >= facts.min_wording:
         return "rewrite"
     return "unrelated"
 
@@ -485,19 +474,20 @@ def compare(original: str, copy: str, *, shingle_size: int = DEFAULT_SHINGLE_SIZ
     paras_original, paras_copy, closed = paragraph_pair(cleaned_original.paragraphs,
                                                         cleaned_copy.paragraphs)
     ids = KeyIds.of_paragraphs(paras_original.keys, paras_copy.keys)
-    alignment = alignment_rows(paras_original, paras_copy, shingle_size, ids)
-    groups = _edited_groups(itemgetter("group", "similarity", "coverage", "original_para", "copy_para")(row)
-                            for row in alignment)
-    edits = edit_rows(paras_original, paras_copy, groups)
-    runs = passage_runs(paras_original, paras_copy, min_passage_words, ids)
+    alignment = align(paras_original, paras_copy, shingle_size, ids)
+    groups = copy_edited_groups(alignment)
+    edits = edit_table(paras_original, paras_copy, groups)
+    shared = passages(paras_original, paras_copy, closed,
+                      (cleaned_original.text, cleaned_copy.text), min_passage_words, ids)
     check_shingle_size(shingle_size)
     same_paragraphs = paras_original.tokens == paras_copy.tokens
     facts = _Facts(same_paragraphs and tokens(original) == tokens(copy),
                    derived_share(ids, paras_original, paras_copy, groups, shingle_size),
-                   {row["status"] for row in alignment}, [edit[4] for edit in edits], len(ids.copy),
-                   aligned_share(paras_copy, groups), len(runs))
+                   set(alignment["status"]), list(edits["kind"]), len(ids.copy),
+                   aligned_share(paras_copy, groups), len(shared),
+                   lambda: shared_wording(paras_copy, coded_matching_runs(ids, min_passage_words)),
+                   REWRITE_WORDING_PASSAGES * min_passage_words)
     relation = relation_of(facts)
     containment_, jaccard_ = shingle_measures(ids, shingle_size)
-    tables = _Tables(alignment, edits, runs, paras_original, paras_copy, closed)
     return Comparison(1.0 if relation == "identical" else facts.score, containment_, jaccard_,
-                      relation, cleaned_original, cleaned_copy, shingle_size, tables)
+                      relation, alignment, edits, shared, cleaned_original, cleaned_copy, shingle_size)
