@@ -62,8 +62,9 @@ tests/test_compare.py and tests/test_derivation_eval.py), not fitted to the case
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate, compress, islice
 from operator import itemgetter
 
@@ -75,7 +76,8 @@ from newstrace.align import (
     EDITED_MIN_SIMILARITY,
     STOPWORDS,
     Paragraphs,
-    align,
+    alignment_frame,
+    alignment_rows,
     concatenated,
     has_content_word,
     key_spans,
@@ -107,18 +109,38 @@ EDIT_COLUMNS = ["original_para", "copy_para", "before", "after", "kind", "catego
 
 @dataclass(frozen=True, eq=False)
 class Comparison:
-    """How much of `copy` derives from `original`, and how (see the module docstring)."""
+    """How much of `copy` derives from `original`, and how (see the module docstring).
+
+    `alignment`, `edits` and `shared_passages` are DataFrames built on first access from what
+    `compare` measured, then kept: each access returns the same table. Callers that read only
+    score, containment, jaccard and relation (such as `find_copies`) never pay for them.
+    """
 
     score: float
     containment: float
     jaccard: float
     relation: str
-    alignment: pd.DataFrame = field(repr=False)
-    edits: pd.DataFrame = field(repr=False)
-    shared_passages: pd.DataFrame = field(repr=False)
     original: Cleaned = field(repr=False)
     copy: Cleaned = field(repr=False)
     shingle_size: int = DEFAULT_SHINGLE_SIZE
+    _tables: _Tables = field(default=None, repr=False)  # type: ignore[assignment]
+
+    @cached_property
+    def alignment(self) -> pd.DataFrame:
+        """One row per paragraph link, missing, added or duplicate paragraph (newstrace.align)."""
+        return alignment_frame(self._tables.alignment_rows)
+
+    @cached_property
+    def edits(self) -> pd.DataFrame:
+        """One row per word-level edit in the copy-edited paragraph groups (EDIT_COLUMNS)."""
+        return edit_frame(self._tables.edit_rows)
+
+    @cached_property
+    def shared_passages(self) -> pd.DataFrame:
+        """The verbatim shared passages, with offsets in the cleaned texts (newstrace.passages)."""
+        tables = self._tables
+        return passage_table(tables.runs, self.original.text, self.copy.text,
+                             _locator(tables.original, tables.closed), _locator(tables.copy, tables.closed))
 
     def counts(self) -> dict[str, int]:
         """Return the number of alignment rows of each status."""
@@ -129,6 +151,18 @@ class Comparison:
 Group = tuple[list[int], list[int]]
 
 
+@dataclass(frozen=True, eq=False)
+class _Tables:
+    """What a Comparison builds its tables from: measured once by `compare`, plain data."""
+
+    alignment_rows: list[dict]
+    edit_rows: list[tuple]
+    runs: list[tuple[int, int, int]]
+    original: Paragraphs
+    copy: Paragraphs
+    closed: set[str]
+
+
 def is_copy_edited(similarity: float, coverage: float) -> bool:
     """Return True for a paragraph group close enough to its original to be copy edits."""
     return similarity >= EDITED_MIN_SIMILARITY or coverage >= COPY_EDITED_MIN_COVERAGE
@@ -136,10 +170,14 @@ def is_copy_edited(similarity: float, coverage: float) -> bool:
 
 def copy_edited_groups(alignment: pd.DataFrame) -> list[Group]:
     """Return (original, copy) paragraphs of each group similar enough to be copy edits."""
+    return _edited_groups(zip(alignment["group"], alignment["similarity"], alignment["coverage"],
+                              alignment["original_para"], alignment["copy_para"]))
+
+
+def _edited_groups(rows: Iterable[tuple]) -> list[Group]:
+    """Return copy_edited_groups of (group, similarity, coverage, original_para, copy_para) rows."""
     members: dict[int, tuple[set[int], set[int]]] = {}
-    for group, similarity, coverage, i, j in zip(
-            alignment["group"], alignment["similarity"], alignment["coverage"],
-            alignment["original_para"], alignment["copy_para"]):
+    for group, similarity, coverage, i, j in rows:
         if not pd.isna(group) and is_copy_edited(similarity, coverage):
             originals, copies = members.setdefault(int(group), (set(), set()))
             originals.add(int(i))
@@ -259,12 +297,17 @@ def _word_spans(texts: list[str], paragraph_start: list[int]) -> Callable[[int],
 def passages(original: Paragraphs, copy: Paragraphs, closed: set[str], texts: tuple[str, str],
              min_words: int, ids: KeyIds | None = None) -> pd.DataFrame:
     """Return the shared verbatim passages, with offsets in the cleaned texts."""
-    if ids is None:
-        runs = matching_runs([key for keys in original.keys for key in keys],
-                             [key for keys in copy.keys for key in keys], min_words)
-    else:
-        runs = coded_matching_runs(ids, min_words)
+    runs = passage_runs(original, copy, min_words, ids)
     return passage_table(runs, texts[0], texts[1], _locator(original, closed), _locator(copy, closed))
+
+
+def passage_runs(original: Paragraphs, copy: Paragraphs, min_words: int,
+                 ids: KeyIds | None = None) -> list[tuple[int, int, int]]:
+    """Return (original key, copy key, length) of each shared passage (one per `passages` row)."""
+    if ids is None:
+        return matching_runs([key for keys in original.keys for key in keys],
+                             [key for keys in copy.keys for key in keys], min_words)
+    return coded_matching_runs(ids, min_words)
 
 
 def _tagged(paragraphs: list[list[str]], indexes: list[int]) -> tuple[list[str], list[int]]:
@@ -285,6 +328,11 @@ def _owner(owners: list[int], start: int, fallback: int) -> int:
 
 def edit_table(original: Paragraphs, copy: Paragraphs, groups: list[Group]) -> pd.DataFrame:
     """Return one row per word-level edit in the copy-edited paragraph groups."""
+    return edit_frame(edit_rows(original, copy, groups))
+
+
+def edit_rows(original: Paragraphs, copy: Paragraphs, groups: list[Group]) -> list[tuple]:
+    """Return edit_table's rows as tuples in EDIT_COLUMNS order."""
     rows = []
     for originals, copies in groups:
         before, before_owner = _tagged(original.tokens, originals)
@@ -293,6 +341,11 @@ def edit_table(original: Paragraphs, copy: Paragraphs, groups: list[Group]) -> p
             rows.append((_owner(before_owner, edit.before_start, originals[0]),
                          _owner(after_owner, edit.after_start, copies[0]),
                          edit.before, edit.after, edit.kind, edit.category))
+    return rows
+
+
+def edit_frame(rows: list[tuple]) -> pd.DataFrame:
+    """Return edit rows as the edits DataFrame (int64 paragraph columns even when empty)."""
     table = pd.DataFrame(rows, columns=EDIT_COLUMNS)
     if rows:  # paragraph numbers are Python ints: the columns are int64 already
         return table
@@ -474,20 +527,20 @@ def compare(original: str, copy: str, *, shingle_size: int = DEFAULT_SHINGLE_SIZ
     paras_original, paras_copy, closed = paragraph_pair(cleaned_original.paragraphs,
                                                         cleaned_copy.paragraphs)
     ids = KeyIds.of_paragraphs(paras_original.keys, paras_copy.keys)
-    alignment = align(paras_original, paras_copy, shingle_size, ids)
-    groups = copy_edited_groups(alignment)
-    edits = edit_table(paras_original, paras_copy, groups)
-    shared = passages(paras_original, paras_copy, closed,
-                      (cleaned_original.text, cleaned_copy.text), min_passage_words, ids)
+    alignment = alignment_rows(paras_original, paras_copy, shingle_size, ids)
+    groups = _edited_groups(itemgetter("group", "similarity", "coverage", "original_para", "copy_para")(row)
+                            for row in alignment)
+    edits = edit_rows(paras_original, paras_copy, groups)
+    runs = passage_runs(paras_original, paras_copy, min_passage_words, ids)
     check_shingle_size(shingle_size)
     same_paragraphs = paras_original.tokens == paras_copy.tokens
     facts = _Facts(same_paragraphs and tokens(original) == tokens(copy),
                    derived_share(ids, paras_original, paras_copy, groups, shingle_size),
-                   set(alignment["status"]), list(edits["kind"]), len(ids.copy),
-                   aligned_share(paras_copy, groups), len(shared),
-                   lambda: shared_wording(paras_copy, coded_matching_runs(ids, min_passage_words)),
+                   {row["status"] for row in alignment}, [edit[4] for edit in edits], len(ids.copy),
+                   aligned_share(paras_copy, groups), len(runs), lambda: shared_wording(paras_copy, runs),
                    REWRITE_WORDING_PASSAGES * min_passage_words)
     relation = relation_of(facts)
     containment_, jaccard_ = shingle_measures(ids, shingle_size)
+    tables = _Tables(alignment, edits, runs, paras_original, paras_copy, closed)
     return Comparison(1.0 if relation == "identical" else facts.score, containment_, jaccard_,
-                      relation, alignment, edits, shared, cleaned_original, cleaned_copy, shingle_size)
+                      relation, cleaned_original, cleaned_copy, shingle_size, tables)
