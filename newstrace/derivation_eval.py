@@ -7,7 +7,10 @@ Two sets of (original, copy) pairs, each labelled derived or not:
   event; see its "about" field);
 - synthetic pairs from `newstrace.synthetic.synthetic_corpus`: every derived kind against its base,
   and every *independent report* (the hard negative: same people, place, figures and titles, new
-  wording) against its base.
+  wording) against its base;
+- variants: `newstrace.synthetic.variants` of each hand-written wire story and of the case's full
+  text, each against its source (the "independent report" and "unrelated" variants are the
+  negatives; on real text they share almost nothing, so this set checks the derived kinds).
 
 For each set it reports the ROC AUC of `score` (derived against not derived: the chance that a
 random derived pair scores above a random independent one, ties counting half), the accuracy of
@@ -26,7 +29,8 @@ from pathlib import Path
 import pandas as pd
 
 from newstrace.compare import compare
-from newstrace.synthetic import synthetic_corpus
+from newstrace.loading import articles
+from newstrace.synthetic import synthetic_corpus, variants
 
 PAIRS_FILE = Path(__file__).resolve().parent.parent / "tests" / "data" / "derivation_pairs.json"
 MINIMUMS_FILE = Path(__file__).resolve().parent.parent / "tests" / "derivation_minimums.json"
@@ -69,6 +73,15 @@ def synthetic_pairs(n_articles: int = SYNTHETIC_ARTICLES, seed: int = 0,
             for a, b, kind, derived in zip(truth["a"], truth["b"], truth["kind"], truth["derived"])]
 
 
+def variant_pairs(seed: int = 0) -> list[Pair]:
+    """Return (text, variant) pairs for each hand-written wire story and the case's full text."""
+    sources = {pair.pair.split("/")[0]: pair.original for pair in load_hand_pairs()}
+    sources["full-text"] = articles().loc["full-text", "text"]
+    return [Pair(f"{name}/{kind}", kind, kind not in ("independent report", "unrelated"), text, variant)
+            for name, text in sources.items()
+            for kind, variant in variants(text, seed).items() if kind != "identical"]
+
+
 def derivation_scores(pairs: list[Pair] | None = None) -> pd.DataFrame:
     """Return one row per pair: label, compare's score, containment, relation, shared passages."""
     rows = []
@@ -102,19 +115,24 @@ def summary(table: pd.DataFrame) -> dict[str, float]:
     }
 
 
-def evaluate() -> dict[str, tuple[pd.DataFrame, dict[str, float]]]:
-    """Return {set name: (per-pair table, summary)} for the hand-written and synthetic sets."""
+def evaluate(n_articles: int = SYNTHETIC_ARTICLES) -> dict[str, tuple[pd.DataFrame, dict[str, float]]]:
+    """Return {set name: (per-pair table, summary)} for the hand-written, synthetic and variant sets."""
     results = {}
-    for name, pairs in (("hand", load_hand_pairs()), ("synthetic", synthetic_pairs())):
+    for name, pairs in (("hand", load_hand_pairs()), ("synthetic", synthetic_pairs(n_articles)),
+                        ("variants", variant_pairs())):
         table = derivation_scores(pairs)
         results[name] = (table, summary(table))
     return results
 
 
-def main() -> int:
-    """Print the per-pair tables and the summaries of both sets."""
+def main(argv: list[str] | None = None) -> int:
+    """Print the per-pair tables and summaries; an optional argument sets the synthetic corpus size."""
+    args = sys.argv[1:] if argv is None else argv
+    if args and not args[0].isdigit():
+        print(f"usage: python -m newstrace.derivation_eval [N synthetic articles], got {args[0]!r}")
+        return 2
     pd.set_option("display.width", 140)
-    for name, (table, stats) in evaluate().items():
+    for name, (table, stats) in evaluate(int(args[0]) if args else SYNTHETIC_ARTICLES).items():
         print(f"== {name} ({stats['pairs']} pairs)")
         print(table.drop(columns="passages").round(3).to_string(index=False))
         print(pd.Series(stats).round(3).to_string(), end="\n\n")

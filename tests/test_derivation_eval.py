@@ -18,6 +18,7 @@ from newstrace.derivation_eval import (
     roc_auc,
     summary,
     synthetic_pairs,
+    variant_pairs,
 )
 
 GATES = json.loads(MINIMUMS_FILE.read_text(encoding="utf-8"))
@@ -27,10 +28,11 @@ GATES = json.loads(MINIMUMS_FILE.read_text(encoding="utf-8"))
 def summaries() -> dict[str, dict[str, float]]:
     """Return the summary of each evaluation set (hand-written, synthetic)."""
     return {"hand": summary(derivation_scores(load_hand_pairs())),
-            "synthetic": summary(derivation_scores(synthetic_pairs()))}
+            "synthetic": summary(derivation_scores(synthetic_pairs())),
+            "variants": summary(derivation_scores(variant_pairs()))}
 
 
-@pytest.mark.parametrize("name", ["hand", "synthetic"])
+@pytest.mark.parametrize("name", ["hand", "synthetic", "variants"])
 def test_minimums_reached(summaries: dict[str, dict[str, float]], name: str) -> None:
     """Every pinned minimum is reached and every pinned maximum respected."""
     reached = summaries[name]
@@ -41,7 +43,7 @@ def test_minimums_reached(summaries: dict[str, dict[str, float]], name: str) -> 
 
 
 def test_hand_set_shape() -> None:
-    """The hand set has at least 24 pairs, both labels, wire stories of 8-15 paragraphs, no '£' in old wire copy alone."""
+    """The hand set has at least 24 pairs, all three labels, wire stories of 8-15 paragraphs, '#' wire copy."""
     pairs = load_hand_pairs()
     assert len(pairs) >= 24
     labels = {pair.kind for pair in pairs}
