@@ -523,7 +523,16 @@ def relation_of(facts: _Facts) -> str:
 def compare(original: str, copy: str, *, shingle_size: int = DEFAULT_SHINGLE_SIZE,
             min_passage_words: int = 8) -> Comparison:
     """Return the Comparison of copy against original (rules in the module docstring)."""
-    cleaned_original, cleaned_copy = clean(original), clean(copy)
+    return compare_cleaned(original, copy, clean(original), clean(copy), shingle_size=shingle_size,
+                           min_passage_words=min_passage_words)
+
+
+def compare_cleaned(original: str, copy: str, cleaned_original: Cleaned, cleaned_copy: Cleaned, *,
+                    shingle_size: int = DEFAULT_SHINGLE_SIZE, min_passage_words: int = 8) -> Comparison:
+    """Return compare(original, copy), given clean(original) and clean(copy) already computed.
+
+    For callers that compare one text with several others (`find_copies`) and clean it once.
+    """
     paras_original, paras_copy, closed = paragraph_pair(cleaned_original.paragraphs,
                                                         cleaned_copy.paragraphs)
     ids = KeyIds.of_paragraphs(paras_original.keys, paras_copy.keys)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import time
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
@@ -36,6 +37,7 @@ import numpy as np
 import pandas as pd
 from datasketch import LeanMinHash, MinHash, MinHashLSH, MinHashLSHEnsemble
 
+from newstrace.clean import Cleaned, clean
 from newstrace.shingles import DEFAULT_SHINGLE_SIZE
 from newstrace.text import words
 
@@ -279,13 +281,28 @@ def verify(
     pairs: Iterable[tuple[str, str]], texts: Mapping[str, str], sizes: Mapping[str, int],
     shingle_size: int,
 ) -> list[tuple[str, str, object]]:
-    """Return (original, copy, Comparison) per pair, the text with more shingles as the original."""
-    from newstrace.compare import compare
+    """Return (original, copy, Comparison) per pair, the text with more shingles as the original.
 
+    Each pair goes through `compare`'s rules (`compare_cleaned`); a text in several pairs is
+    cleaned once, and its cleaning is let go after its last pair.
+    """
+    from newstrace.compare import compare_cleaned
+
+    pairs = list(pairs)
+    pairs_left = Counter(key for pair in pairs for key in pair)
+    cleaned: dict[str, Cleaned] = {}
     out = []
     for a, b in pairs:
         original, copy = (a, b) if (sizes[a], b) >= (sizes[b], a) else (b, a)
-        out.append((original, copy, compare(texts[original], texts[copy], shingle_size=shingle_size)))
+        for key in (original, copy):
+            if key not in cleaned:
+                cleaned[key] = clean(texts[key])
+        out.append((original, copy, compare_cleaned(texts[original], texts[copy], cleaned[original],
+                                                    cleaned[copy], shingle_size=shingle_size)))
+        for key in (a, b):
+            pairs_left[key] -= 1
+            if not pairs_left[key]:
+                del cleaned[key]
     return out
 
 
