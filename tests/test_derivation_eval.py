@@ -54,12 +54,12 @@ def test_hand_set_shape() -> None:
 
 
 def test_every_hand_pair_is_on_the_right_side() -> None:
-    """Wholly derived copies are edited copies, partially derived ones rewrites; non-derived pairs score lowest."""
+    """Wholly derived copies are edited copies, partially derived ones rewrites; non-derived pairs score under 0.35."""
     table = derivation_scores(load_hand_pairs())
     wholly = table[table["kind"] == "wholly derived"]
     assert set(wholly["relation"]) == {"edited copy"}
     assert (table.loc[table["kind"] == "partially derived", "relation"] == "rewrite").all()
-    assert table.loc[~table["derived"], "score"].max() < 0.3 < table.loc[wholly.index, "score"].min()
+    assert table.loc[~table["derived"], "score"].max() < 0.35 < table.loc[wholly.index, "score"].min()
 
 
 def test_roc_auc_values() -> None:
