@@ -105,7 +105,8 @@ class Chart:
 
 
 def describe_counts(counts: dict[str, float], unit: str) -> Iterator[str]:
-    """Yield 'label: value unit' phrases, largest first, for use in alt text."""
+    """Yield 'label: value unit' phrases, largest first, for alt text ('1 source', '2 sources')."""
+    singular = unit[:-1] if unit.endswith("s") else unit
     for label, value in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         shown = int(value) if float(value).is_integer() else round(float(value), 2)
-        yield f"{label}: {shown} {unit}"
+        yield f"{label}: {shown} {singular if shown == 1 else unit}"

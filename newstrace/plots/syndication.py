@@ -44,6 +44,11 @@ def _alignment_alt(comparison: Comparison, names: tuple[str, str]) -> str:
             + ", ".join(f"{n} {status}" for status, n in counts.items()) + f"; {spans}.")
 
 
+def _side_label(name: str, role: str) -> str:
+    """Return an axis label naming a text and, when the name does not already say it, its role."""
+    return name if name == role else f"{name}\n({role})"
+
+
 def alignment_map(comparison: Comparison, names: tuple[str, str] = ("original", "copy")) -> Chart:
     """Return a dot-and-ribbon map linking each copy paragraph to its original, coloured by status."""
     figure, axes = new_figure()
@@ -57,7 +62,7 @@ def alignment_map(comparison: Comparison, names: tuple[str, str] = ("original", 
             if ys:
                 axes.scatter([x] * len(ys), ys, color=status_colour(status), marker=status_marker(status),
                              s=28, zorder=3, label=status if x == 0 or status == "added" else None)
-    axes.set_xticks([0, 1], [f"{names[0]}\n(original)", f"{names[1]}\n(copy)"])
+    axes.set_xticks([0, 1], [_side_label(names[0], "original"), _side_label(names[1], "copy")])
     axes.set_xlim(-0.4, 1.4)
     axes.invert_yaxis()
     axes.set_ylabel("paragraph (0-based, cleaned)")
