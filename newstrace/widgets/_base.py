@@ -193,3 +193,28 @@ class Exercise(StaticFallback, widgets.VBox):
             "<p><em>This is an interactive exercise: open the notebook in JupyterLab and run "
             "it to answer and get feedback.</em></p></div>"
         )
+
+
+class CheckedExercise(Exercise):
+    """An exercise of numbered items, each with answer controls and feedback, checked by one button.
+
+    Subclasses build each item's row in `_add_row` (appending its feedback line to
+    `self.item_feedback`) and give feedback in `check`.
+    """
+
+    def __init__(self, title: str, instructions: str, items: Sequence[object]) -> None:
+        """Build one row per item, then the Check button and the overall feedback box."""
+        self.item_feedback: list[widgets.HTML] = []
+        rows = [self._add_row(number, item) for number, item in enumerate(items, 1)]
+        self.button = check_button()
+        self.feedback = feedback_box()
+        self.button.on_click(lambda _button: self.check())
+        super().__init__(title, instructions, [*rows, self.button, self.feedback])
+
+    def _add_row(self, number: int, item: object) -> widgets.VBox:
+        """Return the row for one item."""
+        raise NotImplementedError
+
+    def check(self) -> None:
+        """Show feedback for every item and a summary."""
+        raise NotImplementedError

@@ -12,11 +12,9 @@ from newstrace.widgets._base import (
     RIGHT,
     WRONG,
     AnnotationError,
-    Exercise,
-    check_button,
+    CheckedExercise,
     escape,
     excerpt,
-    feedback_box,
     item_row,
     pick_column,
     read_annotation,
@@ -94,7 +92,7 @@ def line_feedback(key: LineKey, ticked: bool) -> tuple[str, str]:
     return RIGHT, f"Part of the story. {escape(key.explanation)}"
 
 
-class SpotTheClutter(Exercise):
+class SpotTheClutter(CheckedExercise):
     """Tick the lines of a page capture that are not the story, then check: feedback per line."""
 
     css_name = "spot-the-clutter"
@@ -104,17 +102,12 @@ class SpotTheClutter(Exercise):
         self.text_id = text_id
         self.key = clutter_key(text_id)
         self.boxes: list[widgets.Checkbox] = []
-        self.item_feedback: list[widgets.HTML] = []
-        rows = [self._add_row(number, line_key) for number, line_key in enumerate(self.key, 1)]
-        self.button = check_button()
-        self.feedback = feedback_box()
-        self.button.on_click(lambda _button: self.check())
         super().__init__(
             "Spot the clutter",
             f"These are the lines of the page capture '{text_id}'. Tick every line that is not "
             "part of the story (page furniture, repeats, captions, links to other stories), then "
             "press the button to see why each line is or is not the story.",
-            [*rows, self.button, self.feedback],
+            self.key,
         )
 
     def _add_row(self, number: int, line_key: LineKey) -> widgets.VBox:

@@ -19,11 +19,9 @@ from newstrace.widgets._base import (
     RIGHT,
     WRONG,
     AnnotationError,
-    Exercise,
-    check_button,
+    CheckedExercise,
     escape,
     excerpt,
-    feedback_box,
     item_row,
     optional_column,
     pick_column,
@@ -218,7 +216,7 @@ def sentence_feedback(sentence: Sentence, marked: bool, speaker: str | None) -> 
     return RIGHT, f"No quote here: {reason}"
 
 
-class FindTheQuotes(Exercise):
+class FindTheQuotes(CheckedExercise):
     """Mark the sentences that carry a quote and choose who speaks, then check: feedback per sentence."""
 
     css_name = "find-the-quotes"
@@ -231,17 +229,12 @@ class FindTheQuotes(Exercise):
                                 for name in sentence.speakers})
         self.boxes: list[widgets.Checkbox] = []
         self.dropdowns: list[widgets.Dropdown] = []
-        self.item_feedback: list[widgets.HTML] = []
-        rows = [self._add_row(number, sentence) for number, sentence in enumerate(self.sentences, 1)]
-        self.button = check_button()
-        self.feedback = feedback_box()
-        self.button.on_click(lambda _button: self.check())
         super().__init__(
             "Find the quotes",
             f"Here is a passage of '{text_id}', one sentence at a time. Tick each sentence that "
             "quotes someone's own words and choose who speaks, then press the button. The "
             "feedback shows the quotation marks and the attribution that decide it.",
-            [*rows, self.button, self.feedback],
+            self.sentences,
         )
 
     def _add_row(self, number: int, sentence: Sentence) -> widgets.VBox:

@@ -12,10 +12,8 @@ from newstrace.widgets._base import (
     RIGHT,
     UNANSWERED,
     WRONG,
-    Exercise,
-    check_button,
+    CheckedExercise,
     escape,
-    feedback_box,
     item_row,
     optional_column,
     pick_column,
@@ -109,7 +107,7 @@ def source_feedback(key: SourceKey, choice: str | None) -> tuple[str, str]:
     return WRONG, f"You chose <em>{escape(choice)}</em>. {answer}"
 
 
-class SortTheSources(Exercise):
+class SortTheSources(CheckedExercise):
     """Pick a type for each source of a story from a dropdown, then check: feedback per source."""
 
     css_name = "sort-the-sources"
@@ -119,17 +117,12 @@ class SortTheSources(Exercise):
         self.text_id = text_id
         self.key, self.types = source_key(text_id, limit)
         self.dropdowns: list[widgets.Dropdown] = []
-        self.item_feedback: list[widgets.HTML] = []
-        rows = [self._add_row(number, key) for number, key in enumerate(self.key, 1)]
-        self.button = check_button()
-        self.feedback = feedback_box()
-        self.button.on_click(lambda _button: self.check())
         super().__init__(
             "Sort the sources",
             f"Here are sources the story '{text_id}' relies on. For each one, choose the type "
             "that fits how the story describes it, then press the button. The feedback says "
             "what in the text decides the type.",
-            [*rows, self.button, self.feedback],
+            self.key,
         )
 
     def _add_row(self, number: int, key: SourceKey) -> widgets.VBox:
