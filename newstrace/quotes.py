@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from newstrace.story import strip_span
 from newstrace.quote_words import (  # noqa: F401  (re-exported: the vocabularies are part of the rules)
     ABBREVIATIONS,
     ATTRIBUTION_VERBS,
@@ -317,15 +318,6 @@ def find_marks(text: str, start: int, end: int, ptb: bool = False) -> list[Mark]
     return marks
 
 
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return start, end moved inwards past whitespace."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _pair_paragraph(marks: list[Mark], carried: Mark | None) -> tuple[list[tuple[Mark, Mark | None]], Mark | None]:
     """Pair one type's marks in a paragraph; return pairs and the mark left open at the end."""
     pairs: list[tuple[Mark, Mark | None]] = []
@@ -394,7 +386,7 @@ def _piece(text: str, group: int, qtype: str, open_mark: Mark, close_mark: Mark 
     inner_end = close_mark.start if close_mark else para.end
     if close_mark and text[close_mark.start] == "\\":
         inner_end = close_mark.start
-    start, end = _strip_span(text, open_mark.end, inner_end)
+    start, end = strip_span(text, open_mark.end, inner_end)
     close_end = close_mark.end if close_mark else para.end
     return Piece(group, qtype, open_mark.start, start, end, close_end, para.index, close_mark is not None)
 

@@ -27,7 +27,7 @@ def story_spans(text: str) -> list[tuple[int, int]]:
     for start, end in line_spans(text):
         for piece in _subtract(start, end, removed):
             if text[piece[0]:piece[1]].strip():
-                spans.append(_strip_span(text, *piece))
+                spans.append(strip_span(text, *piece))
     return spans
 
 
@@ -66,7 +66,7 @@ def _subtract(start: int, end: int, removed: list[tuple[int, int]]) -> list[tupl
     return pieces
 
 
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Return the span narrowed so it neither starts nor ends with whitespace."""
     while start < end and text[start].isspace():
         start += 1
@@ -104,8 +104,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             continue
         if _ends_sentence(text, cursor, match.start() + 1):
             stop = match.end() - len(match.group(0)) + len(match.group(0).rstrip())
-            spans.append(_strip_span(text, cursor, stop))
+            spans.append(strip_span(text, cursor, stop))
             cursor = match.end()
     if cursor < end and text[cursor:end].strip():
-        spans.append(_strip_span(text, cursor, end))
+        spans.append(strip_span(text, cursor, end))
     return [span for span in spans if span[1] > span[0]]
