@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import jinja2
 import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
@@ -31,6 +32,36 @@ REMOTE_TAG = re.compile(
     re.IGNORECASE,
 )
 WITHHELD = "[output withheld by the grader: it quoted the code of hidden tests]\n"
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Jinja's compiled templates kept in memory, keyed by template and checked against its source."""
+
+    def __init__(self) -> None:
+        """Start empty."""
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Fill the bucket from memory (jinja discards it if the template's source changed)."""
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Keep a newly compiled template."""
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CACHE = MemoryBytecodeCache()
+
+
+class FeedbackHTMLExporter(HTMLExporter):
+    """nbconvert's HTMLExporter whose templates are compiled once per process, not once per page."""
+
+    def _create_environment(self) -> jinja2.Environment:
+        """Return nbconvert's template environment, sharing this process's compiled templates."""
+        environment = super()._create_environment()
+        environment.bytecode_cache = TEMPLATE_CACHE
+        return environment
 
 
 class HideHiddenTests(NbGraderPreprocessor):
@@ -109,7 +140,7 @@ def feedback_config(config: Config, secrets: tuple[str, ...], show_hidden: bool)
     preprocessors = [GetGrades, HideHiddenTests, ScrubSecrets, CSSHTMLHeaderPreprocessor]
     return with_overrides(
         config,
-        GenerateFeedback={"preprocessors": preprocessors},
+        GenerateFeedback={"preprocessors": preprocessors, "exporter_class": FeedbackHTMLExporter},
         HideHiddenTests={"enabled": not show_hidden},
         ScrubSecrets={"secret_lines": list(secrets)},
     )
@@ -143,5 +174,5 @@ def write_notice(
         nb = nbformat.v4.new_notebook()
         text = f"# {name}: not graded\n\n{message}\n\nAsk your instructor what to do next."
         nb.cells = [nbformat.v4.new_markdown_cell(text)]
-        html, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+        html, _ = FeedbackHTMLExporter(template_name="lab").from_notebook_node(nb)
         (target / f"{name}.html").write_text(strip_remote_resources(html), encoding="utf-8")
