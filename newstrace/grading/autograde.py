@@ -216,14 +216,35 @@ def run_tasks(
 
 
 def worker_context() -> multiprocessing.context.BaseContext:
-    """Return a start method for workers: a fork server that imported the grader once, else spawn."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    """Return a start method for workers: fork when that is safe, else a fork server, else spawn.
+
+    A forked worker starts at once with the grader already imported (a fork server re-imports
+    nbgrader, ~3 s before the first submission). Fork is used only when this process runs one
+    thread and has no event loop of jupyter_core's (an event loop's epoll instance would be shared
+    with every worker).
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and fork_is_safe():
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(
             ["newstrace.grading.autograde", "newstrace.grading.feedback"]
         )
         return context
     return multiprocessing.get_context("spawn")
+
+
+def fork_is_safe() -> bool:
+    """Return True when this process has a single thread and no jupyter_core event loop."""
+    import threading
+
+    from jupyter_core import utils
+
+    loop_var = getattr(utils, "_loop", None)  # a ContextVar; if it ever goes, stay with forkserver
+    if loop_var is None or not hasattr(loop_var, "get"):
+        return False
+    return threading.active_count() == 1 and loop_var.get(None) is None
 
 
 def outcome_of(task: Task, future: Future) -> Outcome:
