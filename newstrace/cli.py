@@ -7,18 +7,19 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from newstrace import __version__
 from newstrace.errors import ArticleError, DataNotFoundError
 
 COMMAND_MODULES = [
-    "newstrace.commands.quotes",
     "newstrace.commands.clean",
-    "newstrace.commands.find_copies",
-    "newstrace.commands.compare",
     "newstrace.commands.sources",
+    "newstrace.commands.quotes",
     "newstrace.commands.check_copy",
+    "newstrace.commands.compare",
+    "newstrace.commands.find_copies",
     "newstrace.commands.grade",
 ]
-"""Each module defines NAME, HELP, add_arguments(parser) and run(args) -> int."""
+"""Each module defines NAME, HELP, add_arguments(parser) and run(args) -> int; listed in teaching order."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newstrace",
         description="Trace sources, attribution and syndicated copies in news articles.",
     )
+    parser.add_argument("--version", action="version", version=f"newstrace {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module_name in COMMAND_MODULES:
         module = importlib.import_module(module_name)

@@ -139,3 +139,13 @@ def test_module_entry_point_prints_help():
     )
     assert "usage: newstrace" in result.stdout
     assert "clean" in result.stdout
+
+
+def test_command_line_lists_every_subcommand_and_version():
+    result = subprocess.run([sys.executable, "-m", "newstrace", "--help"],
+                            capture_output=True, text=True, check=True)
+    for command in ("clean", "sources", "quotes", "check-copy", "compare", "find-copies", "grade"):
+        assert f"    {command}" in result.stdout
+    version = subprocess.run([sys.executable, "-m", "newstrace", "--version"],
+                             capture_output=True, text=True, check=True)
+    assert version.stdout.strip() == f"newstrace {nt.__version__}"
