@@ -116,15 +116,25 @@ class Cleaned:
 
     text: str
     paragraphs: list[str]
-    removed: pd.DataFrame
-    captions: pd.DataFrame
+    removed_rows: list[dict] = field(repr=False)
+    caption_rows: list[dict] = field(repr=False)
     headline: str | None = None
+
+    @functools.cached_property
+    def removed(self) -> pd.DataFrame:
+        """What was removed: line, start, end, text, reason (built on first access, then kept)."""
+        return _table(self.removed_rows, REMOVED_COLUMNS)
+
+    @functools.cached_property
+    def captions(self) -> pd.DataFrame:
+        """Captions kept as evidence: line, start, end, text, credit (built on first access)."""
+        return _table(self.caption_rows, CAPTION_COLUMNS)
 
     def __repr__(self) -> str:
         """Summarise the result in one line."""
         return (
             f"Cleaned({len(self.paragraphs)} paragraphs, {len(self.text.split())} words; "
-            f"removed {len(self.removed)} pieces, {len(self.captions)} captions)"
+            f"removed {len(self.removed_rows)} pieces, {len(self.caption_rows)} captions)"
         )
 
 
@@ -425,8 +435,8 @@ def clean(text: str) -> Cleaned:
     return Cleaned(
         text="\n".join(paragraphs),
         paragraphs=paragraphs,
-        removed=_table(removed, REMOVED_COLUMNS),
-        captions=_table(captions, CAPTION_COLUMNS),
+        removed_rows=removed,
+        caption_rows=captions,
         headline=headline,
     )
 

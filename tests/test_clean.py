@@ -227,3 +227,11 @@ def test_command_line_bad_file_exits_2_with_one_line(tmp_path, content):
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and str(path) in result.stderr
+
+
+def test_removal_tables_are_built_once_on_first_use(re_report):
+    result = nt.clean(re_report)
+    assert "removed" not in vars(result)
+    assert result.removed is result.removed
+    assert len(result.removed) == len(result.removed_rows) == 24
+    assert repr(result) == "Cleaned(11 paragraphs, 324 words; removed 24 pieces, 1 captions)"
