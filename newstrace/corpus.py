@@ -38,6 +38,7 @@ import pandas as pd
 from datasketch import LeanMinHash, MinHash, MinHashLSH, MinHashLSHEnsemble
 
 from newstrace.clean import Cleaned, clean
+from newstrace.loading import as_texts
 from newstrace.shingles import DEFAULT_SHINGLE_SIZE
 from newstrace.text import words
 
@@ -66,26 +67,6 @@ class Signature:
     def size(self) -> int:
         """Return the number of distinct shingles."""
         return len(self.hashes)
-
-
-def as_texts(texts: Mapping[str, str] | pd.Series) -> dict[str, str]:
-    """Return texts as {id: text}, or raise TypeError/ValueError naming the faulty input."""
-    if isinstance(texts, pd.Series):
-        if not texts.index.is_unique:
-            duplicated = texts.index[texts.index.duplicated()].unique().tolist()[:3]
-            raise ValueError(f"text ids must be unique; repeated: {duplicated}")
-        texts = texts.to_dict()
-    if not isinstance(texts, Mapping):
-        raise TypeError(
-            f"texts must be a mapping or pandas Series of id -> text, got {type(texts).__name__}"
-        )
-    for key, text in texts.items():
-        if not isinstance(text, str):
-            raise TypeError(f"text {key!r} is {type(text).__name__}, expected str: pass article text")
-    named = {str(key): text for key, text in texts.items()}
-    if len(named) < len(texts):
-        raise ValueError("text ids must stay unique as strings (e.g. not both 1 and '1')")
-    return named
 
 
 class _WordHasher:

@@ -55,6 +55,7 @@ import pandas as pd
 
 from newstrace.clean import Cleaned, clean
 from newstrace.credits import credits, same_outlet
+from newstrace.loading import as_texts
 from newstrace.shingles import DEFAULT_SHINGLE_SIZE, containment, shingles
 from newstrace.text import words
 
@@ -142,7 +143,7 @@ def text_evidence(
 ) -> pd.DataFrame:
     """Return one row per text: story words, clutter, credits, years and capture hint."""
     rows = []
-    for key, text in _check_texts(texts).items():
+    for key, text in as_texts(texts).items():
         cleaned = clean(text)
         table = tables[key] if tables is not None else credits(text)
         rows.append({
@@ -157,20 +158,6 @@ def text_evidence(
             "capture_hint": capture_hint(cleaned),
         })
     return pd.DataFrame(rows).set_index("id", drop=False).rename_axis(None)
-
-
-def _check_texts(texts: object) -> dict[str, str]:
-    """Return texts as a dict, or raise TypeError/ValueError naming the problem."""
-    if isinstance(texts, pd.Series):
-        texts = texts.to_dict()
-    if not isinstance(texts, Mapping):
-        raise TypeError(
-            f"lineage needs a mapping of id -> text (e.g. a dict), got {type(texts).__name__}"
-        )
-    for key, text in texts.items():
-        if not isinstance(text, str):
-            raise TypeError(f"text {key!r} is {type(text).__name__}, expected str")
-    return {str(key): text for key, text in texts.items()}
 
 
 def fuller(a: str, b: str, a_in_b: float, b_in_a: float, relation: str) -> tuple[str, str, str]:
@@ -257,7 +244,7 @@ def lineage(texts: Mapping[str, str]) -> pd.DataFrame:
     """Return one row per pair of texts: evidence, likely fuller and earlier, confidences, reasons."""
     from newstrace.compare import compare
 
-    texts = _check_texts(texts)
+    texts = as_texts(texts)
     if len(texts) < 2:
         raise ValueError(f"lineage needs at least two texts to pair, got {len(texts)}")
     tables = {key: credits(text) for key, text in texts.items()}

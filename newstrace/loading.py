@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -100,6 +101,26 @@ def read_folder(folder: str | os.PathLike, pattern: str = "*.txt") -> dict[str, 
     if not files:
         raise ArticleError(f"{folder} has no {pattern} files: put one article per .txt file there")
     return {path.stem: read_article(path) for path in files}
+
+
+def as_texts(texts: Mapping[str, str] | pd.Series) -> dict[str, str]:
+    """Return texts as {id: text}, or raise TypeError/ValueError naming the faulty input."""
+    if isinstance(texts, pd.Series):
+        if not texts.index.is_unique:
+            duplicated = texts.index[texts.index.duplicated()].unique().tolist()[:3]
+            raise ValueError(f"text ids must be unique; repeated: {duplicated}")
+        texts = texts.to_dict()
+    if not isinstance(texts, Mapping):
+        raise TypeError(
+            f"texts must be a mapping or pandas Series of id -> text, got {type(texts).__name__}"
+        )
+    for key, text in texts.items():
+        if not isinstance(text, str):
+            raise TypeError(f"text {key!r} is {type(text).__name__}, expected str: pass article text")
+    named = {str(key): text for key, text in texts.items()}
+    if len(named) < len(texts):
+        raise ValueError("text ids must stay unique as strings (e.g. not both 1 and '1')")
+    return named
 
 
 def count_words(text: str) -> int:

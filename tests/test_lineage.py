@@ -145,7 +145,7 @@ def test_years_are_found_in_text():
 @pytest.mark.parametrize(
     ("texts", "error", "message"),
     [
-        (["a"], TypeError, "mapping of id -> text"),
+        (["a"], TypeError, "mapping or pandas Series of id -> text"),
         ({"a": 1, "b": "text"}, TypeError, "text 'a' is int"),
         ({"a": "only one text"}, ValueError, "at least two texts"),
     ],
