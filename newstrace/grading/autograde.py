@@ -37,6 +37,7 @@ from traitlets import Enum, Integer
 from traitlets.config import Config
 
 from newstrace.grading import sandbox
+from newstrace.grading.engines import forget_engines, share_gradebook_engines
 from newstrace.grading.course import folder, with_overrides
 
 TIMEOUT_ENAME = "CellTimeoutError"  # what nbgrader's Execute records for a cell that timed out
@@ -191,6 +192,8 @@ def failure_reason(log: str) -> str:
 def init_worker(kind: str, limits: sandbox.Limits, private_root: str) -> None:
     """Configure the sandbox (and quiet nbgrader's harmless SQLAlchemy warning) in a worker."""
     warnings.filterwarnings("ignore", category=SAWarning)
+    forget_engines()  # a forked worker must not use the parent's gradebook connections
+    share_gradebook_engines()
     sandbox.configure(kind, limits, private_root)
 
 

@@ -34,6 +34,7 @@ from newstrace.grading.course import (
     submissions,
     submitted_dir,
 )
+from newstrace.grading.engines import share_gradebook_engines
 from newstrace.grading.feedback import write_feedback, write_notice
 from newstrace.grading.gradesheet import GradeRow, gradebook_points, read_grades, write_grades
 from newstrace.grading.precheck import OK, precheck_submission
@@ -75,6 +76,7 @@ def cell_timeout(config: Config, options: GradeOptions) -> int:
 def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> list[GradeRow]:
     """Grade every selected submission of the course; return the rows written to grades.csv."""
     warnings.filterwarnings("ignore", category=SAWarning)  # nbgrader's harmless first-grading noise
+    share_gradebook_engines()
     config = load_config(course_root.resolve())
     confinement = detect_confinement(options.sandbox)
     log(f"student code confinement: {confinement.description}")
@@ -108,6 +110,7 @@ def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> 
 def refresh_feedback(course_root: Path, options: GradeOptions, log: Log = print) -> list[GradeRow]:
     """Rewrite feedback and grades.csv rows from the gradebook, without autograding (after manual grading)."""
     warnings.filterwarnings("ignore", category=SAWarning)
+    share_gradebook_engines()
     config = load_config(course_root.resolve())
     earlier = {
         (r.student, r.assignment): r
