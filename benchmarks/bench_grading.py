@@ -56,12 +56,13 @@ def timed(cmd: list[str], cwd: Path) -> float:
     return elapsed
 
 
-def nbclient_seconds(notebook: Path, count: int) -> float:
+def nbclient_seconds(notebook: Path, count: int, shutdown: str = "graceful") -> float:
     """Return the mean wall time of executing the notebook with nbclient alone."""
     nb = nbformat.read(notebook, as_version=4)
     start = time.perf_counter()
     for _ in range(count):
         client = NotebookClient(nbformat.from_dict(nb), timeout=60, allow_errors=True,
+                                shutdown_kernel=shutdown,
                                 resources={"metadata": {"path": str(notebook.parent)}})
         client.execute()
     return (time.perf_counter() - start) / count
@@ -94,6 +95,7 @@ def main() -> None:
         seconds["nbgrader+feedback"] = seconds["nbgrader"] + timed(feedback, courses["nbgrader"])
         load_before = os.getloadavg()[0]
         alone = nbclient_seconds(notebook, n)
+        alone_now = nbclient_seconds(notebook, n, shutdown="immediate")
     print(f"assignment {name}, {n} perfect submissions, {os.cpu_count()} CPUs")
     print(f"{'way':<40}{'seconds':>9}{'per submission':>16}")
     for label, text in (("jobs1", "newstrace grade --jobs 1"), ("jobs2", "newstrace grade --jobs 2"),
@@ -101,8 +103,10 @@ def main() -> None:
                         ("nbgrader+feedback", "nbgrader autograde + generate_feedback")):
         print(f"{text:<40}{seconds[label]:>9.1f}{seconds[label] / n:>16.2f}")
     print(f"{'nbclient alone (execute only)':<40}{alone * n:>9.1f}{alone:>16.2f}")
-    print("  (nbclient alone: same notebook, in this process, unconfined, default graceful kernel "
-          "shutdown, no grading, no feedback)")
+    print(f"{'nbclient alone, kernel killed at the end':<40}{alone_now * n:>9.1f}{alone_now:>16.2f}")
+    print("  (nbclient alone: same notebook, in this process, unconfined, no grading, no feedback;"
+          " first with nbclient's default graceful kernel shutdown, then killing the kernel once"
+          " done as `newstrace grade` does)")
     print(f"load average (1 min) after the gradings: {load_before:.1f}, at the end: "
           f"{os.getloadavg()[0]:.1f} (other processes share the CPUs)")
     print(f"speed-up --jobs 2 vs nbgrader autograde CLI alone (no feedback pages): "
@@ -111,9 +115,11 @@ def main() -> None:
     print(f"speed-up --jobs 2 vs nbgrader autograde + generate_feedback (same outputs): {both:.2f}x")
     print(f"speed-up --jobs 2 vs --jobs 1:     {seconds['jobs1'] / seconds['jobs2']:.2f}x")
     print(f"--jobs 1 vs nbgrader CLI:          {seconds['nbgrader'] / seconds['jobs1']:.2f}x")
-    overhead = seconds["jobs1"] / n - alone
-    print(f"overhead per submission of --jobs 1 over nbclient alone: {overhead:.2f} s "
-          "(pre-check, confinement, nbgrader sanitising and saving, gradebook merge, feedback HTML)")
+    for label, base in (("nbclient alone", alone), ("nbclient alone, kernel killed", alone_now)):
+        overhead = seconds["jobs1"] / n - base
+        print(f"overhead per submission of --jobs 1 over {label}: {overhead:.2f} s")
+    print("  (start-up of the command, pre-check, confinement, nbgrader sanitising and saving, "
+          "gradebook merge, feedback HTML)")
 
 
 if __name__ == "__main__":
