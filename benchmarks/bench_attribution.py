@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable
 
 import newstrace as nt
+from timing import median_seconds  # benchmarks/timing.py (the script folder is on sys.path)
 
 TARGET_WORDS = 10_000
 REPEATS = 5
@@ -24,26 +22,15 @@ def long_article(words: int = TARGET_WORDS) -> str:
     return "\n".join(out)
 
 
-def median_seconds(function: Callable[[], object], repeats: int = REPEATS) -> float:
-    """Return the median wall time of function() over repeats runs (after one warm-up)."""
-    function()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     """Print each tool's time and its ratio to extract_quotes on the same text."""
     text = long_article()
     copy = nt.articles().loc["re-report", "text"]
-    base = median_seconds(lambda: nt.extract_quotes(text))
+    base = median_seconds(lambda: nt.extract_quotes(text), REPEATS)
     timings = {
-        "nt.credits": median_seconds(lambda: nt.credits(text)),
-        "nt.sources": median_seconds(lambda: nt.sources(text)),
-        "nt.attribution_diff (re-report vs it)": median_seconds(lambda: nt.attribution_diff(text, copy)),
+        "nt.credits": median_seconds(lambda: nt.credits(text), REPEATS),
+        "nt.sources": median_seconds(lambda: nt.sources(text), REPEATS),
+        "nt.attribution_diff (re-report vs it)": median_seconds(lambda: nt.attribution_diff(text, copy), REPEATS),
     }
     print(f"article: {len(text.split()):,} words; median of {REPEATS} runs each")
     print(f"baseline nt.extract_quotes: {base * 1000:8.1f} ms")

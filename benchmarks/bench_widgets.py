@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import statistics
-import time
 from collections.abc import Callable
 
 import newstrace as nt
 from newstrace import widgets as ntw
+from timing import median_seconds  # benchmarks/timing.py (the script folder is on sys.path)
 
 REPEATS = 3
-
-
-def median_seconds(function: Callable[[], object], repeats: int = REPEATS) -> float:
-    """Return the median wall time of function() over repeats runs (after one warm-up)."""
-    function()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def lab_update(lab: ntw.ThresholdLab) -> Callable[[], None]:
@@ -36,7 +24,7 @@ def lab_update(lab: ntw.ThresholdLab) -> Callable[[], None]:
 
 def main() -> None:
     """Print each widget's build time and its ratio to nt.articles() in the same run."""
-    baseline = median_seconds(nt.articles)
+    baseline = median_seconds(nt.articles, REPEATS)
     print(f"baseline: nt.articles() (read the three case texts): {baseline * 1000:.0f} ms")
     lab = ntw.ThresholdLab()
     cases = {
@@ -50,7 +38,7 @@ def main() -> None:
             lab.threshold, "value", 0.55 if lab.threshold.value != 0.55 else 0.45),
     }
     for name, function in cases.items():
-        seconds = median_seconds(function)
+        seconds = median_seconds(function, REPEATS)
         print(f"{name}: {seconds * 1000:.0f} ms ({seconds / baseline:.1f}x baseline)")
 
 
