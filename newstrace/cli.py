@@ -22,15 +22,26 @@ COMMAND_MODULES = [
 """Each module defines NAME, HELP, add_arguments(parser) and run(args) -> int; listed in teaching order."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser with every subcommand registered."""
+def command_name(module_name: str) -> str:
+    """Return the subcommand a module provides: newstrace.commands.find_copies -> find-copies."""
+    return module_name.rsplit(".", 1)[1].replace("_", "-")
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """Return the argument parser; only the command named in argv is imported (all of them for help)."""
     parser = argparse.ArgumentParser(
         prog="newstrace",
         description="Trace sources, attribution and syndicated copies in news articles.",
     )
     parser.add_argument("--version", action="version", version=f"newstrace {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module_name in COMMAND_MODULES:
+    words = sys.argv[1:] if argv is None else list(argv)
+    wanted = next((word for word in words if not word.startswith("-")), None)
+    names = [command_name(module_name) for module_name in COMMAND_MODULES]
+    for name, module_name in zip(names, COMMAND_MODULES):
+        if wanted in names and name != wanted:
+            subparsers.add_parser(name)  # never shown: another command was chosen
+            continue
         module = importlib.import_module(module_name)
         sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.add_arguments(sub)
@@ -40,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status (2 for bad input)."""
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     try:
         return args.handler(args)
     except (ArticleError, DataNotFoundError) as err:

@@ -149,3 +149,21 @@ def test_command_line_lists_every_subcommand_and_version():
     version = subprocess.run([sys.executable, "-m", "newstrace", "--version"],
                              capture_output=True, text=True, check=True)
     assert version.stdout.strip() == f"newstrace {nt.__version__}"
+
+
+def test_each_command_module_provides_the_command_its_name_says():
+    import importlib
+
+    from newstrace.cli import COMMAND_MODULES, command_name
+    for module_name in COMMAND_MODULES:
+        assert importlib.import_module(module_name).NAME == command_name(module_name)
+
+
+def test_a_command_imports_only_what_it_needs():
+    script = (
+        "import sys; from newstrace.cli import main; "
+        "main(['clean', sys.argv[1]]); print('datasketch' in sys.modules, 'nbgrader' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(REPO / "data/articles/full-text.txt")],
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "False False"
