@@ -150,7 +150,24 @@ def stage_course(config: Config, task: Task) -> None:
     shutil.copy(task.template_db, root / "gradebook.db")
 
 
+KERNEL_DIED = "the kernel stopped (crashed or exited) while running the notebook"
+
+
 def autograde_task(config: Config, task: Task, timeout: int, max_chars: int) -> Outcome:
+    """Autograde one submission; if its kernel dies, grade it once more from a fresh copy.
+
+    A kernel can die for reasons that are not the student's (the machine under memory pressure,
+    a signal meant for another process); a submission that really ends its kernel dies again and
+    keeps its `error` status.
+    """
+    outcome = autograde_once(config, task, timeout, max_chars)
+    if outcome.error != KERNEL_DIED:
+        return outcome
+    shutil.rmtree(task.workdir / "course", ignore_errors=True)
+    return autograde_once(config, task, timeout, max_chars)
+
+
+def autograde_once(config: Config, task: Task, timeout: int, max_chars: int) -> Outcome:
     """Autograde one submission in its private course; never raises."""
     try:
         stage_course(config, task)
@@ -184,7 +201,7 @@ def worker_feedback(private: Config, task: Task) -> Path | None:
 def failure_reason(log: str) -> str:
     """Return a one-line reason from nbgrader's autograde log."""
     if "DeadKernelError" in log or "Kernel died" in log:
-        return "the kernel stopped (crashed or exited) while running the notebook"
+        return KERNEL_DIED
     lines = [line.strip() for line in log.splitlines() if "Error" in line or "error" in line]
     return lines[-1][:300] if lines else "nbgrader could not autograde this submission"
 
