@@ -23,7 +23,10 @@ help:
 	@echo "make handouts      print each deck to PDF, one page per slide, in build/handouts"
 	@echo "make clean         remove build output (keeps .venv; 'make distclean' removes it too)"
 
+# Byte-compile the package too (pip does it for site-packages; an editable install leaves it to the
+# first import, which never writes it when PYTHONDONTWRITEBYTECODE is set): only changed files.
 venv: $(STAMP)
+	@$(PY) -m compileall -q newstrace
 
 # Recreate .venv if its interpreter is missing or broken (e.g. Python was upgraded), then install.
 $(STAMP): pyproject.toml

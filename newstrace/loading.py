@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from newstrace.errors import ArticleError, DataNotFoundError
+
+if TYPE_CHECKING:  # pandas is imported where a table is made, so finding data stays light
+    import pandas as pd
 
 MAX_ARTICLE_BYTES = 5_000_000
 """Largest article file read (5 MB, about 800,000 words): larger files are refused, not truncated."""
@@ -105,6 +107,8 @@ def read_folder(folder: str | os.PathLike, pattern: str = "*.txt") -> dict[str, 
 
 def as_texts(texts: Mapping[str, str] | pd.Series) -> dict[str, str]:
     """Return texts as {id: text}, or raise TypeError/ValueError naming the faulty input."""
+    import pandas as pd
+
     if isinstance(texts, pd.Series):
         if not texts.index.is_unique:
             duplicated = texts.index[texts.index.duplicated()].unique().tolist()[:3]
@@ -135,6 +139,8 @@ def count_paragraphs(text: str) -> int:
 
 def catalogue() -> pd.DataFrame:
     """Return the case catalogue (data/catalogue.csv) as a DataFrame."""
+    import pandas as pd
+
     return pd.read_csv(data_dir() / CATALOGUE, dtype=str, keep_default_na=False)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jinja2
 import nbgrader.api
+import pytest
 from nbgrader.api import Gradebook
 
 from newstrace.grading import engines
@@ -85,3 +86,124 @@ def test_fork_is_refused_while_another_thread_runs():
 def test_kernels_are_stopped_immediately_unless_configured():
     assert SandboxedExecute().shutdown_kernel == "immediate"
     assert SandboxedExecute(shutdown_kernel="graceful").shutdown_kernel == "graceful"
+
+
+@pytest.fixture
+def unconfined_kernels(monkeypatch, tmp_path):
+    """Make SandboxedKernelManager start plain kernels here, whatever earlier tests configured."""
+    from newstrace.grading.sandbox import SandboxedKernelManager
+
+    monkeypatch.setattr(SandboxedKernelManager, "sandbox_kind", "none")
+    monkeypatch.setattr(SandboxedKernelManager, "private_root", str(tmp_path))
+
+
+def run_with_grading_kernels(cells: list[str], tmp_path: Path) -> tuple[object, type]:
+    """Execute code cells with nbclient and the grading kernel manager; return (notebook, client class)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    from newstrace.grading.sandbox import SandboxedKernelManager
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
+    clients = []
+    client = NotebookClient(
+        nb,
+        timeout=60,
+        kernel_manager_class=SandboxedKernelManager,
+        shutdown_kernel="immediate",
+        on_notebook_start=lambda notebook: clients.append(type(client.kc)),
+        resources={"metadata": {"path": str(tmp_path)}},
+    )
+    client.execute()
+    return nb, clients[0]
+
+
+def test_grading_kernels_answer_every_cell_with_the_prompt_client(tmp_path, unconfined_kernels):
+    from newstrace.grading.kernel_client import PromptKernelClient
+
+    nb, client_class = run_with_grading_kernels(
+        ["print('first')", "21 * 2", "import sys\nprint('err', file=sys.stderr)"], tmp_path
+    )
+    assert client_class is PromptKernelClient
+    assert nb.cells[0].outputs[0].text == "first\n"  # nothing of the start-up leaks into cell 1
+    assert nb.cells[1].outputs[0].data["text/plain"] == "42"
+    assert nb.cells[2].outputs[0].name == "stderr"
+    assert [c.execution_count for c in nb.cells] == [1, 2, 3]
+
+
+def test_prompt_client_says_when_the_kernel_dies_before_it_is_ready(
+    tmp_path, monkeypatch, unconfined_kernels
+):
+    import asyncio
+    import json
+    import sys
+
+    from newstrace.grading.sandbox import SandboxedKernelManager
+
+    spec = tmp_path / "kernels" / "dying"
+    spec.mkdir(parents=True)
+    argv = [sys.executable, "-c", "raise SystemExit(3)", "{connection_file}"]
+    (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "dying"}))
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
+
+    async def start_and_wait() -> None:
+        manager = SandboxedKernelManager(kernel_name="dying")
+        await manager.start_kernel()
+        client = manager.client()
+        client.start_channels()
+        try:
+            await client.wait_for_ready(timeout=30)
+        finally:
+            client.stop_channels()
+            await manager.shutdown_kernel(now=True)
+
+    with pytest.raises(RuntimeError, match="died before replying"):
+        asyncio.run(start_and_wait())
+
+
+def test_a_killed_grading_kernel_is_reaped(tmp_path, unconfined_kernels):
+    import asyncio
+
+    from newstrace.grading.sandbox import SandboxedKernelManager
+
+    async def start_and_kill() -> tuple[bool, bool]:
+        manager = SandboxedKernelManager()
+        await manager.start_kernel(cwd=str(tmp_path))
+        process = manager.provisioner.process
+        alive_before = await manager.is_alive()
+        await manager.shutdown_kernel(now=True)
+        return alive_before, process.poll() is not None
+
+    alive_before, reaped = asyncio.run(start_and_kill())
+    assert alive_before and reaped
+
+
+def python_says(code: str) -> str:
+    """Return what a fresh interpreter of this environment prints for `code`."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_finding_the_case_data_does_not_import_pandas():
+    code = "import sys, newstrace.loading as l; l.data_dir(); print('pandas' in sys.modules)"
+    assert python_says(code) == "False"
+
+
+def test_grading_skips_jsonschemas_iri_grammar_and_still_validates_notebooks():
+    code = (
+        "import sys\n"
+        "from newstrace.commands.grade import skip_unused_optional_imports\n"
+        "skip_unused_optional_imports()\n"
+        "import nbformat, jsonschema\n"
+        "nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('x = 1')])\n"
+        "nbformat.validate(nb)\n"
+        "bad = nbformat.from_dict(nb)\n"
+        "bad.cells[0].cell_type = 'bogus'\n"
+        "try:\n    nbformat.validate(bad)\nexcept nbformat.ValidationError:\n    print('invalid caught')\n"
+        "print(sys.modules['rfc3987_syntax'] is None)"
+    )
+    assert python_says(code).splitlines() == ["invalid caught", "True"]

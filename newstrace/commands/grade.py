@@ -9,6 +9,8 @@ import traceback
 from pathlib import Path
 
 NAME = "grade"
+UNUSED_OPTIONAL_MODULES = ("rfc3987_syntax",)
+"""Optional imports of our dependencies that grading never uses; see skip_unused_optional_imports."""
 HELP = (
     "autograde submitted/<student>/<assignment>/ in a course root: pre-checks, confined parallel "
     "kernels, offline feedback, grades.csv"
@@ -93,8 +95,20 @@ def options_from(args: argparse.Namespace):
     )
 
 
+def skip_unused_optional_imports() -> None:
+    """Keep optional modules that grading never uses out of this process, unless already loaded.
+
+    jsonschema (imported by nbformat) loads rfc3987_syntax when it is installed, only to check
+    the "iri" string format, and that import builds a grammar: about 1 s of every start. No
+    notebook schema uses formats, and jsonschema leaves a format it cannot check unchecked.
+    """
+    for name in UNUSED_OPTIONAL_MODULES:
+        sys.modules.setdefault(name, None)  # None in sys.modules: `import name` raises ImportError
+
+
 def run(args: argparse.Namespace) -> int:
     """Grade the class; 0 when grading completed (even with bad submissions), 1 when it could not."""
+    skip_unused_optional_imports()
     from newstrace.grading.pipeline import grade_course, refresh_feedback
 
     course = Path(args.course)

@@ -19,12 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from jupyter_client.manager import AsyncKernelManager
+from traitlets import default
+
+from newstrace.grading.kernel_client import PromptKernelClient
 
 UNPRIVILEGED_UID = 65534  # "nobody" on Debian and most Linux distributions
 UNPRIVILEGED_GID = 65534
 SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc")
 KEPT_ENV = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "NBGRADER_EXECUTION", "PYTHONHASHSEED")
 CONNECTION_NAME = ".kernel-connection.json"
+KERNEL_EXIT_POLL = 0.01  # seconds between looks at a stopping kernel
 
 
 @dataclass(frozen=True)
@@ -201,6 +205,19 @@ class SandboxedKernelManager(AsyncKernelManager):
     sandbox_kind = "none"  # set by configure() in each worker process
     limits = Limits()
     private_root = tempfile.gettempdir()
+
+    @default("client_factory")
+    def _client_factory_default(self) -> type:
+        """Give every kernel a client that does not idle once the kernel is ready."""
+        return PromptKernelClient
+
+    async def _async_wait(self, pollinterval: float = 0.1) -> None:
+        """Wait for the kernel process to end, looking every 10 ms (jupyter_client: 100 ms).
+
+        Grading kills each kernel once its notebook has run, so it is gone within milliseconds;
+        a 100 ms look-up interval made every submission wait ~0.1 s for nothing.
+        """
+        await super()._async_wait(pollinterval=min(pollinterval, KERNEL_EXIT_POLL))
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
         """Launch the kernel confined, with a private working folder and a trimmed environment."""
