@@ -30,17 +30,27 @@ def _scripted(monkeypatch, errors: list[str]) -> list[bool]:
 def test_a_kernel_that_died_once_is_graded_again_from_a_fresh_copy(tmp_path, monkeypatch):
     seen = _scripted(monkeypatch, [autograde.KERNEL_DIED, ""])
     outcome = autograde.autograde_task(None, _task(tmp_path), 30, 1000)
-    assert outcome.error == ""
+    assert outcome.error == "" and outcome.attempts == 2
     assert seen == [True, False]  # the second attempt starts without the first one's files
 
 
 def test_a_submission_that_ends_its_kernel_keeps_its_error(tmp_path, monkeypatch):
     seen = _scripted(monkeypatch, [autograde.KERNEL_DIED, autograde.KERNEL_DIED])
-    assert autograde.autograde_task(None, _task(tmp_path), 30, 1000).error == autograde.KERNEL_DIED
+    outcome = autograde.autograde_task(None, _task(tmp_path), 30, 1000)
+    assert outcome.error == autograde.KERNEL_DIED and outcome.attempts == 2
     assert len(seen) == 2
 
 
 def test_other_failures_are_not_retried(tmp_path, monkeypatch):
     seen = _scripted(monkeypatch, ["interrupted at the per-cell time limit"])
-    assert autograde.autograde_task(None, _task(tmp_path), 30, 1000).error.startswith("interrupted")
+    outcome = autograde.autograde_task(None, _task(tmp_path), 30, 1000)
+    assert outcome.error.startswith("interrupted") and outcome.attempts == 1
     assert len(seen) == 1
+
+
+def test_grades_csv_says_when_a_second_attempt_was_needed():
+    from newstrace.grading.pipeline import SECOND_ATTEMPT, note_attempts
+
+    assert note_attempts("3 points wait for manual grading", 1) == "3 points wait for manual grading"
+    assert note_attempts("3 points wait for manual grading", 2).endswith("; " + SECOND_ATTEMPT)
+    assert note_attempts("", 2) == SECOND_ATTEMPT

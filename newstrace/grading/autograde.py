@@ -17,7 +17,7 @@ import tempfile
 import warnings
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import nbformat
@@ -67,6 +67,7 @@ class Outcome:
     autograded: Path | None
     error: str = ""
     feedback: Path | None = None  # feedback written from the worker's own gradebook, if it could
+    attempts: int = 1  # 2 when the kernel died during the first attempt
 
 
 class SandboxedExecute(Execute):
@@ -164,7 +165,7 @@ def autograde_task(config: Config, task: Task, timeout: int, max_chars: int) -> 
     if outcome.error != KERNEL_DIED:
         return outcome
     shutil.rmtree(task.workdir / "course", ignore_errors=True)
-    return autograde_once(config, task, timeout, max_chars)
+    return replace(autograde_once(config, task, timeout, max_chars), attempts=2)
 
 
 def autograde_once(config: Config, task: Task, timeout: int, max_chars: int) -> Outcome:

@@ -41,6 +41,7 @@ from newstrace.grading.precheck import OK, precheck_submission
 from newstrace.grading.sandbox import Limits, detect_confinement
 
 GRADES_FILE = "grades.csv"
+SECOND_ATTEMPT = "graded on a second attempt: the kernel stopped during the first"
 DEFAULT_TIMEOUT = 30
 
 
@@ -235,7 +236,8 @@ def record_outcome(
     """Merge a worker's autograded submission into the course and return its row."""
     student, assignment = outcome.student, outcome.assignment
     if outcome.autograded is None:
-        return record_rejection(config, reference, student, "error", outcome.error)
+        error = outcome.error if outcome.attempts == 1 else f"{outcome.error} (twice)"
+        return record_rejection(config, reference, student, "error", error)
     clear_outputs(config, student, assignment)
     target = course_folder(config, "autograded_directory", "autograded", student, assignment)
     shutil.copytree(outcome.autograded, target)
@@ -254,7 +256,14 @@ def record_outcome(
     score, max_score, pending = gradebook_points(db_url(config), student, assignment)
     if pending and status == "ok":
         message = f"{pending:g} points wait for manual grading"
-    return GradeRow(student, assignment, score, max_score, pending, status, message)
+    return GradeRow(
+        student, assignment, score, max_score, pending, status, note_attempts(message, outcome.attempts)
+    )
+
+
+def note_attempts(message: str, attempts: int) -> str:
+    """Return a row's message, adding that it took a second attempt when it did."""
+    return "; ".join(filter(None, [message, SECOND_ATTEMPT])) if attempts > 1 else message
 
 
 def judge(notebooks: dict) -> tuple[str, str]:
