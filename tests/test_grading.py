@@ -15,6 +15,7 @@ import html
 import io
 import re
 import shutil
+import socket
 import time
 from pathlib import Path
 
@@ -374,6 +375,69 @@ def test_sandbox_command_hides_the_course_and_drops_privileges(tmp_path):
     binds = [cmd[i + 1] for i, arg in enumerate(cmd) if arg in ("--ro-bind", "--bind")]
     assert str(REPO / "solutions") not in binds and str(REPO) not in binds
     assert "--reuid=65534" in cmd and "--as=1000" in cmd and "--cpu=7" in cmd
+
+
+def kernel_says(code: str, kind: str, tmp_path: Path, monkeypatch) -> str:
+    """Run one cell in a grading kernel confined as `kind`; return what it printed."""
+    from nbclient import NotebookClient
+
+    from newstrace.grading.sandbox import SandboxedKernelManager
+
+    for name, value in (("sandbox_kind", kind), ("private_root", str(tmp_path))):
+        monkeypatch.setattr(SandboxedKernelManager, name, value)
+    work = tmp_path / f"work-{kind}"
+    work.mkdir()
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    NotebookClient(nb, timeout=60, kernel_manager_class=SandboxedKernelManager,
+                   resources={"metadata": {"path": str(work)}}).execute()
+    return "".join(output.get("text", "") for output in nb.cells[0].outputs)
+
+
+def test_a_confined_kernel_cannot_reach_the_network(tmp_path, monkeypatch):
+    confinement = detect_confinement()
+    if not confinement.confined:
+        pytest.skip("bubblewrap is unavailable here: student kernels cannot be confined")
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.setblocking(False)
+    code = (
+        "import socket\n"
+        "try:\n"
+        f"    socket.create_connection(('127.0.0.1', {listener.getsockname()[1]}), timeout=5)"
+        ".sendall(b'hidden tests')\n"
+        "    print('sent')\n"
+        "except OSError as err:\n"
+        "    print(type(err).__name__)\n"
+    )
+    with listener:
+        assert kernel_says(code, confinement.kind, tmp_path, monkeypatch).strip() != "sent"
+        with pytest.raises(BlockingIOError):  # nothing ever connected
+            listener.accept()
+        assert kernel_says(code, "none", tmp_path, monkeypatch).strip() == "sent"  # the control
+        listener.accept()[0].close()
+
+
+def test_a_confined_kernel_still_runs_where_a_socket_path_would_be_too_long(tmp_path, monkeypatch):
+    confinement = detect_confinement()
+    if not confinement.confined:
+        pytest.skip("bubblewrap is unavailable here: student kernels cannot be confined")
+    deep = tmp_path / ("long-temporary-folder-" * 4)  # Unix socket paths stop at 107 bytes: TCP
+    deep.mkdir()
+    assert kernel_says("print(6 * 7)", confinement.kind, deep, monkeypatch).strip() == "42"
+
+
+def test_only_regular_files_beside_the_notebook_are_copied_for_the_kernel(tmp_path):
+    from newstrace.grading.sandbox import copy_visible_files
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "table.csv").write_text("a,b\n", encoding="utf-8")
+    (tmp_path / "answer.ipynb").write_text("{}", encoding="utf-8")
+    with socket.socket(socket.AF_UNIX) as unix:
+        unix.bind(str(tmp_path / "ipc-1"))  # a socket left by an earlier kernel
+        target = tmp_path / "kernel-private"
+        target.mkdir()
+        copy_visible_files(str(tmp_path), str(target))
+    copied = sorted(str(p.relative_to(target)) for p in target.rglob("*"))
+    assert copied == ["data", "data/table.csv"]
 
 
 def test_no_confinement_is_said_plainly():

@@ -2,9 +2,11 @@
 
 A student's kernel sees a private working folder (a copy of the non-notebook files nbgrader put
 beside the submission), the Python installation, the newstrace package and the case data, read-only,
-and nothing else: not solutions/, not the gradebook, not other students' work. When the grader runs
-as root the kernel also drops to the unprivileged user `nobody`. prlimit caps memory, CPU time and
-the size of files it writes; output size is capped later by feedback.limit_outputs.
+and nothing else: not solutions/, not the gradebook, not other students' work. It has no network:
+the grader talks to it through Unix sockets in its private folder, so it runs in a network
+namespace of its own and cannot send the hidden tests it is given to run anywhere. When the grader
+runs as root the kernel also drops to the unprivileged user `nobody`. prlimit caps memory, CPU time
+and the size of files it writes; output size is capped later by feedback.limit_outputs.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc")
 KEPT_ENV = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "NBGRADER_EXECUTION", "PYTHONHASHSEED")
 CONNECTION_NAME = ".kernel-connection.json"
 KERNEL_EXIT_POLL = 0.01  # seconds between looks at a stopping kernel
+MAX_SOCKET_PATH = 100  # Linux allows 107 bytes in a Unix socket path; jupyter_client adds "-<n>"
 
 
 @dataclass(frozen=True)
@@ -77,9 +80,13 @@ def detect_confinement(requested: str = "auto") -> Confinement:
         return Confinement("none", "sandbox disabled on request (--sandbox none)")
     if bwrap_works():
         if running_as_root():
-            text = "bubblewrap with only the submission visible, run as user nobody, prlimit limits"
+            text = (
+                "bubblewrap with only the submission visible and no network, run as user nobody, "
+                "prlimit limits"
+            )
             return Confinement("bwrap+nobody", text)
-        return Confinement("bwrap", "bubblewrap with only the submission visible, prlimit limits")
+        text = "bubblewrap with only the submission visible and no network, prlimit limits"
+        return Confinement("bwrap", text)
     if requested == "bwrap":
         raise RuntimeError(
             "--sandbox bwrap was requested but bubblewrap is missing or cannot create namespaces "
@@ -126,10 +133,21 @@ def case_data_dir() -> Path | None:
 
 
 def sandbox_command(
-    kernel_cmd: list[str], workdir: str, private_dir: str, limits: Limits, as_nobody: bool
+    kernel_cmd: list[str],
+    workdir: str,
+    private_dir: str,
+    limits: Limits,
+    as_nobody: bool,
+    network: bool = False,
 ) -> list[str]:
-    """Return `kernel_cmd` wrapped in bwrap, optional setpriv, and prlimit."""
+    """Return `kernel_cmd` wrapped in bwrap, optional setpriv, and prlimit.
+
+    The private folder is mounted at `workdir` and also at its own path, where the kernel's Unix
+    sockets are; `network=True` keeps the host network (needed only for a TCP connection).
+    """
     args = ["bwrap", "--die-with-parent", "--unshare-pid", "--unshare-ipc", "--unshare-uts"]
+    if not network:
+        args.append("--unshare-net")
     # In the pid namespace the kernel's parent is pid 1, which ipykernel's parent poller takes
     # for a dead parent; --die-with-parent does that job instead.
     args += [
@@ -144,10 +162,11 @@ def sandbox_command(
     ]
     args += ["--perms", "1777", "--tmpfs", "/tmp"]
     paths = readable_paths()
-    args += open_parents([*paths, workdir])
+    args += open_parents([*paths, workdir, private_dir])
     for path in paths:
         args += ["--ro-bind", path, path]
-    args += ["--bind", private_dir, workdir, "--chdir", workdir]
+    # workdir first: when it holds the private folder, the second mount goes inside the first
+    args += ["--bind", private_dir, workdir, "--bind", private_dir, private_dir, "--chdir", workdir]
     if as_nobody:
         args += ["setpriv", f"--reuid={UNPRIVILEGED_UID}", f"--regid={UNPRIVILEGED_GID}"]
         args += ["--clear-groups", "--no-new-privs"]
@@ -181,14 +200,23 @@ def kernel_env(env: dict[str, str]) -> dict[str, str]:
 
 
 def copy_visible_files(source: str, target: str) -> None:
-    """Copy what a kernel may see from nbgrader's working folder: every file but notebooks."""
+    """Copy what a kernel may see from nbgrader's working folder: every regular file but notebooks.
+
+    The target itself is skipped when it lies inside the source, and so are sockets and pipes.
+    """
     for root, dirs, files in os.walk(source):
-        dirs[:] = [d for d in dirs if not d.startswith(".ipynb_checkpoints")]
+        dirs[:] = [
+            d
+            for d in dirs
+            if not d.startswith(".ipynb_checkpoints")
+            and not os.path.samefile(os.path.join(root, d), target)
+        ]
         rel = os.path.relpath(root, source)
         os.makedirs(os.path.join(target, rel), exist_ok=True)
         for name in files:
-            if not name.endswith(".ipynb"):
-                shutil.copy2(os.path.join(root, name), os.path.join(target, rel, name))
+            path = os.path.join(root, name)
+            if not name.endswith(".ipynb") and os.path.isfile(path):
+                shutil.copy2(path, os.path.join(target, rel, name))
 
 
 def give_to_nobody(folder: str) -> None:
@@ -219,6 +247,17 @@ class SandboxedKernelManager(AsyncKernelManager):
         """
         await super()._async_wait(pollinterval=min(pollinterval, KERNEL_EXIT_POLL))
 
+    private_dir = ""  # the confined kernel's own folder, made by _async_pre_start_kernel
+
+    async def _async_pre_start_kernel(self, **kw: Any) -> tuple[list[str], dict[str, Any]]:
+        """Make a confined kernel's private folder and put its sockets there (Unix, not TCP)."""
+        if type(self).sandbox_kind != "none":
+            self.private_dir = tempfile.mkdtemp(prefix="kernel-", dir=type(self).private_root)
+            sockets = os.path.join(self.private_dir, "ipc")
+            if len(sockets.encode()) <= MAX_SOCKET_PATH:  # else TCP, with the host network
+                self.transport, self.ip = "ipc", sockets
+        return await super()._async_pre_start_kernel(**kw)
+
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
         """Launch the kernel confined, with a private working folder and a trimmed environment."""
         kind = type(self).sandbox_kind
@@ -228,7 +267,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         )  # kernel chatter is not the grader's output
         if kind != "none":
             workdir = os.path.abspath(kw.get("cwd") or os.getcwd())
-            private = tempfile.mkdtemp(prefix="kernel-", dir=type(self).private_root)
+            private = self.private_dir
             copy_visible_files(workdir, private)
             kernel_cmd = self._private_connection_file(kernel_cmd, private, workdir)
             as_nobody = kind == "bwrap+nobody"
@@ -236,7 +275,9 @@ class SandboxedKernelManager(AsyncKernelManager):
             self.kernel_spec.interrupt_mode = "message"
             if as_nobody:
                 give_to_nobody(private)
-            kernel_cmd = sandbox_command(kernel_cmd, workdir, private, type(self).limits, as_nobody)
+            kernel_cmd = sandbox_command(
+                kernel_cmd, workdir, private, type(self).limits, as_nobody, self.transport == "tcp"
+            )
         await super()._async_launch_kernel(kernel_cmd, **kw)
 
     def _private_connection_file(self, cmd: list[str], private: str, workdir: str) -> list[str]:
