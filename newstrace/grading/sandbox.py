@@ -67,7 +67,8 @@ def bwrap_works() -> bool:
     bwrap = shutil.which("bwrap")
     if bwrap is None:
         return False
-    probe = [bwrap, *system_binds(), "--proc", "/proc", "--dev", "/dev", "--unshare-pid", "true"]
+    probe = [bwrap, *system_binds(), "--proc", "/proc", "--dev", "/dev", "--unshare-pid"]
+    probe += ["--unshare-net", "true"]
     try:
         return subprocess.run(probe, check=False, capture_output=True, timeout=20).returncode == 0
     except (OSError, subprocess.TimeoutExpired):
@@ -233,6 +234,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     sandbox_kind = "none"  # set by configure() in each worker process
     limits = Limits()
     private_root = tempfile.gettempdir()
+    private_dir = ""  # each confined kernel's own folder, made by _async_pre_start_kernel
 
     @default("client_factory")
     def _client_factory_default(self) -> type:
@@ -246,8 +248,6 @@ class SandboxedKernelManager(AsyncKernelManager):
         a 100 ms look-up interval made every submission wait ~0.1 s for nothing.
         """
         await super()._async_wait(pollinterval=min(pollinterval, KERNEL_EXIT_POLL))
-
-    private_dir = ""  # the confined kernel's own folder, made by _async_pre_start_kernel
 
     async def _async_pre_start_kernel(self, **kw: Any) -> tuple[list[str], dict[str, Any]]:
         """Make a confined kernel's private folder and put its sockets there (Unix, not TCP)."""
