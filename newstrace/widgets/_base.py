@@ -218,3 +218,11 @@ class CheckedExercise(Exercise):
     def check(self) -> None:
         """Show feedback for every item and a summary."""
         raise NotImplementedError
+
+    def show_verdicts(self, verdicts: Iterable[tuple[str, str]]) -> list[str]:
+        """Show each item's (status, message) under it, in item order; return the statuses."""
+        statuses = []
+        for (status, message), feedback in zip(verdicts, self.item_feedback):
+            feedback.value = verdict_html(status, message)
+            statuses.append(status)
+        return statuses

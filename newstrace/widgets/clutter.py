@@ -20,7 +20,6 @@ from newstrace.widgets._base import (
     read_annotation,
     rows_for_text,
     summary_html,
-    verdict_html,
 )
 
 KEY_FILE = "clutter.csv"
@@ -125,11 +124,9 @@ class SpotTheClutter(CheckedExercise):
 
     def check(self) -> list[str]:
         """Show feedback for every line and the score; return the status of each line."""
-        statuses = []
-        for line_key, box, feedback in zip(self.key, self.boxes, self.item_feedback):
-            status, message = line_feedback(line_key, box.value)
-            feedback.value = verdict_html(status, message)
-            statuses.append(status)
+        statuses = self.show_verdicts(
+            line_feedback(line_key, box.value) for line_key, box in zip(self.key, self.boxes)
+        )
         missed = [str(number) for number, (line_key, box) in enumerate(zip(self.key, self.boxes), 1)
                   if line_key.is_clutter and not line_key.debatable and not box.value]
         kept = [str(number) for number, (line_key, box) in enumerate(zip(self.key, self.boxes), 1)

@@ -28,7 +28,6 @@ from newstrace.widgets._base import (
     read_annotation,
     rows_for_text,
     summary_html,
-    verdict_html,
 )
 
 KEY_FILE = "quotes.csv"
@@ -252,12 +251,10 @@ class FindTheQuotes(CheckedExercise):
 
     def check(self) -> list[str]:
         """Show feedback for every sentence and the score; return the status of each."""
-        statuses = []
-        for sentence, box, dropdown, feedback in zip(self.sentences, self.boxes, self.dropdowns,
-                                                     self.item_feedback):
-            status, message = sentence_feedback(sentence, box.value, dropdown.value)
-            feedback.value = verdict_html(status, message)
-            statuses.append(status)
+        statuses = self.show_verdicts(
+            sentence_feedback(sentence, box.value, dropdown.value)
+            for sentence, box, dropdown in zip(self.sentences, self.boxes, self.dropdowns)
+        )
         self.feedback.value = summary_html(statuses, "sentence")
         return statuses
 

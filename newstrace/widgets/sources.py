@@ -20,7 +20,6 @@ from newstrace.widgets._base import (
     read_annotation,
     rows_for_text,
     summary_html,
-    verdict_html,
 )
 
 KEY_FILE = "sources.csv"
@@ -141,11 +140,9 @@ class SortTheSources(CheckedExercise):
 
     def check(self) -> list[str]:
         """Show feedback for every source and the score; return the status of each."""
-        statuses = []
-        for key, dropdown, feedback in zip(self.key, self.dropdowns, self.item_feedback):
-            status, message = source_feedback(key, dropdown.value)
-            feedback.value = verdict_html(status, message)
-            statuses.append(status)
+        statuses = self.show_verdicts(
+            source_feedback(key, dropdown.value) for key, dropdown in zip(self.key, self.dropdowns)
+        )
         counts = ", ".join(f"{kind}: {sum(k.type == kind for k in self.key)}" for kind in self.types
                            if any(k.type == kind for k in self.key))
         self.feedback.value = summary_html(statuses, "source") + (
