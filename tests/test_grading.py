@@ -21,6 +21,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from grading_kernels import run_in_grading_kernel
 from nbgrader.api import Gradebook
 
 from newstrace.cli import main
@@ -379,17 +380,7 @@ def test_sandbox_command_hides_the_course_and_drops_privileges(tmp_path):
 
 def kernel_says(code: str, kind: str, tmp_path: Path, monkeypatch) -> str:
     """Run one cell in a grading kernel confined as `kind`; return what it printed."""
-    from nbclient import NotebookClient
-
-    from newstrace.grading.sandbox import SandboxedKernelManager
-
-    for name, value in (("sandbox_kind", kind), ("private_root", str(tmp_path))):
-        monkeypatch.setattr(SandboxedKernelManager, name, value)
-    work = tmp_path / f"work-{kind}"
-    work.mkdir()
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
-    NotebookClient(nb, timeout=60, kernel_manager_class=SandboxedKernelManager,
-                   resources={"metadata": {"path": str(work)}}).execute()
+    nb, _client = run_in_grading_kernel([code], kind, tmp_path, monkeypatch)
     return "".join(output.get("text", "") for output in nb.cells[0].outputs)
 
 

@@ -10,6 +10,8 @@ import nbgrader.api
 import pytest
 from nbgrader.api import Gradebook
 
+from grading_kernels import run_in_grading_kernel, use_grading_kernels
+
 from newstrace.grading import engines
 from newstrace.grading.autograde import SandboxedExecute, fork_is_safe
 from newstrace.grading.course import put_tools_on_path
@@ -91,40 +93,14 @@ def test_kernels_are_stopped_immediately_unless_configured():
 @pytest.fixture
 def unconfined_kernels(monkeypatch, tmp_path):
     """Make SandboxedKernelManager start plain kernels here, whatever earlier tests configured."""
-    from newstrace.grading.sandbox import SandboxedKernelManager
-
-    monkeypatch.setattr(SandboxedKernelManager, "sandbox_kind", "none")
-    monkeypatch.setattr(SandboxedKernelManager, "private_root", str(tmp_path))
+    use_grading_kernels(monkeypatch, "none", tmp_path)
 
 
-def run_with_grading_kernels(cells: list[str], tmp_path: Path) -> tuple[object, type]:
-    """Execute code cells with nbclient and the grading kernel manager; return (notebook, client class)."""
-    import nbformat
-    from nbclient import NotebookClient
-
-    from newstrace.grading.sandbox import SandboxedKernelManager
-
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
-    clients = []
-    client = NotebookClient(
-        nb,
-        timeout=60,
-        kernel_manager_class=SandboxedKernelManager,
-        shutdown_kernel="immediate",
-        on_notebook_start=lambda notebook: clients.append(type(client.kc)),
-        resources={"metadata": {"path": str(tmp_path)}},
-    )
-    client.execute()
-    return nb, clients[0]
-
-
-def test_grading_kernels_answer_every_cell_with_the_prompt_client(tmp_path, unconfined_kernels):
+def test_grading_kernels_answer_every_cell_with_the_prompt_client(tmp_path, monkeypatch):
     from newstrace.grading.kernel_client import PromptKernelClient
 
-    nb, client_class = run_with_grading_kernels(
-        ["print('first')", "21 * 2", "import sys\nprint('err', file=sys.stderr)"], tmp_path
-    )
+    cells = ["print('first')", "21 * 2", "import sys\nprint('err', file=sys.stderr)"]
+    nb, client_class = run_in_grading_kernel(cells, "none", tmp_path, monkeypatch)
     assert client_class is PromptKernelClient
     assert nb.cells[0].outputs[0].text == "first\n"  # nothing of the start-up leaks into cell 1
     assert nb.cells[1].outputs[0].data["text/plain"] == "42"
