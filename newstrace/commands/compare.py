@@ -78,6 +78,9 @@ def _check_parameters(args: argparse.Namespace) -> None:
     """Raise ArticleError for parameters that cannot work, naming them."""
     if args.shingle_size < 1 or args.min_passage_words < 1:
         raise ArticleError("--shingle-size and --min-passage-words must be whole numbers of at least 1")
+    if args.html and Path(args.html).is_dir():
+        raise ArticleError(f"{args.html} is a folder: give the report a file name, such as "
+                           f"{Path(args.html) / 'report.html'}")
     if args.html and not Path(args.html).resolve().parent.is_dir():
         raise ArticleError(f"{args.html}: its folder does not exist; create it or choose another path")
 
