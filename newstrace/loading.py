@@ -86,12 +86,18 @@ def read_article(path: str | os.PathLike) -> str:
         raise ArticleError(f"{path} does not exist: check the file name and folder")
     if not path.is_file():
         raise ArticleError(f"{path} is not a file: expected a plain-text article (.txt)")
-    if path.stat().st_size > MAX_ARTICLE_BYTES:
-        raise ArticleError(
-            f"{path} is {path.stat().st_size:,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit: "
-            "split it into one file per article"
-        )
-    return decode_article(path.read_bytes(), str(path))
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(
+                f"{path} is {size:,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit: "
+                "split it into one file per article"
+            )
+        raw = path.read_bytes()
+    except OSError as err:
+        reason = (err.strerror or type(err).__name__).lower()
+        raise ArticleError(f"{path} cannot be read ({reason}): check that you may read it") from None
+    return decode_article(raw, str(path))
 
 
 def read_folder(folder: str | os.PathLike, pattern: str = "*.txt") -> dict[str, str]:

@@ -36,3 +36,41 @@ def test_compare_html_report_path_that_is_a_folder_is_refused(tmp_path, story_fi
     err = _one_line_error(capsys)
     assert "is a folder" in err and "report.html" in err
     assert list(folder.iterdir()) == []
+
+
+def _deny_reading(monkeypatch, denied) -> None:
+    """Make reading the file `denied` raise PermissionError, as for a file without read permission.
+
+    The tests run as root, which reads any file whatever its mode, so the refusal is simulated.
+    """
+    from pathlib import Path
+
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == denied:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+
+
+@pytest.mark.parametrize("command", [["clean"], ["quotes"], ["sources"], ["find-copies"]])
+def test_unreadable_file_is_a_one_line_error(tmp_path, story_file, monkeypatch, capsys, command):
+    (tmp_path / "other.txt").write_text(STORY.replace("Tuesday", "Monday"), encoding="utf-8")
+    _deny_reading(monkeypatch, story_file)
+    target = tmp_path if command == ["find-copies"] else story_file
+    assert main([*command, str(target)]) == 2
+    err = _one_line_error(capsys)
+    assert f"{story_file} cannot be read (permission denied)" in err
+
+
+def test_unwritable_report_is_a_one_line_error(tmp_path, story_file, monkeypatch, capsys):
+    from pathlib import Path
+
+    def write_text(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "write_text", write_text)
+    assert main(["compare", str(story_file), str(story_file), "--html", str(tmp_path / "r.html")]) == 2
+    assert "r.html: Permission denied" in _one_line_error(capsys)
