@@ -74,3 +74,19 @@ def test_unwritable_report_is_a_one_line_error(tmp_path, story_file, monkeypatch
     monkeypatch.setattr(Path, "write_text", write_text)
     assert main(["compare", str(story_file), str(story_file), "--html", str(tmp_path / "r.html")]) == 2
     assert "r.html: Permission denied" in _one_line_error(capsys)
+
+
+@pytest.mark.parametrize("option, value", [("--shingle-size", "1000000000"), ("--shingle-size", "0"),
+                                           ("--shingle-size", "five"), ("--min-passage-words", "-1")])
+def test_compare_numbers_out_of_range_are_refused_before_any_work(story_file, monkeypatch, capsys,
+                                                                  option, value):
+    def never(*args, **kwargs):
+        raise AssertionError("compare ran with an out-of-range option")
+
+    monkeypatch.setattr("newstrace.commands.compare.compare", never)
+    with pytest.raises(SystemExit) as info:
+        main(["compare", str(story_file), str(story_file), option, value])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument {option}: expected a whole number from 1 to" in err
+    assert "Traceback" not in err

@@ -7,11 +7,17 @@ from pathlib import Path
 
 import pandas as pd
 
+from newstrace.commands.options import whole_number
 from newstrace.compare import Comparison, compare
 from newstrace.errors import ArticleError
 from newstrace.loading import read_article
 from newstrace.shingles import DEFAULT_SHINGLE_SIZE
 from newstrace.tables import print_table
+
+MAX_SHINGLE_SIZE = 50
+"""Longest shingle the command accepts: longer shingles make most paragraphs a single shingle."""
+MAX_PASSAGE_WORDS = 1000
+"""Longest shortest-passage length the command accepts: longer than most whole articles' paragraphs."""
 
 NAME = "compare"
 HELP = "compare an original article A with a possible copy B: relation, scores, changed paragraphs"
@@ -22,10 +28,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("original", metavar="A", help="the original (fuller) article, plain text")
     parser.add_argument("copy", metavar="B", help="the possible copy, plain text or page capture")
     parser.add_argument("--html", metavar="REPORT", help="also write a side-by-side HTML report")
-    parser.add_argument("--shingle-size", type=int, default=DEFAULT_SHINGLE_SIZE,
-                        help=f"words per shingle (default {DEFAULT_SHINGLE_SIZE})")
-    parser.add_argument("--min-passage-words", type=int, default=8,
-                        help="shortest shared passage to list, in words (default 8)")
+    parser.add_argument("--shingle-size", type=whole_number(1, MAX_SHINGLE_SIZE), default=DEFAULT_SHINGLE_SIZE,
+                        help=f"words per shingle, 1 to {MAX_SHINGLE_SIZE} (default {DEFAULT_SHINGLE_SIZE})")
+    parser.add_argument("--min-passage-words", type=whole_number(1, MAX_PASSAGE_WORDS), default=8,
+                        help=f"shortest shared passage to list, in words, 1 to {MAX_PASSAGE_WORDS} (default 8)")
 
 
 def _shown(value: object) -> str:
@@ -76,8 +82,6 @@ def print_summary(comparison: Comparison, names: tuple[str, str]) -> None:
 
 def _check_parameters(args: argparse.Namespace) -> None:
     """Raise ArticleError for parameters that cannot work, naming them."""
-    if args.shingle_size < 1 or args.min_passage_words < 1:
-        raise ArticleError("--shingle-size and --min-passage-words must be whole numbers of at least 1")
     if args.html and Path(args.html).is_dir():
         raise ArticleError(f"{args.html} is a folder: give the report a file name, such as "
                            f"{Path(args.html) / 'report.html'}")
