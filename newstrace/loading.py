@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -57,6 +58,28 @@ def _is_binary(raw: bytes) -> bool:
     return control > len(sample) * 0.05
 
 
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+"""Byte-order marks and the codec that reads them, UTF-32 first (its LE mark starts like UTF-16's)."""
+
+
+def _encoding_from_bom(raw: bytes) -> str:
+    """Return the codec named by the byte-order mark that starts raw, else utf-8."""
+    return next((codec for bom, codec in BYTE_ORDER_MARKS if raw.startswith(bom)), "utf-8")
+
+
+def _looks_like_utf16_without_bom(raw: bytes) -> bool:
+    """Return True if every other byte is zero, as in UTF-16 text of Latin letters saved without a mark."""
+    sample = raw[:4096]
+    return len(sample) >= 8 and any(
+        sample[parity::2].count(0) >= 0.9 * len(sample[parity::2]) for parity in (0, 1))
+
+
 def decode_article(raw: bytes, name: str = "<bytes>") -> str:
     """Return the text of an article given as bytes, or raise ArticleError saying why not."""
     if len(raw) > MAX_ARTICLE_BYTES:
@@ -64,16 +87,23 @@ def decode_article(raw: bytes, name: str = "<bytes>") -> str:
             f"{name} is {len(raw):,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit: "
             "split it into one file per article"
         )
-    if _is_binary(raw):
+    encoding = _encoding_from_bom(raw)
+    if encoding == "utf-8" and _looks_like_utf16_without_bom(raw):
+        raise ArticleError(f"{name} looks like UTF-16 text without a byte-order mark: "
+                           "re-save it as UTF-8 plain text")
+    if encoding in ("utf-8", "utf-8-sig") and _is_binary(raw):
         raise ArticleError(f"{name} looks like a binary file: expected plain article text (.txt)")
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode(encoding)
     except UnicodeDecodeError as err:
+        label = encoding.removesuffix("-sig").upper()
         raise ArticleError(
-            f"{name} is not UTF-8 text (bad byte at position {err.start}): "
+            f"{name} is not {label} text (bad byte at position {err.start}): "
             "re-save it as UTF-8 plain text"
         ) from None
     text = text.removeprefix("\ufeff")
+    if encoding.startswith("utf-") and not encoding.startswith("utf-8") and _is_binary(text.encode()):
+        raise ArticleError(f"{name} looks like a binary file: expected plain article text (.txt)")
     if not text.strip():
         raise ArticleError(f"{name} is empty: expected the article text")
     return text
