@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,8 +82,56 @@ def _looks_like_utf16_without_bom(raw: bytes) -> bool:
         sample[parity::2].count(0) >= 0.9 * len(sample[parity::2]) for parity in (0, 1))
 
 
+HTML_START_RE = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+                           re.IGNORECASE | re.DOTALL)
+"""A document that opens as an HTML page: a doctype or an <html> tag, after any comments."""
+HTML_TAG_RE = re.compile(r"</(?:p|div|span|a|li|ul|h[1-6]|article|section|nav|body|head|script|style|table)>"
+                         r"|<(?:br|meta|link|img)\b[^>]*>", re.IGNORECASE)
+"""Closing tags and void tags of HTML markup, counted to recognise a page saved without a doctype."""
+MIN_HTML_TAGS = 5
+"""A text with this many HTML tags is markup, not an article that mentions a tag."""
+SAVE_AS_TEXT_HINT = (
+    "or save the story as plain text: open the page in a browser, select the article's text, "
+    "paste it into a text editor and save it as a UTF-8 .txt file"
+)
+
+
+@dataclass(frozen=True)
+class LoadedArticle:
+    """An article file's text and how it was read: from HTML (story extracted) or as plain text."""
+
+    text: str
+    from_html: bool = False
+
+
+def looks_like_html(text: str) -> bool:
+    """Return True if text is an HTML page (doctype or <html> first, or several HTML tags)."""
+    return bool(HTML_START_RE.match(text)) or len(HTML_TAG_RE.findall(text, 0, 200_000)) >= MIN_HTML_TAGS
+
+
+def html_to_text(html: str, name: str = "<html>") -> str:
+    """Return the story of an HTML page as plain text, one paragraph a line, extracted by trafilatura."""
+    try:
+        import trafilatura
+    except ImportError:
+        raise ArticleError(
+            f"{name} is an HTML page: install the HTML extra to extract its story "
+            f"(pip install 'newstrace[html]'), {SAVE_AS_TEXT_HINT}"
+        ) from None
+    story = trafilatura.extract(html, include_comments=False, include_tables=False)
+    if not story or not story.strip():
+        raise ArticleError(f"{name} is an HTML page with no article text that could be found: "
+                           f"{SAVE_AS_TEXT_HINT.removeprefix('or ')}")
+    return story.strip() + "\n"
+
+
 def decode_article(raw: bytes, name: str = "<bytes>") -> str:
-    """Return the text of an article given as bytes, or raise ArticleError saying why not."""
+    """Return the text of an article given as bytes (the story's text for an HTML page), or raise ArticleError."""
+    return _decode(raw, name).text
+
+
+def _decode(raw: bytes, name: str) -> LoadedArticle:
+    """Return the article in raw bytes and whether it came from HTML, or raise ArticleError saying why not."""
     if len(raw) > MAX_ARTICLE_BYTES:
         raise ArticleError(
             f"{name} is {len(raw):,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit: "
@@ -106,11 +156,18 @@ def decode_article(raw: bytes, name: str = "<bytes>") -> str:
         raise ArticleError(f"{name} looks like a binary file: expected plain article text (.txt)")
     if not text.strip():
         raise ArticleError(f"{name} is empty: expected the article text")
-    return text
+    if looks_like_html(text):
+        return LoadedArticle(html_to_text(text, name), from_html=True)
+    return LoadedArticle(text)
 
 
 def read_article(path: str | os.PathLike) -> str:
-    """Return the full text of a plain-text article file, or raise ArticleError naming the problem."""
+    """Return the full text of an article file (an HTML page's story), or raise ArticleError naming the problem."""
+    return load_article(path).text
+
+
+def load_article(path: str | os.PathLike) -> LoadedArticle:
+    """Return an article file's text and whether it was extracted from HTML, or raise ArticleError."""
     path = Path(path)
     if not path.exists():
         raise ArticleError(f"{path} does not exist: check the file name and folder")
@@ -127,7 +184,7 @@ def read_article(path: str | os.PathLike) -> str:
     except OSError as err:
         reason = (err.strerror or type(err).__name__).lower()
         raise ArticleError(f"{path} cannot be read ({reason}): check that you may read it") from None
-    return decode_article(raw, str(path))
+    return _decode(raw, str(path))
 
 
 def read_folder(folder: str | os.PathLike, pattern: str = "*.txt") -> dict[str, str]:

@@ -90,3 +90,62 @@ def test_compare_numbers_out_of_range_are_refused_before_any_work(story_file, mo
     err = capsys.readouterr().err
     assert f"argument {option}: expected a whole number from 1 to" in err
     assert "Traceback" not in err
+
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Council approves bike lanes | Riverton Ledger</title>
+<script>var promo = "We will never stop," said the pop-up; trackVisit("home");</script>
+<style>p { margin: 0 }</style></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>Council approves bike lanes</h1>
+<p>RIVERTON &mdash; The city council voted 6-3 on Tuesday to paint protected bike lanes on Main Street, ending a two-year fight over the downtown corridor.</p>
+<p>"This is a safer street for everyone," Mayor Dana Ortiz said after the vote. The lanes will run from the river bridge to the rail station.</p>
+<p>Opponents said the lanes would cost downtown shops forty parking spaces. Work is due to start in August.</p>
+</article><footer>Copyright 2024 Riverton Ledger</footer></body></html>
+"""
+
+
+@pytest.fixture
+def page_file(tmp_path):
+    """Return an HTML page holding a three-paragraph story, a script with a quotation and a menu."""
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    return path
+
+
+def test_html_page_is_read_as_its_story_text(page_file):
+    import newstrace as nt
+
+    text = nt.read_article(page_file)
+    assert text.startswith("Council approves bike lanes\nRIVERTON \u2014 The city council voted 6-3")
+    assert "Mayor Dana Ortiz said" in text
+    for markup in ("<p>", "trackVisit", "We will never stop", "Sport", "margin"):
+        assert markup not in text
+
+
+def test_quotes_of_an_html_page_come_from_the_story_not_its_script(page_file, capsys):
+    assert main(["quotes", "--csv", str(page_file)]) == 0
+    captured = capsys.readouterr()
+    assert "This is a safer street for everyone" in captured.out
+    assert "We will never stop" not in captured.out
+    assert "is an HTML page: reading the story text extracted from it by trafilatura" in captured.err
+
+
+def test_html_page_without_trafilatura_is_refused_saying_how_to_save_text(page_file, monkeypatch, capsys):
+    monkeypatch.setitem(__import__("sys").modules, "trafilatura", None)  # as if the extra were absent
+    assert main(["clean", str(page_file)]) == 2
+    err = _one_line_error(capsys)
+    assert "is an HTML page: install the HTML extra" in err
+    assert "pip install 'newstrace[html]'" in err and "save it as a UTF-8 .txt file" in err
+
+
+@pytest.mark.parametrize("text", [
+    "The council heard that <br> tags broke the old city website.\nNo one else spoke.\n",
+    "Residents wrote 'a <b>bold</b> plan' on a banner.\n",
+])
+def test_an_article_that_mentions_markup_is_still_plain_text(tmp_path, text):
+    import newstrace as nt
+
+    path = tmp_path / "mentions.txt"
+    path.write_text(text, encoding="utf-8")
+    assert nt.read_article(path) == text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from newstrace.attribution import attribution_diff
-from newstrace.loading import read_article
+from newstrace.commands.articles import read_story
 from newstrace.tables import print_table
 
 NAME = "check-copy"
@@ -29,7 +29,7 @@ def _verb_change(row) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print a summary count by status, then the quotes and the rows worth checking."""
-    diff = attribution_diff(read_article(args.original), read_article(args.copy))
+    diff = attribution_diff(read_story(args.original), read_story(args.copy))
     if args.csv:
         print(diff.to_csv(index=False), end="")
         return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from newstrace.clean import clean
-from newstrace.loading import read_article
+from newstrace.commands.articles import read_story
 from newstrace.tables import print_table
 
 NAME = "clean"
@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the cleaned story and the removal table."""
-    result = clean(read_article(args.file))
+    result = clean(read_story(args.file))
     print(result.text)
     print()
     if result.removed.empty:

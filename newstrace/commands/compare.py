@@ -10,7 +10,7 @@ import pandas as pd
 from newstrace.commands.options import whole_number
 from newstrace.compare import Comparison, compare
 from newstrace.errors import ArticleError
-from newstrace.loading import read_article
+from newstrace.commands.articles import read_story
 from newstrace.shingles import DEFAULT_SHINGLE_SIZE
 from newstrace.tables import print_table
 
@@ -92,7 +92,7 @@ def _check_parameters(args: argparse.Namespace) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the comparison of B against A, and write the HTML report if asked."""
     _check_parameters(args)
-    original, copy = read_article(args.original), read_article(args.copy)
+    original, copy = read_story(args.original), read_story(args.copy)
     comparison = compare(original, copy, shingle_size=args.shingle_size,
                          min_passage_words=args.min_passage_words)
     names = (args.original, args.copy)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from newstrace.loading import read_article
+from newstrace.commands.articles import read_story
 from newstrace.quotes import extract_quotes
 from newstrace.tables import print_table
 
@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the quotes as a table or as CSV."""
-    quotes = extract_quotes(read_article(args.file))
+    quotes = extract_quotes(read_story(args.file))
     if args.csv:
         print(quotes.to_csv(index=False), end="")
     elif quotes.empty:

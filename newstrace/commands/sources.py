@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from newstrace.credits import credits
-from newstrace.loading import read_article
+from newstrace.commands.articles import read_story
 from newstrace.sources import sources
 from newstrace.tables import print_table
 
@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the sources table, then the credits to other outlets and media."""
-    text = read_article(args.file)
+    text = read_story(args.file)
     table = sources(text)
     if args.csv:
         print(table.to_csv(index=False), end="")
