@@ -249,6 +249,8 @@ def _sentence_row(copy: str, start: int, end: int, context: dict) -> dict | None
     if has_quote and len(own_words) <= 4:
         return None
     claim_words = list(dict.fromkeys(content_words(copy[start:end])))
+    if not claim_words:
+        return None  # punctuation or function words only: no claim to check
     index, similarity, overlap = closest_sentence(claim_words, context)
     close = index is not None and overlap >= CLOSE_OVERLAP and similarity >= CLOSE_SENTENCE
     closest_text = context["original_sentences"][index] if close else ""

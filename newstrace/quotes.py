@@ -1027,7 +1027,12 @@ def extract_quotes(text: str) -> pd.DataFrame:
     rows = [_row(text, para, piece, chosen.get(piece.group), piece.group in in_sentence, sizes[piece.group] > 1)
             | {"paragraph": bisect_right(line_starts, piece.inner_start) - 1}
             for para in paragraphs for piece in para.pieces]
-    return _frame(rows)
+    return _frame([row for row in rows if has_words(row["quote"])])
+
+
+def has_words(quote: str) -> bool:
+    """Return True if a quoted span holds a letter or digit: marks around punctuation quote nothing."""
+    return any(char.isalnum() for char in quote)
 
 
 def _row(text: str, para: Paragraph, piece: Piece, attribution: Attribution | None, in_sentence: bool,

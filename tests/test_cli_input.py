@@ -149,3 +149,36 @@ def test_an_article_that_mentions_markup_is_still_plain_text(tmp_path, text):
     path = tmp_path / "mentions.txt"
     path.write_text(text, encoding="utf-8")
     assert nt.read_article(path) == text
+
+
+PUNCTUATION = "\n".join([
+    "\"!!!\" ... ??? \"\" '' -- ;;",
+    ".(';'???)!,'?\"!!(\"?;,(':\"\"\")-\"!),!\"-,??-,:,),?;\"!-)'.);':-!-),;;(?-!(\"?,!!).:-):'?)",
+    "* ,('*#&,.$:;$.-;#.@(( \"%(\"#--?$$*@ $?:$(*%,@?&,%$@$.&$**:;?:%$#:%\"",
+    "...", "!!!", "?? -- ;;",
+]) + "\n"
+
+
+def test_punctuation_only_file_has_no_quotes_and_no_claims(tmp_path, capsys):
+    import newstrace as nt
+
+    assert nt.extract_quotes(PUNCTUATION).empty
+    assert nt.attribution_diff(PUNCTUATION, PUNCTUATION).empty
+    path = tmp_path / "punctuation.txt"
+    path.write_text(PUNCTUATION, encoding="utf-8")
+    assert main(["quotes", str(path)]) == 0
+    assert "No quotations found" in capsys.readouterr().out
+    assert main(["check-copy", str(path), str(path)]) == 0
+    assert capsys.readouterr().out.strip() == "The copy has no quotes or claims to check."
+
+
+def test_a_file_checked_against_itself_is_all_same(tmp_path, capsys):
+    import newstrace as nt
+
+    text = STORY + "It is.\nSo it was...\nAnd then? Yes!\n"
+    diff = nt.attribution_diff(text, text)
+    assert set(diff["status"]) <= {"same", "verbatim quote"}, diff[["copy_text", "status"]]
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["check-copy", str(path), str(path)]) == 0
+    assert "no close original" not in capsys.readouterr().out

@@ -442,9 +442,9 @@ def test_news_like_fragments_never_break_the_rules(text: str) -> None:
                                                                         "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
                         min_size=1, max_size=40).filter(lambda s: s.strip()), min_size=1, max_size=4))
 def test_wrapped_words_are_found_exactly(words: list[str]) -> None:
-    """Any mark-free text put between quotation marks comes back as that quote (stripped)."""
+    """Any mark-free text with a letter or digit put between quotation marks comes back as that quote (stripped)."""
     text = " ".join(f'Someone said "{w}" here.' for w in words)
-    assert quotes_of(text) == [w.strip() for w in words]
+    assert quotes_of(text) == [w.strip() for w in words if any(char.isalnum() for char in w)]
 
 
 # ------------------------------------------------------------------ more constructions and layouts
