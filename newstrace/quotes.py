@@ -6,6 +6,8 @@ How it works, in four steps:
    its glyph and the characters beside it: a straight ``"`` after a space opens, before a space or
    punctuation closes. A ``'`` between letters (don't, State's) is an apostrophe, and so are the
    elisions in ``ELISIONS`` ('em, '90s). A backslash-escaped mark (``\\'``) is still a mark.
+   Chinese and Japanese corner brackets (「」 outer, 『』 inner) open or close by their shape, and
+   the Hebrew gershayim (״) is a straight double mark except between two letters (an acronym).
 2. **Pairs.** Marks of one type (double or single) are paired inside each paragraph, so one stray
    mark cannot break the rest of the document. A quote left open at the end of a paragraph runs on
    when the next paragraph opens with a mark again (the news convention for quotes over several
@@ -73,13 +75,20 @@ DOUBLE, SINGLE = "double", "single"
 _OPEN_AFTER = "([{<\u2014\u2013-/" + MASK
 _CLOSE_BEFORE = ".,;:!?)]}>\u2014\u2013-/\u2026" + MASK
 _DOUBLE_GLYPHS = {'"': "either", "\u201c": "open", "\u201e": "open", "\u00ab": "open",
-                  "\u201d": "close", "\u00bb": "close", "``": "open", "''": "close"}
+                  "\u201d": "close", "\u00bb": "close", "``": "open", "''": "close",
+                  "\u300c": "open", "\u300d": "close", "\u05f4": "either"}
+"""Double (outer) marks and their role: Latin, guillemets, CJK corner brackets, Hebrew gershayim."""
 _SINGLE_GLYPHS = {"'": "either", "\u2018": "open", "\u201a": "open", "\u2039": "open",
-                  "\u2019": "either", "\u203a": "close"}
+                  "\u2019": "either", "\u203a": "close", "\u300e": "open", "\u300f": "close"}
+"""Single (inner) marks and their role: Latin, single guillemets, CJK white corner brackets."""
+BRACKET_MARKS = frozenset("\u300c\u300d\u300e\u300f")
+"""CJK corner brackets: open or close by their shape alone, never apostrophes."""
+ACRONYM_MARK = "\u05f4"
+"""Hebrew gershayim: a quotation mark, or the mark inside an acronym when letters stand on both sides."""
 
 PARAGRAPH_RE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 """A line of text: paragraphs are the non-blank lines, as in loading.count_paragraphs."""
-MARK_RE = re.compile("\\\\?[\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a]")
+MARK_RE = re.compile("\\\\?[\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a\u300c-\u300f\u05f4]")
 """A quotation mark or apostrophe, with a backslash escape (\\') kept as part of the mark."""
 MARK_PTB_RE = re.compile("``|''|" + MARK_RE.pattern)
 """The same, plus ``...'' pairs used in some tokenised corpora (only when `` appears)."""
@@ -280,6 +289,8 @@ def _is_elision(text: str, at: int, ceiling: int) -> bool:
 
 def _single_role(glyph: str, before: str | None, after: str | None, text: str, end: int, ceiling: int) -> str:
     """Return the role of a single mark: open, close, weak-close (s' + word) or apostrophe."""
+    if glyph in BRACKET_MARKS:
+        return _SINGLE_GLYPHS[glyph]
     if before is not None and after is not None and before.isalnum() and after.isalnum():
         return "apostrophe"
     role = _position_role(before, after)
@@ -305,10 +316,12 @@ def find_marks(text: str, start: int, end: int, ptb: bool = False) -> list[Mark]
         glyph = match.group().lstrip("\\")
         before = _char_before(text, match.start(), start)
         after = _char_after(text, match.end(), end)
+        if glyph == ACRONYM_MARK and before is not None and after is not None and before.isalpha() and after.isalpha():
+            continue
         if glyph in _DOUBLE_GLYPHS:
             role = _DOUBLE_GLYPHS[glyph]
             position = _position_role(before, after)
-            if role == "either" or (position != "either" and position != role):
+            if glyph not in BRACKET_MARKS and (role == "either" or position not in ("either", role)):
                 role = position
             marks.append(Mark(match.start(), match.end(), DOUBLE, role))
         else:

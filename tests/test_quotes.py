@@ -629,3 +629,16 @@ def test_built_articles_quotes_and_speakers(article: dict) -> None:
     wrong = {q: (by_quote[q], s) for q, s in expected.items() if not same_speaker(by_quote[q], s)}
     assert not wrong, f"{article['style']}: (found, expected) speakers {wrong}"
     assert not set(article["not_speech"]) & set(by_quote)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市长奥尔蒂斯在投票后说：「这对每个人来说都是一条更安全的街道。」\n", ["这对每个人来说都是一条更安全的街道。"]),
+    ("他说：「我听到有人喊『停下』，然后就跑了。」\n", ["我听到有人喊『停下』，然后就跑了。"]),
+    ("店主说『生意会变差』。议会没有回应。\n", ["生意会变差"]),
+    ("Mayor Dana Ortiz said: \u300cThis is a safer street\u300d after the vote.\n", ["This is a safer street"]),
+    ("ראש העירייה אמר: \u05f4זהו רחוב בטוח יותר לכולם\u05f4. נציג צה\u05f4ל לא הגיב.\n",
+     ["זהו רחוב בטוח יותר לכולם"]),
+])
+def test_cjk_corner_brackets_and_hebrew_gershayim_are_quotation_marks(text: str, expected: list[str]) -> None:
+    """「」 and 『』 quote by their shape; Hebrew ״ quotes, except inside an acronym such as צה״ל."""
+    assert quotes_of(text) == expected
