@@ -5,18 +5,24 @@ joined first) by general rules about how web pages are built, never by a list of
 
 | reason      | rule |
 |-------------|------|
-| navigation  | a short line (at most 8 words) made of site-interface words: "skip to content", "menu", "sign in", breadcrumbs ("Home > World") |
+| navigation  | a short line (at most 8 words) made of site-interface words: "skip to content", "menu", "sign in", breadcrumbs ("Home > World"), a lone "Close" |
 | share       | a short line of sharing-widget words: "share", "link copied", "tweet", "email", "print" |
-| advert      | a short line announcing an advertisement or sponsored content |
+| advert      | a short line announcing an advertisement or sponsored content, however often it repeats |
 | byline      | a short line that names the author: "By Jane Doe", "Written by ..." |
 | timestamp   | a short line that is only a publication or update time or date |
-| headline    | the first line of a page capture, when it reads as a title (no closing punctuation) and prose follows |
-| caption     | a line that ends in a picture credit, "(Photo: ...)", "(Screenshot from ...)", or starts "Photo:"; also kept in `.captions` |
-| duplicate   | a line repeated word for word (after typographic folding) later on the page: the later copies go |
-| related     | a heading such as "Related articles" or "Read more", and the run of linked headlines (with their short summaries) after it |
-| sidebar     | any other short heading followed by two or more headline-like lines, or a bare run of three or more of them: lists of other stories |
+| headline    | the first line of a page capture, when it reads as a title (no closing punctuation) and prose follows; furniture lines around it do not make it a sidebar |
+| caption     | a line that ends in a picture credit, "(Photo: ...)", "(Screenshot from ...)", ". Picture: ...", or starts "Photo:"; also kept in `.captions` |
+| duplicate   | a line repeated word for word (after typographic folding) later on the page: the later copies go (repeated furniture keeps its own reason) |
+| related     | a heading such as "Related articles" or "Read more" and the run of linked headlines (with their short summaries) after it; a stand-alone "Related: ..." / "See also: ..." line |
+| sidebar     | a "Most read" / "Trending" / "Top stories" heading, any other short heading followed by two or more headline-like lines, or a bare run of three or more of them: lists of other stories |
 | promo       | a teaser for another story inside a paragraph: a trailing unquoted question with a short answer, or "Read more:" / "Click here" sentences |
+| consent     | a cookie or consent banner: "we use cookies", "we value your privacy", "accept all cookies", "cookie policy" |
+| subscription| a newsletter or subscription prompt opening with an imperative: "Sign up for our newsletter ...", "Subscribe for £1 a week", "Already a subscriber?" |
+| comments    | a comment count or link: "17 comments", "Comments (12)", "Have your say: 32 comments", "View comments" |
+| copyright   | a copyright line or wire-service footer: "© ...", "Copyright 2024 ...", "All rights reserved", "may not be published, broadcast, rewritten ..." |
+| bio         | a note about the author: a line that opens with a byline's name and "is", "was", "has", "writes", "covers" or "joined" |
 
+Consent, subscription and copyright wording is read in lines of up to 60 words; longer lines are story.
 The rules run again on their own output until nothing changes, so `clean` is idempotent.
 """
 
@@ -38,9 +44,14 @@ REASONS = {
     "headline": "page headline above the story",
     "caption": "picture caption with its credit",
     "duplicate": "a repeat of an earlier line",
-    "related": "related-articles block",
-    "sidebar": "list of other stories",
+    "related": "related-articles line or block",
+    "sidebar": "list of other stories, such as most read",
     "promo": "teaser for another story",
+    "consent": "cookie or consent banner",
+    "subscription": "newsletter or subscription prompt",
+    "comments": "comment count or comments link",
+    "copyright": "copyright line or wire-service footer",
+    "bio": "the author's biography box",
 }
 """The vocabulary of `Cleaned.removed["reason"]`, with what each reason means."""
 
@@ -66,7 +77,7 @@ _NAVIGATION_WORDS = re.compile(
     r"\b(skip to( main)? content|skip navigation|main menu|menu|search|sign in|sign up|log in|login|"
     r"log out|subscribe|subscription|home|back to top|toggle navigation|accessibility|cookies?|"
     r"sections|next article|previous article|listen to this article|min read|font size|"
-    r"open in app|download the app|close)\b",
+    r"open in app|download the app)\b|^\W*close\W*$",
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"^\s*\w[\w &'-]*(\s*[>»›|/]\s*\w[\w &'-]*){1,}\s*$")
@@ -87,15 +98,59 @@ _TIMESTAMP = re.compile(
 _RELATED_HEADING = re.compile(
     r"^(related( articles| stories| content| coverage| news| links)?|read more|read next|"
     r"more stories|more on this( story)?|more from .{1,30}|you may also like|you might also like|"
-    r"recommended( for you| stories)?|also read|see also|further reading|what to read next|"
-    r"most read|most popular|trending( now)?|top stories|editor'?s picks)\s*:?$",
+    r"recommended( for you| stories)?|also read|see also|further reading|what to read next)\s*:?$",
     re.IGNORECASE,
 )
+_SIDEBAR_HEADING = re.compile(
+    r"^(most (read|popular|viewed|shared|commented)|trending( now| stories)?|top stories|"
+    r"editor'?s picks|latest( news| stories)?|don'?t miss)\s*:?$",
+    re.IGNORECASE,
+)
+_RELATED_LINE = re.compile(
+    r"^(related|read more|read also|read next|see also|also read|more|recommended|watch|listen|"
+    r"latest|explainer)\s*:\s*\S",
+    re.IGNORECASE,
+)
+"""A stand-alone line pointing to another story: "Related: City budget shortfall grows"."""
+_COPYRIGHT = re.compile(
+    r"^(©|\(c\)\s|copyright\s*(©|\(c\)|\d{4}))|\ball rights reserved\b|"
+    r"\bmay not be (published|reproduced), broadcast, rewritten\b",
+    re.IGNORECASE,
+)
+_CONSENT = re.compile(
+    r"\b(we|this (web)?site|our partners) (and our partners )?(use|uses) cookies\b|\bwe value your privacy\b|"
+    r"\b(accept|reject|manage) (all )?(cookies|preferences|consent)\b|\bcookie (policy|settings|preferences)\b|"
+    r"\buse of cookies\b",
+    re.IGNORECASE,
+)
+_SUBSCRIPTION = re.compile(
+    r"^(already a (subscriber|member)|become a (member|subscriber)|support (our|local|independent) journalism|"
+    r"subscribe (now|today|for|to|from)|subscribers? only)\b|"
+    r"^(sign up|subscribe|register|get (our|the)|join (our|the)|don'?t miss)\b.*"
+    r"\b(newsletters?|inbox|briefing|subscri\w*|access|membership|free|a (week|month|year))\b",
+    re.IGNORECASE,
+)
+"""A prompt to subscribe or join a newsletter (a story sentence never opens with these imperatives)."""
+_COMMENTS = re.compile(
+    r"^((have your say|join the (conversation|discussion))\s*:?\s*)?(\d[\d,]*\s+comments?|comments?\s*\(\d[\d,]*\))$|"
+    r"^(view|show|read|see|load|add|post|leave) (the |all |a )?(\d+ )?comments?\b",
+    re.IGNORECASE,
+)
+MAX_FURNITURE_WORDS = 60
+"""Longest line read for consent, subscription and copyright wording: longer lines are story."""
+_BIO = re.compile(r"^(is|was|has|writes|covers|joined)\b")
+"""What follows the author's name at the start of a biography box ("Jo Bloggs is the ...")."""
 _CREDIT_WORDS = (
     r"screenshot|screen grab|screengrab|photo|photograph|photographer|image|picture|pic|credit|"
     r"courtesy|file|video|still|handout|illustration|graphic|getty|reuters|afp|epa|ap"
 )
 _TRAILING_CREDIT = re.compile(rf"\(([^()]{{0,80}}\b({_CREDIT_WORDS})\b[^()]{{0,80}})\)\s*$", re.IGNORECASE)
+_LABELLED_CREDIT = re.compile(
+    r"[.!?]\s+(photo|photograph|photography|picture|image|pic|credit|illustration|video)\s*:\s*([^.:]{2,80})\.?$",
+    re.IGNORECASE,
+)
+"""A credit after a caption's last sentence: "Sandbags on Mill Lane. Picture: Jo Bloggs"."""
+MAX_CAPTION_WORDS = 40
 _LEADING_CREDIT = re.compile(r"^(photo|image|picture|caption|pictured|credit)\s*:", re.IGNORECASE)
 _PROMO_SENTENCE = re.compile(
     r"^(read more|read also|related|see also|click here|watch|listen|sign up|subscribe|"
@@ -255,6 +310,23 @@ def interface_reason(text: str) -> str | None:
     return "timestamp" if _TIMESTAMP.match(text) else None
 
 
+def furniture_reason(text: str) -> str | None:
+    """Return consent, subscription, comments, copyright or related for a line of page furniture, else None."""
+    if word_count(text) > MAX_FURNITURE_WORDS:
+        return None
+    if _COMMENTS.match(text):
+        return "comments"
+    if _COPYRIGHT.search(text):
+        return "copyright"
+    if _CONSENT.search(text):
+        return "consent"
+    if _SUBSCRIPTION.match(text):
+        return "subscription"
+    if _RELATED_LINE.match(text) and word_count(text) <= MAX_HEADLINE_WORDS:
+        return "related"
+    return None
+
+
 def caption_credit(text: str) -> str | None:
     """Return the credit of a picture caption line, or None if the line is not a caption."""
     trailing = _TRAILING_CREDIT.search(text)
@@ -262,6 +334,9 @@ def caption_credit(text: str) -> str | None:
         return trailing.group(1).strip()
     if _LEADING_CREDIT.match(text):
         return text.split(":", 1)[1].strip() or None
+    labelled = _LABELLED_CREDIT.search(text)
+    if labelled and word_count(text) <= MAX_CAPTION_WORDS:
+        return labelled.group(2).strip()
     return None
 
 
@@ -280,7 +355,7 @@ def _section_end(units: list[_Unit], heading: int) -> int:
     index, seen, headline = heading + 1, set(), None
     while index < len(units):
         text = units[index].text
-        if fold(text) not in seen and _heading_reason(units, index):
+        if fold(text) not in seen and (_heading_reason(units, index) or caption_or_interface_reason(text)):
             break
         if fold(text) in seen or is_headline_like(text):
             headline = text
@@ -295,7 +370,8 @@ def _section_end(units: list[_Unit], heading: int) -> int:
 
 def _headline_count(units: list[_Unit], start: int, window: int = 4) -> int:
     """Return how many distinct headline-like lines stand among the next `window` units."""
-    texts = {fold(unit.text) for unit in units[start : start + window] if is_headline_like(unit.text)}
+    texts = {fold(unit.text) for unit in units[start : start + window]
+             if is_headline_like(unit.text) and not caption_or_interface_reason(unit.text)}
     return len(texts)
 
 
@@ -304,6 +380,8 @@ def _heading_reason(units: list[_Unit], index: int) -> str | None:
     text = units[index].text
     if _RELATED_HEADING.match(text):
         return "related"
+    if _SIDEBAR_HEADING.match(text):
+        return "sidebar"
     heading = is_headline_like(text) and word_count(text) <= MAX_HEADING_WORDS
     return "sidebar" if heading and _headline_count(units, index + 1) >= 2 else None
 
@@ -325,7 +403,23 @@ def _first_prose_index(units: list[_Unit]) -> int | None:
 @functools.lru_cache(maxsize=_MEMO_SIZE)
 def caption_or_interface_reason(text: str) -> str | None:
     """Return caption, or the interface reason, for a line that is page furniture; else None."""
-    return "caption" if caption_credit(text) else interface_reason(text)
+    return furniture_reason(text) or ("caption" if caption_credit(text) else interface_reason(text))
+
+
+def byline_names(lines) -> set[str]:
+    """Return the author names of the byline lines among lines ("By Jo Bloggs, Staff" -> "Jo Bloggs")."""
+    names = set()
+    for line in lines:
+        if interface_reason(line) == "byline":
+            name = re.match(r"^\w+(?: by)?\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", line)
+            if name:
+                names.add(name.group(1))
+    return names
+
+
+def _is_author_bio(text: str, authors: set[str]) -> bool:
+    """Return True if a line opens with a byline's author and reads as a note about them."""
+    return any(text.startswith(name + " ") and _BIO.match(text[len(name) + 1:]) for name in authors)
 
 
 def _classify(units: list[_Unit]) -> list[str | None]:
@@ -333,10 +427,13 @@ def _classify(units: list[_Unit]) -> list[str | None]:
     reasons: list[str | None] = [None] * len(units)
     seen: set[str] = set()
     first_prose = _first_prose_index(units)
+    authors = byline_names(unit.text for unit in units)
     index = 0
     while index < len(units):
         text = units[index].text
-        reason = "duplicate" if fold(text) in seen else caption_or_interface_reason(text)
+        reason = caption_or_interface_reason(text) or ("duplicate" if fold(text) in seen else None)
+        if reason is None and _is_author_bio(text, authors):
+            reason = "bio"
         section = None if reason else _section_reason(units, index)
         if section and first_prose is not None:
             end = _section_end(units, index)

@@ -68,7 +68,8 @@ PARTIAL = 0.6
 REWRITE_ASYMMETRY = 3.0
 """For rewrites: how many times larger one shared share must be than the other to name a fuller."""
 
-PAGE_REASONS = ("navigation", "share", "advert", "related", "sidebar", "caption")
+PAGE_REASONS = ("navigation", "share", "advert", "related", "sidebar", "caption", "consent",
+                "subscription", "comments", "copyright", "bio")
 """Removal reasons of nt.clean that only a captured web page has."""
 
 REPORTING_KINDS = ("told", "report", "dateline")

@@ -45,13 +45,33 @@ def _lines(name: str) -> list[tuple[int, str]]:
     return [(number, line) for number, line in enumerate(text(name).split("\n")) if line.strip()]
 
 
+def _is_teaser_cut(row, whole: str) -> bool:
+    """Return True for a removal that cuts a teaser off the end of a story line, not a whole line."""
+    return row.reason == "promo" and row.start > 0 and whole[row.start - 1] not in "\n"
+
+
+def teaser_scores() -> dict[str, float]:
+    """Return the share of in-paragraph teasers cut, and of cuts that are teasers (precision)."""
+    table = gold("teasers")
+    found = cuts = right = 0
+    for name in sorted({path.stem for path in ARTICLES.glob("*.txt")}):
+        teasers = list(table.loc[table["file"] == name, "teaser"])
+        removed = nt.clean(text(name)).removed
+        cut = [row.text for row in removed.itertuples() if _is_teaser_cut(row, text(name))]
+        cuts += len(cut)
+        right += sum(any(piece.startswith(teaser) for teaser in teasers) for piece in cut)
+        found += sum(any(piece.startswith(teaser) for piece in cut) for teaser in teasers)
+    return {"teaser recall": ratio(found, len(table)), "teaser precision": ratio(right, cuts)}
+
+
 def clutter_scores() -> dict[str, float]:
     """Return line-level precision and recall of clutter removal and the accuracy of its reasons."""
     table = gold("clutter")
     removed_right = removed_wrong = missed = reasons_right = 0
     for name, rows in table.groupby("file", sort=False):
         labels = dict(zip(rows["starts"], rows["label"]))
-        removed = nt.clean(text(name)).removed.set_index("line")["reason"].to_dict()
+        removed = {row.line: row.reason for row in nt.clean(text(name)).removed.itertuples()
+                   if not _is_teaser_cut(row, text(name))}
         for number, line in _lines(name):
             label = next((labels[start] for start in labels if line.startswith(start)), "story")
             reason = removed.get(number)
@@ -156,7 +176,7 @@ def drift_scores() -> dict[str, float]:
 
 def all_scores() -> dict[str, float]:
     """Return every figure of the regression set."""
-    return {**clutter_scores(), **source_scores(), **quote_scores(), **credit_scores(), **drift_scores()}
+    return {**clutter_scores(), **teaser_scores(), **source_scores(), **quote_scores(), **credit_scores(), **drift_scores()}
 
 
 def minimums() -> dict[str, float]:
