@@ -9,7 +9,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import pandas as pd
 
-from newstrace.loading import data_dir
+from newstrace.data import data_dir
 
 RIGHT = "right"
 WRONG = "wrong"

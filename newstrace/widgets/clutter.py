@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import pandas as pd
 
-from newstrace.loading import article
+from newstrace.data import article
 from newstrace.widgets._base import (
     RIGHT,
     WRONG,

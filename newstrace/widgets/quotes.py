@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 import pandas as pd
 
-from newstrace.clean import clean
-from newstrace.loading import article
+from newstrace.pages.clutter import clean
+from newstrace.data import article
 from newstrace.widgets._base import (
     RIGHT,
     WRONG,
