@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newstrace.errors import ArticleError, DataNotFoundError
+from newstrace.errors import AnnotationError, ArticleError, DataNotFoundError
 
 if TYPE_CHECKING:  # pandas is imported where a table is made, so finding data stays light
     import pandas as pd
@@ -154,6 +154,27 @@ def articles() -> pd.DataFrame:
     for column in ("catalogue_words", "catalogue_paragraphs"):
         table[column] = table[column].astype(int)
     return table.set_index("id", drop=False).rename_axis(None)
+
+
+def annotation_path(file_name: str) -> Path:
+    """Return the path of a gold annotation file in data/annotations/."""
+    return data_dir() / "annotations" / file_name
+
+
+def read_annotation(file_name: str, reader: str) -> pd.DataFrame:
+    """Return a gold annotation CSV as strings ('' for empty cells), or raise AnnotationError naming the fix.
+
+    The one reader of data/annotations/: the widgets' answer keys and the evaluation gates use it alike.
+    """
+    import pandas as pd
+
+    path = annotation_path(file_name)
+    if not path.is_file():
+        raise AnnotationError(
+            f"{path} not found: {reader} reads its answer key from it; "
+            "restore it from the course repository or set NEWSTRACE_DATA to a complete data folder"
+        )
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
 def article(article_id: str) -> str:

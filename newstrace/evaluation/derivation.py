@@ -2,7 +2,7 @@
 
 Two sets of (original, copy) pairs, each labelled derived or not:
 
-- the hand-written set in tests/data/derivation_pairs.json (METER-corpus style: a wire story and
+- the hand-written set in newstrace/evaluation/derivation_pairs.json (METER-corpus style: a wire story and
   newspaper articles wholly derived, partially derived or independently written about the same
   event; see its "about" field);
 - synthetic pairs from `newstrace.syndication.synthetic.synthetic_corpus`: every derived kind against its base,
@@ -16,7 +16,7 @@ For each set it reports the ROC AUC of `score` (derived against not derived: the
 random derived pair scores above a random independent one, ties counting half), the accuracy of
 `relation != "unrelated"` as the prediction "derived", and the false-positive rate (share of the
 non-derived pairs given a relation other than `unrelated`). Minimums are pinned in
-tests/derivation_minimums.json and checked by tests/evaluation/test_derivation.py.
+newstrace/evaluation/derivation_minimums.json and checked by tests/evaluation/test_derivation.py.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ from newstrace.syndication.comparison import compare
 from newstrace.data import articles
 from newstrace.syndication.synthetic import synthetic_corpus, variants
 
-PAIRS_FILE = Path(__file__).resolve().parents[2] / "tests" / "data" / "derivation_pairs.json"
-MINIMUMS_FILE = Path(__file__).resolve().parents[2] / "tests" / "derivation_minimums.json"
+PAIRS_FILE = Path(__file__).with_name("derivation_pairs.json")
+MINIMUMS_FILE = Path(__file__).with_name("derivation_minimums.json")
 SYNTHETIC_ARTICLES = 120
 SYNTHETIC_INDEPENDENT_SHARE = 0.2
 COLUMNS = ["pair", "kind", "derived", "score", "containment", "relation", "passages"]

@@ -3,7 +3,7 @@
 Every score is a `Score(hits, total)` for one text, so the overall row adds hits and totals over the
 texts (micro-average). Metrics live in the `METRICS` list; to add one, write a function
 `(case: EvalCase) -> Score` and append `Metric("name", function)` to `METRICS` (or call `register`),
-then pin its minimum in tests/eval_minimums.json.
+then pin its minimum in newstrace/evaluation/extraction_minimums.json.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from newstrace.data import articles, data_dir
+from newstrace.data import articles, read_annotation
 from newstrace.attribution.quotes import SPEECH_KINDS, extract_quotes
 
 OVERALL = "overall"
-MINIMUMS_FILE = Path(__file__).resolve().parents[2] / "tests" / "eval_minimums.json"
+MINIMUMS_FILE = Path(__file__).with_name("extraction_minimums.json")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Metric:
 
 def load_gold_quotes() -> pd.DataFrame:
     """Return data/annotations/quotes.csv with empty speaker and verb cells as None."""
-    gold = pd.read_csv(data_dir() / "annotations" / "quotes.csv", dtype=str, keep_default_na=False)
+    gold = read_annotation("quotes.csv", "the quote evaluation")
     for column in ("paragraph", "start", "end"):
         gold[column] = gold[column].astype(int)
     for column in ("speaker", "verb"):

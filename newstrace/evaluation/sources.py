@@ -13,14 +13,14 @@ import re
 
 import pandas as pd
 
-from newstrace.data import data_dir
+from newstrace.data import read_annotation
 
 GOLD_FILE = "sources.csv"
 
 
 def load_gold_sources() -> pd.DataFrame:
     """Return data/annotations/sources.csv with empty cells as ''."""
-    return pd.read_csv(data_dir() / "annotations" / GOLD_FILE, dtype=str, keep_default_na=False)
+    return read_annotation(GOLD_FILE, "the source evaluation")
 
 
 def _words(name: str) -> list[str]:

@@ -49,7 +49,7 @@ copy scores 0.
   such as "Jane Doe, inspector of the County Fire Service", counts nothing. Reason: an
   independent report of the same event shares names, titles and figures, and often one short
   quote from the same statement or hearing, but not more of the first writer's wording; a
-  rewrite carries over several quotes and phrases (measured on tests/data/derivation_pairs.json
+  rewrite carries over several quotes and phrases (measured on newstrace/evaluation/derivation_pairs.json
   and synthetic independent reports with `python -m newstrace.evaluation.derivation`).
 - `unrelated`: none of the above.
 

@@ -26,7 +26,7 @@ def test_every_metric_has_an_overall_pin() -> None:
     """A metric added to METRICS must be pinned too, or the gate would not guard it."""
     pinned = evaluation.load_minimums()[evaluation.OVERALL]
     missing = [m.name for m in evaluation.METRICS if m.name not in pinned]
-    assert not missing, f"pin these metrics in tests/eval_minimums.json under 'overall': {missing}"
+    assert not missing, f"pin these metrics in newstrace/evaluation/extraction_minimums.json under 'overall': {missing}"
 
 
 def test_table_has_a_row_per_text_and_overall(table: pd.DataFrame, case: pd.DataFrame) -> None:

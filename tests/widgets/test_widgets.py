@@ -18,7 +18,8 @@ from newstrace.widgets import (
     SpotTheClutter,
     ThresholdLab,
 )
-from newstrace.widgets._base import RIGHT, UNANSWERED, WRONG, AnnotationError, summary_html
+from newstrace.errors import AnnotationError
+from newstrace.widgets._base import RIGHT, UNANSWERED, WRONG, summary_html
 from newstrace.widgets.clutter import clutter_key
 from newstrace.widgets.diff import aligned_pairs, word_diff
 from newstrace.widgets.quotes import canonical_speakers, split_sentences
