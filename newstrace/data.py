@@ -107,7 +107,7 @@ def read_folder(folder: str | os.PathLike, pattern: str = "*.txt") -> dict[str, 
 
 def as_texts(texts: Mapping[str, str] | pd.Series) -> dict[str, str]:
     """Return texts as {id: text}, or raise TypeError/ValueError naming the faulty input."""
-    import pandas as pd
+    import pandas as pd  # lazy: pandas only where a table is made, so finding data stays light
 
     if isinstance(texts, pd.Series):
         if not texts.index.is_unique:
@@ -139,7 +139,7 @@ def count_paragraphs(text: str) -> int:
 
 def catalogue() -> pd.DataFrame:
     """Return the case catalogue (data/catalogue.csv) as a DataFrame."""
-    import pandas as pd
+    import pandas as pd  # lazy: see above
 
     return pd.read_csv(data_dir() / CATALOGUE, dtype=str, keep_default_na=False)
 
@@ -166,7 +166,7 @@ def read_annotation(file_name: str, reader: str) -> pd.DataFrame:
 
     The one reader of data/annotations/: the widgets' answer keys and the evaluation gates use it alike.
     """
-    import pandas as pd
+    import pandas as pd  # lazy: see above
 
     path = annotation_path(file_name)
     if not path.is_file():

@@ -37,7 +37,8 @@ from functools import lru_cache
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from newstrace.attribution.outlet_credits import _check_text, credits, paragraph_of, paragraph_starts
+from newstrace.attribution.quotes import extract_quotes
+from newstrace.attribution.outlet_credits import credits, paragraph_of, paragraph_starts
 from newstrace.sourcing.finder import (
     SAY_VERBS,
     Mention,
@@ -48,6 +49,7 @@ from newstrace.sourcing.finder import (
     same_person,
 )
 from newstrace.pages.story import sentences, story_spans
+from newstrace.text.guard import check_text
 from newstrace.text.tokenizer import words
 
 COLUMNS = [
@@ -137,7 +139,6 @@ def _story_sentences(text: str) -> list[tuple[int, int]]:
 
 def _speech_quotes(text: str, spans: list[tuple[int, int]]) -> pd.DataFrame:
     """Return extract_quotes rows that are speech and lie inside the story."""
-    from newstrace.attribution.quotes import extract_quotes
     quotes = extract_quotes(text)
     inside = quotes["start"].map(lambda start: any(a <= start < b for a, b in spans))
     return quotes[inside & quotes["kind"].isin(["direct", "partial"])]
@@ -309,8 +310,8 @@ def _empty() -> pd.DataFrame:
 
 def attribution_diff(original: str, copy: str) -> pd.DataFrame:
     """Return one row per quote and claim of the copy, checked against the original."""
-    _check_text(original, "attribution_diff")
-    _check_text(copy, "attribution_diff")
+    check_text(original, "attribution_diff")
+    check_text(copy, "attribution_diff")
     context = _context(original, copy)
     rows = [_quote_row(original, copy, row, context) for row in context["copy_quotes"].itertuples()]
     for start, end in context["copy_spans"]:

@@ -26,6 +26,8 @@ import re
 
 import pandas as pd
 
+from newstrace.text.guard import check_text
+
 COLUMNS = ["outlet", "phrase", "start", "end", "kind", "paragraph", "own_reporting"]
 CREDIT_KINDS = ("told", "report", "image", "dateline", "own reporting")
 
@@ -178,18 +180,9 @@ def canonical_outlets(names: list[str]) -> dict[str, str]:
     return mapping
 
 
-def _check_text(text: object, function: str) -> None:
-    """Raise TypeError naming the function if text is not a str."""
-    if not isinstance(text, str):
-        raise TypeError(
-            f"{function}() needs the article text as a str, got {type(text).__name__}: "
-            "read the file first, e.g. nt.read_article(path)"
-        )
-
-
 def credits(text: str) -> pd.DataFrame:
     """Return one row per credit to an outlet or media creator: outlet, phrase, start, end, kind, ..."""
-    _check_text(text, "credits")
+    check_text(text, "credits")
     rows = _drop_overlaps(_matches(text))
     if not rows:
         return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in zip(

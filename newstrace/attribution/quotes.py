@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from newstrace.pages.story import strip_span
+from newstrace.text.guard import check_text
 from newstrace.attribution.quote_words import (  # noqa: F401  (re-exported: the vocabularies are part of the rules)
     ABBREVIATIONS,
     ATTRIBUTION_VERBS,
@@ -1006,9 +1007,7 @@ def is_headline(masked: str) -> bool:
 
 def extract_quotes(text: str) -> pd.DataFrame:
     """Return one row per quoted span: quote, start, end, kind, speaker, verb, paragraph."""
-    if not isinstance(text, str):
-        raise TypeError(f"extract_quotes() needs the article text as a str, got {type(text).__name__}: "
-                        "read the file first, e.g. nt.read_article(path)")
+    check_text(text, "extract_quotes")
     paragraphs = [Paragraph(i, s, e) for i, (s, e) in enumerate(unit_spans(text))]
     line_starts = [start for start, _ in paragraph_spans(text)]
     find_pieces(text, paragraphs)

@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"Edits ({len(comparison.edits)}):")
         print_table(comparison.edits, max_width=50)
     if args.html:
-        from newstrace.report import write_report
+        from newstrace.report import write_report  # lazy: matplotlib, for --html only
 
         print(f"\nReport written to {write_report(comparison, args.html, names)}")
     return 0

@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from newstrace.data import articles, read_annotation
+from newstrace.evaluation.sources import source_type_hits
 from newstrace.attribution.quotes import SPEECH_KINDS, extract_quotes
 
 OVERALL = "overall"
@@ -128,7 +129,6 @@ def kind_accuracy(case: EvalCase) -> Score:
 
 def source_type_accuracy(case: EvalCase) -> Score:
     """Return gold sources (sources.csv) that nt.sources finds with the gold type; misses count as wrong."""
-    from newstrace.evaluation.sources import source_type_hits
     return Score(*source_type_hits(case.text_id, case.text))
 
 

@@ -14,6 +14,7 @@ import re
 import pandas as pd
 
 from newstrace.data import read_annotation
+from newstrace.sourcing.finder import sources
 
 GOLD_FILE = "sources.csv"
 
@@ -72,7 +73,6 @@ def match_sources(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int
 
 def source_type_hits(text_id: str, text: str) -> tuple[int, int]:
     """Return (gold sources found with the right type, gold sources) for one case text."""
-    from newstrace.sourcing.finder import sources
     gold = load_gold_sources()
     gold = gold[gold["article"] == text_id].reset_index(drop=True)
     predicted = sources(text)

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from newstrace.text.guard import check_text
+
 REASONS = {
     "navigation": "site navigation or interface text",
     "share": "sharing-widget text",
@@ -419,8 +421,7 @@ def _one_pass(units: list[_Unit], removed: list[dict], captions: list[dict]) -> 
 
 def clean(text: str) -> Cleaned:
     """Return the story in `text` without page clutter, with what was removed and the captions."""
-    if not isinstance(text, str):
-        raise TypeError(f"clean() expects the article text as a str, got {type(text).__name__}")
+    check_text(text, "clean")
     units, removed, captions, headline = _units(text), [], [], None
     while True:
         before = len(removed)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from newstrace.pages.clutter import clean
+
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr",
     "jr", "sr", "prof", "inc", "co", "corp", "ltd", "no", "vs", "etc", "jan", "feb", "aug", "sept",
@@ -43,11 +45,7 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _removed_ranges(text: str) -> list[tuple[int, int]]:
-    """Return the input ranges that newstrace.pages.clutter removes as clutter (none if it fails)."""
-    try:
-        from newstrace.pages.clutter import clean
-    except ImportError:  # the cleaner is optional for these tools
-        return []
+    """Return the input ranges that newstrace.pages.clutter removes as clutter."""
     removed = clean(text).removed
     return sorted(zip(removed["start"].astype(int), removed["end"].astype(int)))
 

@@ -49,13 +49,14 @@ from functools import lru_cache
 import pandas as pd
 
 from newstrace.attribution.outlet_credits import (
-    _check_text,
     credits,
     looks_like_outlet,
     paragraph_of,
     paragraph_starts,
 )
+from newstrace.attribution.quotes import extract_quotes
 from newstrace.pages.story import sentences, story_spans
+from newstrace.text.guard import check_text
 
 SOURCE_TYPES = (
     "named person",
@@ -318,8 +319,7 @@ def same_person(short: str, long: str) -> bool:
 
 
 def _quotes(text: str) -> pd.DataFrame:
-    """Return extract_quotes(text) (newstrace.attribution.quotes, imported on use)."""
-    from newstrace.attribution.quotes import extract_quotes
+    """Return extract_quotes(text)."""
     return extract_quotes(text)
 
 
@@ -663,7 +663,7 @@ def _empty_table() -> pd.DataFrame:
 
 def sources(text: str) -> pd.DataFrame:
     """Return one row per source the story relies on, with type, first mention, attributions, words quoted."""
-    _check_text(text, "sources")
+    check_text(text, "sources")
     spans = _sentence_spans(text)
     quotes = _quotes(text)
     quoted = sorted(zip(quotes["start"].astype(int), quotes["end"].astype(int)))

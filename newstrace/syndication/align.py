@@ -63,7 +63,7 @@ from rapidfuzz.process import cdist
 
 from newstrace.text.shingling import KeyIds
 from newstrace.text.tokenizer import (
-    _TOKEN,
+    TOKEN_RE,
     hyphen_groups_of,
     normalize,
     token_key,
@@ -117,7 +117,7 @@ def _split_words(text: str, closed: set[str]) -> _Split:
     `_join_hyphenated`. Closed forms (words without a hyphen) go into `closed`.
     """
     folded = normalize(text)
-    found = _TOKEN.findall(folded)
+    found = TOKEN_RE.findall(folded)
     if not folded.isascii():
         groups = hyphen_groups_of(found)
         closed.update(parts[0] for parts in groups if len(parts) == 1)

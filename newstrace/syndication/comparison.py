@@ -94,7 +94,7 @@ from newstrace.text.shingling import (
     jaccard,
     shingles,
 )
-from newstrace.text.tokenizer import _WORD, ascii_word_bounds, normalize, token_key, tokens
+from newstrace.text.tokenizer import WORD_RE, ascii_word_bounds, normalize, token_key, tokens
 
 RELATIONS = ("identical", "copy", "trimmed copy", "edited copy", "rewrite", "unrelated")
 TRIMMED_MIN_SCORE = 0.9
@@ -140,7 +140,7 @@ class Comparison:
         """The verbatim shared passages, with offsets in the cleaned texts (newstrace.syndication.passages)."""
         tables = self._tables
         return passage_table(tables.runs, self.original.text, self.copy.text,
-                             _locator(tables.original, tables.closed), _locator(tables.copy, tables.closed))
+                             paragraph_locator(tables.original, tables.closed), paragraph_locator(tables.copy, tables.closed))
 
     def counts(self) -> dict[str, int]:
         """Return the number of alignment rows of each status."""
@@ -188,7 +188,7 @@ def _edited_groups(rows: Iterable[tuple]) -> list[Group]:
 WordSpan = Callable[[int], tuple[int, int]]
 
 
-def _key_locator(text: str, tokens_: list[str], key_count: int, closed: set[str],
+def key_locator(text: str, tokens_: list[str], key_count: int, closed: set[str],
                  word_span: WordSpan | None = None) -> Callable[[int], tuple[int, int]]:
     """Return a function giving the (start, end) in text of the n-th matching key of a paragraph.
 
@@ -200,7 +200,7 @@ def _key_locator(text: str, tokens_: list[str], key_count: int, closed: set[str]
     """
     words_in_tokens = sum(map(str.isalnum, map(itemgetter(0), tokens_)))
     if normalize(text) == text:
-        span = word_span or (lambda w: next(islice(_WORD.finditer(text), w, None)).span())
+        span = word_span or (lambda w: next(islice(WORD_RE.finditer(text), w, None)).span())
         if words_in_tokens == key_count:
             return span
         parts_of = _key_parts(tokens_, closed) if text.isascii() else None
@@ -253,7 +253,7 @@ def _part_span(text: str, word_span: WordSpan, word: int, part: int) -> tuple[in
     return start, start + len(parts[part])
 
 
-def _locator(paragraphs: Paragraphs, closed: set[str]) -> Callable[[int], tuple[int, int]]:
+def paragraph_locator(paragraphs: Paragraphs, closed: set[str]) -> Callable[[int], tuple[int, int]]:
     """Return a function giving the (start, end) of the n-th key in the paragraphs joined by "\n"."""
     paragraph_start = list(accumulate((len(text) + 1 for text in paragraphs.texts), initial=0))
     key_start = _offsets(paragraphs.keys)
@@ -266,7 +266,7 @@ def _locator(paragraphs: Paragraphs, closed: set[str]) -> Callable[[int], tuple[
         while not paragraphs.keys[index]:
             index -= 1
         if index not in spans:
-            spans[index] = _key_locator(paragraphs.texts[index], paragraphs.tokens[index],
+            spans[index] = key_locator(paragraphs.texts[index], paragraphs.tokens[index],
                                         len(paragraphs.keys[index]), closed, word_span(index))
         start, end = spans[index](n - key_start[index])
         return paragraph_start[index] + start, paragraph_start[index] + end
@@ -298,7 +298,7 @@ def passages(original: Paragraphs, copy: Paragraphs, closed: set[str], texts: tu
              min_words: int, ids: KeyIds | None = None) -> pd.DataFrame:
     """Return the shared verbatim passages, with offsets in the cleaned texts."""
     runs = passage_runs(original, copy, min_words, ids)
-    return passage_table(runs, texts[0], texts[1], _locator(original, closed), _locator(copy, closed))
+    return passage_table(runs, texts[0], texts[1], paragraph_locator(original, closed), paragraph_locator(copy, closed))
 
 
 def passage_runs(original: Paragraphs, copy: Paragraphs, min_words: int,

@@ -38,6 +38,7 @@ import pandas as pd
 from datasketch import LeanMinHash, MinHash, MinHashLSH, MinHashLSHEnsemble
 
 from newstrace.pages.clutter import Cleaned, clean
+from newstrace.syndication.comparison import compare_cleaned
 from newstrace.data import as_texts
 from newstrace.text.shingling import DEFAULT_SHINGLE_SIZE
 from newstrace.text.tokenizer import words
@@ -267,8 +268,6 @@ def verify(
     Each pair goes through `compare`'s rules (`compare_cleaned`); a text in several pairs is
     cleaned once, and its cleaning is let go after its last pair.
     """
-    from newstrace.syndication.comparison import compare_cleaned
-
     pairs = list(pairs)
     pairs_left = Counter(key for pair in pairs for key in pair)
     cleaned: dict[str, Cleaned] = {}

@@ -54,6 +54,7 @@ from itertools import combinations
 import pandas as pd
 
 from newstrace.pages.clutter import Cleaned, clean
+from newstrace.syndication.comparison import compare
 from newstrace.attribution.outlet_credits import credits, same_outlet
 from newstrace.data import as_texts
 from newstrace.text.shingling import DEFAULT_SHINGLE_SIZE, containment, shingles
@@ -242,8 +243,6 @@ def _story_shingles(texts: Mapping[str, str]) -> dict[str, set]:
 
 def lineage(texts: Mapping[str, str]) -> pd.DataFrame:
     """Return one row per pair of texts: evidence, likely fuller and earlier, confidences, reasons."""
-    from newstrace.syndication.comparison import compare
-
     texts = as_texts(texts)
     if len(texts) < 2:
         raise ValueError(f"lineage needs at least two texts to pair, got {len(texts)}")

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from newstrace.text.guard import check_text
+
 
 def _listed(text: str, separator: str | None = None) -> tuple[str, ...]:
     """Return the items of a word list written as one string."""
@@ -570,8 +572,7 @@ def families(truth: pd.DataFrame) -> dict[str, str]:
 
 def variants(text: str, seed: int = 0) -> dict[str, str]:
     """Return one built variant of text per kind in VARIANT_KINDS, the same for the same seed."""
-    if not isinstance(text, str):
-        raise TypeError(f"expected the article text as str, got {type(text).__name__}")
+    check_text(text, "variants")
     paras = paragraphs_of(text)
     if len(paras) < 2:
         raise ValueError(

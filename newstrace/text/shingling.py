@@ -126,7 +126,7 @@ class KeyIds:
     def gram_codes(self, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Return the codes of every run of k keys in the original and in the copy, in order."""
         if k not in self._codes:
-            self._codes[k] = _gram_codes(self.original, self.copy, k, max(len(self.vocabulary), 1))
+            self._codes[k] = pair_gram_codes(self.original, self.copy, k, max(len(self.vocabulary), 1))
         return self._codes[k]
 
 
@@ -137,7 +137,7 @@ def _ids_of_string(text: str) -> np.ndarray:
     return points
 
 
-def _gram_codes(first: np.ndarray, second: np.ndarray, k: int,
+def pair_gram_codes(first: np.ndarray, second: np.ndarray, k: int,
                 base: int) -> tuple[np.ndarray, np.ndarray]:
     """Return exact codes of the k-runs of two id arrays (see KeyIds).
 

@@ -32,6 +32,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from newstrace.text.guard import check_text
+
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _CHARACTERS = re.compile(
     r"\r\n?|[\u2018\u2019\u201a\u201b\u2032\u02bc]|[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]"
@@ -47,8 +49,8 @@ _REPLACEMENTS = {
     "\u2026": "...",
     "#": "£",
 }
-_WORD = re.compile(r"[^\W_]+(?:(?:['-]|(?<=\d)[.,](?=\d))[^\W_]+)*")
-_TOKEN = re.compile(_WORD.pattern + r"|--|\.\.\.|[^\w\s]|_+")
+WORD_RE = re.compile(r"[^\W_]+(?:(?:['-]|(?<=\d)[.,](?=\d))[^\W_]+)*")
+TOKEN_RE = re.compile(WORD_RE.pattern + r"|--|\.\.\.|[^\w\s]|_+")
 
 Spans = tuple[list[int], list[int]]
 
@@ -105,12 +107,6 @@ def _normalize_with_spans(text: str) -> tuple[str, Spans]:
     return text, spans
 
 
-def _check_str(text: object) -> None:
-    """Raise TypeError naming the problem when text is not a str."""
-    if not isinstance(text, str):
-        raise TypeError(f"expected the article text as str, got {type(text).__name__}")
-
-
 _INVISIBLE_TABLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _CHARACTER_TABLE = {ord(char): replacement for char, replacement in _REPLACEMENTS.items()
                     if len(char) == 1 and char != "#"}
@@ -126,7 +122,7 @@ _ASCII_DIGIT[[ord(char) for char in "0123456789"]] = True
 
 
 def ascii_word_bounds(text: str) -> tuple[list[int], list[int]]:
-    """Return the (starts, ends) of the word matches of an ASCII text, as `_WORD.finditer` gives them.
+    """Return the (starts, ends) of the word matches of an ASCII text, as `WORD_RE.finditer` gives them.
 
     Computed with numpy in one pass: a word is a run of letters and digits joined by single
     apostrophes or hyphens between two of them, or by "." or "," between two digits.
@@ -151,7 +147,7 @@ def _may_need_layout_fold(text: str) -> bool:
 
 def normalize(text: str) -> str:
     """Return text with typography folded (quotes, dashes, spaces, £/#, hyphenation); case kept."""
-    _check_str(text)
+    check_text(text, "normalize")
     if not text.isascii() or "\r" in text:  # the tables only touch "\r" and non-ASCII characters
         text = text.translate(_INVISIBLE_TABLE).replace("\r\n", "\n").translate(_CHARACTER_TABLE)
     if "#" in text:
@@ -180,7 +176,7 @@ def _parts(match: re.Match) -> list[tuple[str, int, int]]:
 def hyphen_groups(text: str) -> list[list[str]]:
     """Return the matching keys of text grouped by written word ("al-Qaida" -> ["al", "qaida"])."""
     return [[token_key(part) for part in word.split("-")]
-            for word in _WORD.findall(normalize(text))]
+            for word in WORD_RE.findall(normalize(text))]
 
 
 def hyphen_groups_of(found: list[str]) -> list[list[str]]:
@@ -191,38 +187,40 @@ def hyphen_groups_of(found: list[str]) -> list[list[str]]:
 
 def words(text: str) -> list[str]:
     """Return the normalised, lower-cased word tokens of text, for matching."""
+    check_text(text, "words")
     return [key for group in hyphen_groups(text) for key in group]
 
 
 def tokens(text: str) -> list[str]:
     """Return the normalised tokens of text as written (case kept), punctuation marks included."""
-    return _TOKEN.findall(normalize(text))
+    check_text(text, "tokens")
+    return TOKEN_RE.findall(normalize(text))
 
 
 def token_spans(text: str) -> list[tuple[str, int, int]]:
     """Return (token, start, end) for each of tokens(text), offsets being in the input text."""
-    _check_str(text)
+    check_text(text, "token_spans")
     folded, (starts, ends) = _normalize_with_spans(text)
     return [(match.group(), starts[match.start()], ends[match.end() - 1])
-            for match in _TOKEN.finditer(folded)]
+            for match in TOKEN_RE.finditer(folded)]
 
 
 def written_word_spans(text: str) -> list[tuple[str, int, int]]:
     """Return (word as normalised, start, end) of each written word, hyphens kept, in the input."""
-    _check_str(text)
+    check_text(text, "written_word_spans")
     folded, (starts, ends) = _normalize_with_spans(text)
     if folded is text:
-        return [(match.group(), *match.span()) for match in _WORD.finditer(text)]
+        return [(match.group(), *match.span()) for match in WORD_RE.finditer(text)]
     return [(match.group(), starts[match.start()], ends[match.end() - 1])
-            for match in _WORD.finditer(folded)]
+            for match in WORD_RE.finditer(folded)]
 
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     """Return (token, start, end) for each word of text, offsets being in the input text."""
-    _check_str(text)
+    check_text(text, "word_spans")
     folded, (starts, ends) = _normalize_with_spans(text)
     spans = []
-    for match in _WORD.finditer(folded):
+    for match in WORD_RE.finditer(folded):
         word, start, end = match.group(), match.start(), match.end()
         if "-" not in word:
             spans.append((token_key(word), starts[start], ends[end - 1]))

@@ -172,7 +172,7 @@ def test_empty_input_gives_empty_result():
 
 @pytest.mark.parametrize("bad", [None, b"bytes", 42, ["a list"]])
 def test_non_str_is_a_type_error(bad):
-    with pytest.raises(TypeError, match="expects the article text as a str"):
+    with pytest.raises(TypeError, match="clean\\(\\) needs the article text as a str"):
         nt.clean(bad)
 
 

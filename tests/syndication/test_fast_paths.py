@@ -11,16 +11,16 @@ from hypothesis import strategies as st
 
 from newstrace.syndication.align import STOPWORDS, align, covered_positions, key_spans, paragraph_pair
 from newstrace.syndication.comparison import (
-    _key_locator,
-    _locator,
+    key_locator,
+    paragraph_locator,
     copy_edited_groups,
     derived_score,
     derived_share,
     shingle_measures,
 )
 from newstrace.syndication.passages import coded_matching_runs, grams, matching_runs
-from newstrace.text.shingling import KeyIds, _gram_codes, containment, jaccard, shingles
-from newstrace.text.tokenizer import _WORD, ascii_word_bounds
+from newstrace.text.shingling import KeyIds, pair_gram_codes, containment, jaccard, shingles
+from newstrace.text.tokenizer import WORD_RE, ascii_word_bounds
 
 WORDS = ["the", "of", "and", "said", "army", "video", "camp", "al", "qaida", "monthlong", "x"]
 word_lists = st.lists(st.sampled_from(WORDS), max_size=40)
@@ -41,7 +41,7 @@ def test_run_codes_are_equal_exactly_when_runs_are_equal(original: list[str], co
     ids = KeyIds(original, copy)
     runs = grams(original, k) + grams(copy, k)
     for base in (max(len(ids.vocabulary), 1), 2 ** 30):
-        codes = _gram_codes(ids.original, ids.copy, k, base)
+        codes = pair_gram_codes(ids.original, ids.copy, k, base)
         assert [len(part) for part in codes] == [len(grams(original, k)), len(grams(copy, k))]
         assert _same_pattern(runs, [*codes[0].tolist(), *codes[1].tolist()])
 
@@ -122,11 +122,11 @@ def test_derived_share_and_key_locator_equal_the_reference(first: list[str], sec
     for paragraphs in (original, copy):
         expected, start = [], 0
         for text, tokens_, keys in zip(paragraphs.texts, paragraphs.tokens, paragraphs.keys):
-            locate = _key_locator(text, tokens_, len(keys), closed)
+            locate = key_locator(text, tokens_, len(keys), closed)
             assert [locate(n) for n in range(len(keys))] == key_spans(text, closed)
             expected += [(start + key_start, start + key_end) for key_start, key_end in key_spans(text, closed)]
             start += len(text) + 1
-        locate_joined = _locator(paragraphs, closed)
+        locate_joined = paragraph_locator(paragraphs, closed)
         assert [locate_joined(n) for n in range(len(expected))] == expected
 
 
@@ -135,4 +135,4 @@ def test_derived_share_and_key_locator_equal_the_reference(first: list[str], sec
 def test_ascii_word_bounds_equal_the_word_regex(text: str) -> None:
     """The numpy word finder gives the spans of the word regex on ASCII text."""
     starts, ends = ascii_word_bounds(text)
-    assert list(zip(starts, ends)) == [match.span() for match in _WORD.finditer(text)]
+    assert list(zip(starts, ends)) == [match.span() for match in WORD_RE.finditer(text)]

@@ -157,7 +157,7 @@ def test_corpus_rejects_bad_arguments(kwargs, error, message):
 
 
 def test_variants_reject_bad_input():
-    with pytest.raises(TypeError, match="expected the article text as str"):
+    with pytest.raises(TypeError, match="variants\\(\\) needs the article text as a str"):
         nt.variants(b"bytes")
     with pytest.raises(ValueError, match="at least 2 paragraphs"):
         nt.variants("Only one paragraph.")
