@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import stat
 import tempfile
 import warnings
 from collections.abc import Callable, Iterable
@@ -56,6 +57,7 @@ class Task:
     workdir: Path  # private temporary folder for this task
     secrets: tuple[str, ...]  # lines feedback outputs must not quote (no default: never forget it)
     show_hidden_tests: bool
+    files: tuple[str, ...] = ()  # the submission's regular files, checked by the pre-check
 
 
 @dataclass(frozen=True)
@@ -146,9 +148,20 @@ def stage_course(config: Config, task: Task) -> None:
     root = task.workdir / "course"
     submitted = folder(config, "submitted_directory", "submitted")
     source = folder(config, "source_directory", "source")
-    shutil.copytree(task.submission, root / submitted / task.student / task.assignment)
+    copy_regular_files(task.submission, root / submitted / task.student / task.assignment, task.files)
     shutil.copytree(task.source, root / source / task.assignment)
     shutil.copy(task.template_db, root / "gradebook.db")
+
+
+def copy_regular_files(source: Path, target: Path, names: Iterable[str]) -> None:
+    """Copy the named files of a submission, refusing any that is no longer a regular file."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        path = source / name
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            raise OSError(f"{name} changed into a link or special file after the pre-check")
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target / name, follow_symlinks=False)
 
 
 KERNEL_DIED = "the kernel stopped (crashed or exited) while running the notebook"

@@ -37,7 +37,7 @@ from newstrace.grading.course import (
 from newstrace.grading.engines import share_gradebook_engines
 from newstrace.grading.feedback import write_feedback, write_notice
 from newstrace.grading.gradesheet import GradeRow, gradebook_points, read_grades, write_grades
-from newstrace.grading.precheck import OK, precheck_submission
+from newstrace.grading.precheck import OK, one_line, precheck_submission
 from newstrace.grading.sandbox import Limits, detect_confinement
 
 GRADES_FILE = "grades.csv"
@@ -97,7 +97,10 @@ def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> 
 
         def finish(outcome: Outcome) -> None:
             """Merge one autograded submission as soon as its worker is done."""
-            row = record_outcome(config, references[outcome.assignment], outcome, options)
+            try:
+                row = record_outcome(config, references[outcome.assignment], outcome, options)
+            except Exception as err:  # noqa: BLE001 - one bad submission must not stop the class
+                row = kept_row(config, outcome.student, outcome.assignment, f"not recorded: {one_line(err)}")
             rows.append(row)
             log(describe(row))
 
@@ -176,7 +179,7 @@ def plan(
             if options.students and student not in options.students:
                 continue
             submission = submitted_dir(config) / student / assignment
-            verdict = precheck_submission(submission, reference.releases)
+            verdict = precheck_submission(submission, reference.releases)  # never raises
             if verdict.status == OK:
                 task_dir = workdir / "tasks" / f"{assignment}--{student}"
                 source = source_dir(config) / assignment
@@ -190,6 +193,7 @@ def plan(
                         task_dir,
                         secrets=reference.secret_lines(options.show_hidden_tests),
                         show_hidden_tests=options.show_hidden_tests,
+                        files=verdict.files,
                     )
                 )
                 continue
@@ -197,6 +201,12 @@ def plan(
             rows.append(row)
             log(describe(row))
     return tasks
+
+
+def kept_row(config: Config, student: str, assignment: str, message: str) -> GradeRow:
+    """Return an `error` row that leaves the submission's earlier results (gradebook, files) as they were."""
+    score, max_score, pending = gradebook_points(db_url(config), student, assignment)
+    return GradeRow(student, assignment, score, max_score, pending, "error", f"{message}; earlier results kept")
 
 
 def describe(row: GradeRow) -> str:
