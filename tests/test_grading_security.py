@@ -7,6 +7,7 @@ the gradebook and grades.csv. No attack submission is kept in the repository.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -141,3 +142,117 @@ def test_a_deeply_nested_or_linked_notebook_costs_only_its_own_row(toy_release, 
     assert rows["nested"].status == "unreadable" and "RecursionError" in rows["nested"].message
     assert rows["memlink"].status == "unreadable" and "symbolic link" in rows["memlink"].message
     assert {r.student for r in read_grades(root / "grades.csv")} == {"honest", "nested", "memlink"}
+
+
+# --- 2, 3, 10, 11: what student code can put into feedback ----------------------------------------
+
+ENCODER = """import base64, zlib
+get_ipython().events.register(
+    "pre_run_cell", lambda info: print(base64.b64encode(zlib.compress(info.raw_cell.encode())).decode()))
+"""
+EXCEPTIONAL = '''class Sly(float):
+    def __eq__(self, other):
+        raise ValueError(f"EXPECTED={other!r}")
+    __hash__ = float.__hash__
+
+def double(x):
+    return Sly(2 * x)
+'''
+WRONG = "def double(x):\n    return 2 * x if x < 10 else 0\n"
+FLOOD = """from IPython.display import display
+display({'application/json': {'k': 'j' * 3_000_000}}, raw=True)
+raise ValueError('E' * 3_000_000)
+"""
+HTML_PAGE = """from IPython.display import HTML, display
+display(HTML('<img src="http://127.0.0.1:{port}/img.png"><script>fetch("http://127.0.0.1:{port}/f")</script>'
+             '<iframe src="http://127.0.0.1:{port}/frame"></iframe>'
+             '<img alt="inline" src="data:image/png;base64,iVBORw0KGgo=">'))
+"""
+
+
+@pytest.fixture(scope="module")
+def leaky_class(toy_release, tmp_path_factory):
+    """Grade a class of submissions that try to write secrets or loads into their feedback."""
+    import socket
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    root = new_course(tmp_path_factory.mktemp("leaky") / "course")
+    good = perfect(toy_release)
+    submit(root, "honest", good)
+    submit(root, "wrong", with_cell(good, WRONG))
+    submit(root, "encoder", with_cell(good, ENCODER))
+    submit(root, "exceptional", with_cell(good, EXCEPTIONAL))
+    submit(root, "flood", with_cell(good, FLOOD))
+    submit(root, "htmlpage", with_cell(good, HTML_PAGE.replace("{port}", str(port))))
+    rows = grade(root, jobs=2)
+    yield {"root": root, "rows": rows, "listener": listener}
+    listener.close()
+
+
+def hidden_lines() -> list[str]:
+    """Return the hidden-test lines of the toy assignment."""
+    source = demo.toy_source().cells[3].source
+    inside = source.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0]
+    return [line.strip() for line in inside.splitlines() if line.strip()]
+
+
+def decoded_blobs(page: str) -> str:
+    """Return every base64 blob of a page decoded (and inflated when it is zlib data)."""
+    import base64
+    import zlib
+
+    texts = []
+    for blob in re.findall(r"[A-Za-z0-9+/]{16,}={0,2}", page):
+        try:
+            raw = base64.b64decode(blob + "=" * (-len(blob) % 4))
+        except ValueError:
+            continue
+        try:
+            raw = zlib.decompress(raw)
+        except zlib.error:
+            pass
+        texts.append(raw.decode("utf-8", "replace"))
+    return "\n".join(texts)
+
+
+def test_a_hook_cannot_read_hidden_tests_back_in_encoded_form(leaky_class):
+    page = feedback_page(leaky_class["root"], "encoder")
+    decoded = decoded_blobs(page)
+    assert "isinstance(double(2), int)" in decoded  # the hook ran: public tests came back encoded
+    for line in hidden_lines():
+        assert line not in decoded and line not in page, line
+    assert "Hidden tests passed." in page
+
+
+def test_an_exception_message_cannot_carry_expected_answers(leaky_class):
+    page = feedback_page(leaky_class["root"], "exceptional")
+    assert "EXPECTED=42" not in html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "Hidden tests failed: ValueError: a hidden test failed." in page
+
+
+def test_a_failed_hidden_assert_shows_the_instructors_message(leaky_class):
+    page = feedback_page(leaky_class["root"], "wrong")
+    assert "Hidden tests failed: AssertionError: double(21) should be 42." in page
+    honest = feedback_page(leaky_class["root"], "honest")
+    assert "Hidden tests passed." in honest
+
+
+def test_errors_and_rich_outputs_are_capped(leaky_class):
+    root = leaky_class["root"]
+    notebook = root / "autograded" / "flood" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    assert notebook.stat().st_size < 500_000, notebook.stat().st_size
+    page = root / "feedback" / "flood" / ASSIGNMENT / f"{ASSIGNMENT}.html"
+    assert page.stat().st_size < 1_000_000, page.stat().st_size
+    assert "output truncated" in page.read_text(encoding="utf-8")
+    assert leaky_class["rows"]["flood"].score == leaky_class["rows"]["flood"].max_score
+
+
+def test_feedback_pages_forbid_every_load_and_keep_no_active_html(leaky_class):
+    page = leaky_class["root"] / "feedback" / "htmlpage" / ASSIGNMENT / f"{ASSIGNMENT}.html"
+    text = page.read_text(encoding="utf-8")
+    head = text.split("<body")[0]
+    assert "Content-Security-Policy" in head and "default-src 'none'" in head
+    assert "img-src data:;" in head and "script-src 'none'" in head
+    assert '<img src="http' not in text and "<script>fetch" not in text and "<iframe" not in text
+    assert '<img alt="inline" src="data:image/png;base64,iVBORw0KGgo="' in text  # inline images stay

@@ -10,8 +10,10 @@ whatever the number of workers.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -43,6 +45,8 @@ from newstrace.grading.course import folder, with_overrides
 
 TIMEOUT_ENAME = "CellTimeoutError"  # what nbgrader's Execute records for a cell that timed out
 DEFAULT_MAX_OUTPUT_CHARS = 100_000
+DEFAULT_MAX_NOTEBOOK_CHARS = 2_000_000
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -89,35 +93,72 @@ class SandboxedExecute(Execute):
 
 
 class LimitOutputSize(LimitOutput):
-    """nbgrader's LimitOutput (lines), plus a cap on the characters a cell's outputs keep."""
+    """nbgrader's LimitOutput (lines), plus a cap on the characters every output of a cell keeps.
+
+    The cap counts every output type: streams, errors (name, message and traceback), results and
+    rich outputs of any MIME type, whatever their form; a notebook as a whole keeps at most
+    `max_notebook_chars`.
+    """
 
     max_chars = Integer(DEFAULT_MAX_OUTPUT_CHARS, help="characters of output kept per cell").tag(
         config=True
     )
+    max_notebook_chars = Integer(
+        DEFAULT_MAX_NOTEBOOK_CHARS, help="characters of output kept per notebook"
+    ).tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict):
+        """Cap each cell, then the notebook as a whole."""
+        self.notebook_budget = self.max_notebook_chars
+        return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int):
-        """Apply the line limits, then cut text outputs beyond max_chars."""
+        """Apply the line limits, then cut outputs beyond this cell's and the notebook's budget."""
         cell, resources = super().preprocess_cell(cell, resources, index)
         if cell.cell_type == "code":
-            budget = self.max_chars
+            budget = min(self.max_chars, self.notebook_budget)
+            capped = []
             for output in cell.outputs:
-                budget = cap_output(output, budget)
+                output, used = cap_output(output, budget)
+                budget -= used
+                capped.append(output)
+            cell.outputs = capped
+            self.notebook_budget -= min(self.max_chars, self.notebook_budget) - budget
         return cell, resources
 
 
-def cap_output(output: NotebookNode, budget: int) -> int:
-    """Cut one output's text to `budget` characters; return the budget left."""
-    if output.output_type == "stream":
-        text = output.text
-        if len(text) > budget:
-            output.text = (
-                text[: max(budget, 0)] + f"\n... output truncated ({len(text):,} characters) ...\n"
-            )
-        return budget - len(text)
-    for mime, value in output.get("data", {}).items():
-        if isinstance(value, str) and len(value) > budget:
-            output.data[mime] = value[: max(budget, 0)] + "\n... output truncated ..."
-    return budget
+def output_chars(output: NotebookNode) -> int:
+    """Return the size of an output as JSON characters (every field, every MIME type)."""
+    return len(json.dumps(output, default=str))
+
+
+def cut(text: str, budget: int) -> str:
+    """Return `text` cut to `budget` characters, saying so when it was cut."""
+    if len(text) <= budget:
+        return text
+    return text[: max(budget, 0)] + f"\n... output truncated ({len(text):,} characters) ...\n"
+
+
+def cap_output(output: NotebookNode, budget: int) -> tuple[NotebookNode, int]:
+    """Return the output cut to `budget` characters and the characters it now takes."""
+    size = output_chars(output)
+    if size <= budget:
+        return output, size
+    budget = max(budget, 0)
+    kind = output.get("output_type")
+    if kind == "stream":
+        output.text = cut(output.get("text", ""), budget)
+    elif kind == "error":
+        output.ename = cut(str(output.get("ename", "")), 100)
+        output.evalue = cut(str(output.get("evalue", "")), budget // 2)
+        output.traceback = [cut(ANSI.sub("", "\n".join(map(str, output.get("traceback", [])))), budget // 2)]
+    else:
+        plain = output.get("data", {}).get("text/plain", "")
+        plain = "".join(plain) if isinstance(plain, list) else str(plain)
+        note = f"\n... output of {size:,} characters removed ({', '.join(output.get('data', {}))}) ..."
+        output.data = {"text/plain": cut(plain, budget) + note}
+        output.metadata = {}
+    return output, output_chars(output)
 
 
 def worker_config(config: Config, task: Task, timeout: int, max_chars: int) -> Config:
