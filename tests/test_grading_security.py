@@ -256,3 +256,76 @@ def test_feedback_pages_forbid_every_load_and_keep_no_active_html(leaky_class):
     assert "img-src data:;" in head and "script-src 'none'" in head
     assert '<img src="http' not in text and "<script>fetch" not in text and "<iframe" not in text
     assert '<img alt="inline" src="data:image/png;base64,iVBORw0KGgo="' in text  # inline images stay
+
+
+# --- 6: a killed worker loses nothing -----------------------------------------------------------
+
+from newstrace.grading import autograde  # noqa: E402
+
+REAL_AUTOGRADE_TASK = autograde.autograde_task
+KILL_MARKERS: dict[str, Path] = {}
+
+
+def killed_once(config, task, timeout, max_chars):
+    """Autograde, but the first time the victim is graded its worker dies as if OOM-killed."""
+    marker = KILL_MARKERS["once"]
+    if task.student == "victim" and not marker.exists():
+        marker.touch()
+        os.kill(os.getpid(), 9)
+    return REAL_AUTOGRADE_TASK(config, task, timeout, max_chars)
+
+
+def killed_always(config, task, timeout, max_chars):
+    """Autograde, but every worker that grades the victim dies."""
+    if task.student == "victim":
+        os.kill(os.getpid(), 9)
+    return REAL_AUTOGRADE_TASK(config, task, timeout, max_chars)
+
+
+def manual_grades(root: Path) -> dict[tuple[str, str], tuple]:
+    """Return {(student, cell): (manual score, manual comment)} of the gradebook."""
+    found = {}
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+        for submission in gb.find_assignment(ASSIGNMENT).submissions:
+            for notebook in submission.notebooks:
+                for grade in notebook.grades:
+                    found[(submission.student.id, grade.name)] = grade.manual_score
+                for comment in notebook.comments:
+                    found[(submission.student.id, "comment:" + comment.name)] = comment.manual_comment
+    return found
+
+
+def test_a_killed_worker_is_retried_and_manual_grades_survive(toy_release, tmp_path, monkeypatch):
+    root = new_course(tmp_path / "course")
+    for student in ("ada", "victim", "cy", "dee"):
+        submit(root, student, perfect(toy_release))
+    first = grade(root, jobs=2)
+    assert all(row.status == "ok" for row in first.values())
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+        for student in ("victim", "cy"):
+            notebook = gb.find_submission_notebook(ASSIGNMENT, ASSIGNMENT, student)
+            grade_ = next(g for g in notebook.grades if g.name == "linear_answer")
+            grade_.manual_score, grade_.needs_manual_grade = 1.5, False
+            comment = next(c for c in notebook.comments if c.name == "linear_answer")
+            comment.manual_comment = f"well argued, {student}"
+        gb.db.commit()
+    manual = manual_grades(root)
+
+    KILL_MARKERS["once"] = tmp_path / "killed-once"
+    monkeypatch.setattr(autograde, "autograde_task", killed_once)
+    second = grade(root, jobs=2)
+    assert (tmp_path / "killed-once").exists()  # the victim's worker really was killed
+    assert all(row.status == "ok" for row in second.values()), second
+    assert {s: r.score for s, r in second.items()} == {s: r.score for s, r in first.items()}
+    assert manual_grades(root) == manual
+    page = feedback_page(root, "victim")
+    assert "well argued, victim" in page
+
+    monkeypatch.setattr(autograde, "autograde_task", killed_always)
+    third = grade(root, jobs=2)
+    assert third["victim"].status == "error" and "earlier results kept" in third["victim"].message
+    assert third["victim"].score == second["victim"].score
+    assert all(third[s].status == "ok" for s in ("ada", "cy", "dee"))
+    assert manual_grades(root) == manual
+    assert manual[("victim", "linear_answer")] == 1.5
+    assert feedback_page(root, "victim") == page

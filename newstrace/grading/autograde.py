@@ -74,6 +74,7 @@ class Outcome:
     error: str = ""
     feedback: Path | None = None  # feedback written from the worker's own gradebook, if it could
     attempts: int = 1  # 2 when the kernel died during the first attempt
+    worker_lost: bool = False  # the worker process itself died twice: keep the earlier results
 
 
 class SandboxedExecute(Execute):
@@ -284,10 +285,20 @@ def run_tasks(
             on_done(autograde_task(config, task, timeout, max_chars))
         return
     context = worker_context()
+    lost: list[Task] = []
     with ProcessPoolExecutor(jobs, context, init_worker, (kind, limits, private_root)) as pool:
         futures = [pool.submit(autograde_task, config, t, timeout, max_chars) for t in tasks]
         for task, future in zip(tasks, futures):
-            on_done(outcome_of(task, future))
+            outcome = outcome_of(task, future)
+            if outcome.worker_lost:
+                lost.append(task)  # perhaps only beside the submission that killed the worker
+            else:
+                on_done(outcome)
+    for task in lost:  # each alone in a fresh worker, so one killer cannot take others with it
+        with ProcessPoolExecutor(1, context, init_worker, (kind, limits, private_root)) as pool:
+            shutil.rmtree(task.workdir, ignore_errors=True)
+            future = pool.submit(autograde_task, config, task, timeout, max_chars)
+            on_done(replace(outcome_of(task, future), attempts=2))
 
 
 def worker_context() -> multiprocessing.context.BaseContext:
@@ -323,11 +334,12 @@ def fork_is_safe() -> bool:
 
 
 def outcome_of(task: Task, future: Future) -> Outcome:
-    """Return a future's Outcome, or an error Outcome when the worker process itself failed."""
+    """Return a future's Outcome, or a worker_lost Outcome when the worker process itself died."""
     try:
         return future.result()
-    except Exception as err:  # noqa: BLE001 - e.g. a worker killed by the system
-        return Outcome(task.student, task.assignment, None, f"grading worker failed: {err}")
+    except Exception as err:  # noqa: BLE001 - e.g. a worker killed by the out-of-memory killer
+        reason = f"the grading worker died ({type(err).__name__})"
+        return Outcome(task.student, task.assignment, None, reason, worker_lost=True)
 
 
 def timed_out_cells(nb: NotebookNode) -> list[int]:

@@ -245,18 +245,19 @@ def record_outcome(
 ) -> GradeRow:
     """Merge a worker's autograded submission into the course and return its row."""
     student, assignment = outcome.student, outcome.assignment
+    if outcome.worker_lost:
+        return kept_row(config, student, assignment, f"not graded: {outcome.error} twice")
     if outcome.autograded is None:
         error = outcome.error if outcome.attempts == 1 else f"{outcome.error} (twice)"
         return record_rejection(config, reference, student, "error", error)
-    clear_outputs(config, student, assignment)
     target = course_folder(config, "autograded_directory", "autograded", student, assignment)
-    shutil.copytree(outcome.autograded, target)
-    notebooks = read_autograded(target, reference.releases)
-    save_autogrades(config, student, assignment, notebooks)
+    notebooks = read_autograded(outcome.autograded, reference.releases)
+    save_autogrades(config, student, assignment, notebooks)  # manual grades and comments stay
+    replace_folder(outcome.autograded, target)
     feedback = course_folder(config, "feedback_directory", "feedback", student, assignment)
     problem = ""
     if outcome.feedback is not None:  # written by the worker from a snapshot of this gradebook
-        shutil.copytree(outcome.feedback, feedback)
+        replace_folder(outcome.feedback, feedback)
     else:
         secrets = reference.secret_lines(options.show_hidden_tests)
         problem = write_feedback(config, student, assignment, secrets, options.show_hidden_tests)
@@ -269,6 +270,18 @@ def record_outcome(
     return GradeRow(
         student, assignment, score, max_score, pending, status, note_attempts(message, outcome.attempts)
     )
+
+
+def replace_folder(source: Path, target: Path) -> None:
+    """Put a copy of `source` at `target`, swapping it in only once the copy is complete."""
+    fresh, old = target.with_name(target.name + ".new"), target.with_name(target.name + ".old")
+    for leftover in (fresh, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    shutil.copytree(source, fresh)
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def note_attempts(message: str, attempts: int) -> str:
@@ -309,13 +322,17 @@ def save_autogrades(config: Config, student: str, assignment: str, notebooks: di
 
 
 def zero_grades(url: str, student: str, assignment: str) -> None:
-    """Record a submission with every grade 0 and nothing pending, as nbgrader does for a missing notebook."""
+    """Record a submission's automatic grades as 0, keeping every manual grade and comment.
+
+    A cell a person has graded keeps that grade (nbgrader counts a manual score before an
+    automatic one); the others wait for nobody.
+    """
     with Gradebook(url) as gb:
         gb.update_or_create_student(student)
         submission = gb.update_or_create_submission(assignment, student)
         for notebook in submission.notebooks:
             for grade in notebook.grades:
                 grade.auto_score = 0
-                grade.manual_score = None
-                grade.needs_manual_grade = False
+                if grade.manual_score is None:
+                    grade.needs_manual_grade = False
         gb.db.commit()
