@@ -329,3 +329,38 @@ def test_a_killed_worker_is_retried_and_manual_grades_survive(toy_release, tmp_p
     assert manual_grades(root) == manual
     assert manual[("victim", "linear_answer")] == 1.5
     assert feedback_page(root, "victim") == page
+
+
+# --- 4: points without work -------------------------------------------------------------------------
+
+TRANSFORMER = "get_ipython().input_transformers_post.append(lambda lines: ['pass\\n'])"
+
+
+def test_a_submission_that_rewrites_the_tests_is_held_for_review(toy_release, tmp_path):
+    release, _ = toy_release
+    root = new_course(tmp_path / "course")
+    submit(root, "honest", perfect(toy_release))
+    submit(root, "transformer", with_cell(release, TRANSFORMER))
+    rows = grade(root, jobs=1)
+    row = rows["transformer"]
+    assert row.status == "review" and row.score == 0, row
+    assert "input_transformers_post" in row.message and "autograder gave 3/3" in row.message
+    assert "held for review" in feedback_page(root, "transformer")
+    assert rows["honest"].status == "ok" and rows["honest"].score == rows["honest"].max_score
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+        notebook = gb.find_submission_notebook(ASSIGNMENT, ASSIGNMENT, "transformer")
+        assert all(g.needs_manual_grade for g in notebook.grades if g.cell.cell_type == "code")
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "%matplotlib inline\nimport pandas as pd\nprint(pd.DataFrame({'a': [1]}).shape)",
+        "def double(x):\n    '''Return twice x.'''\n    return x * 2",
+        "events = ['a', 'b']\nprint(len(events))",
+    ],
+)
+def test_ordinary_student_code_is_not_held(code):
+    from newstrace.grading.precheck import tampering_in
+
+    assert tampering_in(code) == []

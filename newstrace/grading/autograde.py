@@ -62,6 +62,7 @@ class Task:
     secrets: tuple[str, ...]  # lines feedback outputs must not quote (no default: never forget it)
     show_hidden_tests: bool
     files: tuple[str, ...] = ()  # the submission's regular files, checked by the pre-check
+    review: str = ""  # why its points wait for a person (tampering interfaces in its code)
 
 
 @dataclass(frozen=True)

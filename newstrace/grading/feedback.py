@@ -20,6 +20,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
+import shutil
 from pathlib import Path
 
 import bleach
@@ -267,14 +268,16 @@ def make_offline(folder_path: Path) -> None:
 
 
 def write_notice(
-    config: Config, student: str, assignment: str, names: list[str], message: str
+    config: Config, student: str, assignment: str, names: list[str], message: str, held: bool = False
 ) -> None:
-    """Write a feedback page per notebook explaining why the submission was not graded."""
+    """Write a feedback page per notebook explaining why the submission was not graded (or is held)."""
     target = feedback_folder(config, student, assignment)
+    shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True, exist_ok=True)
     for name in names:
         nb = nbformat.v4.new_notebook()
-        text = f"# {name}: not graded\n\n{message}\n\nAsk your instructor what to do next."
+        title = "held for review by your instructor" if held else "not graded"
+        text = f"# {name}: {title}\n\n{message}\n\nAsk your instructor what to do next."
         nb.cells = [nbformat.v4.new_markdown_cell(text)]
         html, _ = FeedbackHTMLExporter(template_name="lab").from_notebook_node(nb)
         (target / f"{name}.html").write_text(strip_remote_resources(html), encoding="utf-8")

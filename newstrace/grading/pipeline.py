@@ -37,7 +37,7 @@ from newstrace.grading.course import (
 from newstrace.grading.engines import share_gradebook_engines
 from newstrace.grading.feedback import write_feedback, write_notice
 from newstrace.grading.gradesheet import GradeRow, gradebook_points, read_grades, write_grades
-from newstrace.grading.precheck import OK, one_line, precheck_submission
+from newstrace.grading.precheck import OK, REVIEW, one_line, precheck_submission
 from newstrace.grading.sandbox import Limits, detect_confinement
 
 GRADES_FILE = "grades.csv"
@@ -87,6 +87,7 @@ def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> 
     try:
         references = {a: build_reference(config, a, workdir) for a in names}
         tasks = plan(config, references, options, workdir, rows, log)
+        reviews = {(t.student, t.assignment): t.review for t in tasks if t.review}
         settings = (
             confinement.kind,
             options.limits,
@@ -99,6 +100,9 @@ def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> 
             """Merge one autograded submission as soon as its worker is done."""
             try:
                 row = record_outcome(config, references[outcome.assignment], outcome, options)
+                review = reviews.get((outcome.student, outcome.assignment))
+                if review and outcome.autograded is not None and not outcome.worker_lost:
+                    row = withhold_for_review(config, references[outcome.assignment], row, review)
             except Exception as err:  # noqa: BLE001 - one bad submission must not stop the class
                 row = kept_row(config, outcome.student, outcome.assignment, f"not recorded: {one_line(err)}")
             rows.append(row)
@@ -180,7 +184,7 @@ def plan(
                 continue
             submission = submitted_dir(config) / student / assignment
             verdict = precheck_submission(submission, reference.releases)  # never raises
-            if verdict.status == OK:
+            if verdict.status in (OK, REVIEW):
                 task_dir = workdir / "tasks" / f"{assignment}--{student}"
                 source = source_dir(config) / assignment
                 tasks.append(
@@ -194,6 +198,7 @@ def plan(
                         secrets=reference.secret_lines(options.show_hidden_tests),
                         show_hidden_tests=options.show_hidden_tests,
                         files=verdict.files,
+                        review=verdict.message if verdict.status == REVIEW else "",
                     )
                 )
                 continue
@@ -201,6 +206,26 @@ def plan(
             rows.append(row)
             log(describe(row))
     return tasks
+
+
+def withhold_for_review(config: Config, reference: Reference, row: GradeRow, reason: str) -> GradeRow:
+    """Withhold an autograded submission's points until a person looks: its code may change the tests.
+
+    Its automatic grades are set to 0 and marked for manual grading (formgrader lists them, with
+    the autograded notebook as evidence); manual grades stay; its feedback says it is held.
+    """
+    student, assignment = row.student, reference.assignment
+    with Gradebook(db_url(config)) as gb:
+        for notebook in gb.find_submission(assignment, student).notebooks:
+            for grade in notebook.grades:
+                if grade.cell.cell_type == "code":
+                    grade.auto_score = 0
+                    grade.needs_manual_grade = grade.manual_score is None
+        gb.db.commit()
+    write_notice(config, student, assignment, sorted(reference.releases), reason, held=True)
+    score, max_score, pending = gradebook_points(db_url(config), student, assignment)
+    message = f"{reason}; the autograder gave {row.score:g}/{row.max_score:g}"
+    return GradeRow(student, assignment, score, max_score, pending, REVIEW, message)
 
 
 def kept_row(config: Config, student: str, assignment: str, message: str) -> GradeRow:

@@ -8,8 +8,10 @@ for every submission of an assignment with hidden tests), so locked cells are co
 
 from __future__ import annotations
 
+import ast
 import json
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +19,20 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
-OK, UNREADABLE, TAMPERED = "ok", "unreadable", "tampered"
+OK, UNREADABLE, TAMPERED, REVIEW = "ok", "unreadable", "tampered", "review"
+TAMPERING_ATTRIBUTES = frozenset(
+    "input_transformers_cleanup input_transformers_post ast_transformers input_transformer_manager "
+    "events set_custom_exc custom_exceptions showtraceback _showtraceback run_cell run_ast_nodes "
+    "transform_cell history_manager user_ns user_global_ns displayhook display_pub excepthook "
+    "settrace setprofile _getframe currentframe f_back f_globals f_locals f_code f_builtins "
+    "tb_frame gi_frame cr_frame co_consts __code__ __globals__ __builtins__ __subclasses__".split()
+)
+TAMPERING_NAMES = frozenset(
+    "In Out _ih _oh _dh _i _ii _iii __builtins__ exec eval compile __import__ globals vars "
+    "breakpoint".split()
+)
+TAMPERING_MODULES = frozenset("builtins inspect gc ctypes importlib code codeop".split())
+INPUT_HISTORY = re.compile(r"_i\d+$|_\d+$")
 MAX_SUBMISSION_BYTES = 50 * 1024**2  # every file of one submission together
 MAX_NOTEBOOK_BYTES = 20 * 1024**2
 
@@ -160,6 +175,55 @@ def compare_with_release(submitted: NotebookNode, release: NotebookNode, name: s
     return Precheck(OK)
 
 
+def tampering_in(source: str) -> list[str]:
+    """Return the tampering interfaces a cell's code uses (IPython hooks, frames, history, eval)."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    try:
+        tree = ast.parse(TransformerManager().transform_cell(source))
+    except Exception:  # noqa: BLE001 - code that does not parse cannot hook anything
+        return []
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in TAMPERING_ATTRIBUTES:
+            found.add(node.attr)
+        elif isinstance(node, ast.Name) and (
+            node.id in TAMPERING_NAMES or INPUT_HISTORY.match(node.id)
+        ):
+            found.add(node.id)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            found.update(m for m in modules if m.split(".")[0] in TAMPERING_MODULES)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("getattr", "setattr", "delattr")
+            and len(node.args) > 1
+            and not isinstance(node.args[1], ast.Constant)
+        ):
+            found.add(f"{node.func.id} with a computed name")
+        elif isinstance(node, ast.Constant) and node.value in TAMPERING_ATTRIBUTES:
+            found.add(node.value)
+    return sorted(found)
+
+
+def tampering_report(submitted: NotebookNode, release: NotebookNode, name: str) -> str:
+    """Return where the student's own cells use tampering interfaces ('' when nowhere)."""
+    locked = {gid for gid, cell in nbgrader_cells(release).items() if is_locked(cell)}
+    seen_ids: set[str] = set()
+    uses = []
+    for index, cell in enumerate(submitted.cells, start=1):
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if grade_id in locked and grade_id not in seen_ids:
+            seen_ids.add(grade_id)
+            continue  # the instructor's own cell, restored from the gradebook at grading
+        if cell.cell_type == "code":
+            found = tampering_in(cell.source)
+            if found:
+                uses.append(f"{name} cell {index}: {', '.join(found)}")
+    return "; ".join(uses)
+
+
 def precheck_submission(folder: Path, releases: dict[str, NotebookNode]) -> Precheck:
     """Check a student's submission folder and every released notebook in it; return the verdict.
 
@@ -176,6 +240,10 @@ def precheck_submission(folder: Path, releases: dict[str, NotebookNode]) -> Prec
             verdict = compare_with_release(nb, release, f"{name}.ipynb")
             if verdict.status != OK:
                 return verdict
+            uses = tampering_report(nb, release, f"{name}.ipynb")
+            if uses:
+                review = f"held for review: the code uses interfaces that can change the tests ({uses})"
+                return Precheck(REVIEW, review, tuple(files))
     except Exception as err:  # noqa: BLE001 - one bad submission must not stop the class
         return Precheck(UNREADABLE, f"the submission could not be read ({one_line(err)})")
     return Precheck(OK, files=tuple(files))
