@@ -20,7 +20,7 @@ from answer_variants import CORRECT, WRONG
 from nbgrader.api import Gradebook
 
 from newstrace.cli import main
-from newstrace.grading import demo
+from newstrace.grading import demo, rubrics
 
 REPO = Path(__file__).resolve().parent.parent
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.DOTALL)
@@ -80,7 +80,14 @@ def graded_variants(tmp_path_factory):
             for grade in notebook.grades
             if grade.cell.cell_type == "code"
         }
-    return {"root": root, "status": status, "scores": scores, "sources": sources}
+        comments = {
+            (submitted.student.id, assignment.name, comment.name): comment.auto_comment
+            for assignment in gradebook.assignments
+            for submitted in assignment.submissions
+            for notebook in submitted.notebooks
+            for comment in notebook.comments
+        }
+    return {"root": root, "status": status, "scores": scores, "sources": sources, "comments": comments}
 
 
 def cell_scores(graded, student: str, name: str) -> dict[str, tuple[float, float]]:
@@ -164,3 +171,15 @@ def test_near_miss_feedback_shows_each_message_and_no_hidden_test(graded_variant
     assert hidden_lines
     shown = [line for line in hidden_lines if line in text]
     assert not shown, f"hidden-test code in the feedback: {shown[:2]}"
+
+
+@pytest.mark.parametrize("name", sorted(CORRECT))
+def test_formgrader_comment_box_shows_the_rubric(graded_variants, name: str):
+    """Check that each written answer's comment box (formgrader's placeholder) holds its three-level rubric."""
+    source = graded_variants["sources"][name]
+    manual = rubrics.manual_cells(source)
+    assert manual, f"{name}: no manually graded cell"
+    for grade_id in manual:
+        comment = graded_variants["comments"][(student_id("correct", 0), name, grade_id)]
+        assert comment == rubrics.rubric_before(source, grade_id)
+        assert comment.startswith(rubrics.RUBRIC_HEADING) and all(level in comment for level in ("1 point", "½ point", "0 points"))

@@ -38,6 +38,7 @@ from newstrace.grading.engines import share_gradebook_engines
 from newstrace.grading.feedback import write_feedback, write_notice
 from newstrace.grading.gradesheet import GradeRow, gradebook_points, read_grades, write_grades
 from newstrace.grading.precheck import OK, precheck_submission
+from newstrace.grading.rubrics import show_rubrics
 from newstrace.grading.sandbox import Limits, detect_confinement
 
 GRADES_FILE = "grades.csv"
@@ -243,6 +244,7 @@ def record_outcome(
     shutil.copytree(outcome.autograded, target)
     notebooks = read_autograded(target, reference.releases)
     save_autogrades(config, student, assignment, notebooks)
+    show_rubrics(db_url(config), student, assignment, reference.sources)
     feedback = course_folder(config, "feedback_directory", "feedback", student, assignment)
     problem = ""
     if outcome.feedback is not None:  # written by the worker from a snapshot of this gradebook
