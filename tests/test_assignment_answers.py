@@ -134,7 +134,7 @@ def test_each_failed_cell_says_what_was_expected(graded_variants, name: str):
     """Check that every failed cell of a wrong variant fails with one of its own assert messages."""
     source_tests = graded_test_cells(graded_variants["sources"][name])
     root = graded_variants["root"]
-    for number, mistakes in enumerate(WRONG[name]):
+    for number in range(len(WRONG[name])):
         student = student_id("wrong", number)
         graded = nbformat.read(root / "autograded" / student / name / f"{name}.ipynb", as_version=4)
         for grade_id, cell in graded_test_cells(graded).items():
