@@ -340,6 +340,44 @@ def test_every_assert_explains_what_was_expected(name: str):
     assert not bad, f"{name}: asserts without a plain-text message saying what was expected: {bad}"
 
 
+TASK_RULE_VALUES = (0, 1)
+"""Values the task texts themselves state as rules (0.0 for an empty input, 1.0 for equal sets)."""
+
+
+def revealed_answers(source: str) -> list[str]:
+    """Return the hidden asserts whose message spells out the value they compare against.
+
+    Only values that are not words are looked at (numbers, lists, sets, ...): a hidden message may restate a
+    rule of the task ("label ... 'words added'", "0.0 for an empty table"), never the real case's answer.
+    """
+    revealed = []
+    for block in re.findall(r"BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", source, re.DOTALL):
+        for node in ast.walk(ast.parse(block)):
+            if not (isinstance(node, ast.Assert) and isinstance(node.test, ast.Compare)
+                    and isinstance(node.msg, ast.Constant)):
+                continue
+            for value in node.test.comparators:
+                try:
+                    literal = ast.literal_eval(value)
+                except ValueError:
+                    continue
+                if isinstance(literal, (str, bool, type(None))) or literal in TASK_RULE_VALUES:
+                    continue
+                if re.search(rf"(?<![\w.]){re.escape(ast.unparse(value))}(?![\w.])", node.msg.value):
+                    revealed.append(ast.unparse(node)[:80])
+    return revealed
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_hidden_messages_do_not_give_the_answer_away(name: str):
+    """Check that no hidden assert's message contains the number or list it expects."""
+    notebook = nbformat.read(next((SOLUTIONS / name).glob("*.ipynb")), as_version=4)
+    revealed = [line for cell in notebook.cells if is_test(cell) for line in revealed_answers(cell.source)]
+    assert not revealed, f"{name}: hidden messages that state the expected value: {revealed}"
+    planted = '### BEGIN HIDDEN TESTS\nassert f() == [25, 26], "f should return [25, 26] here"\n### END HIDDEN TESTS'
+    assert len(revealed_answers(planted)) == 1
+
+
 def test_message_check_catches_bare_and_computed_messages():
     """Check that the message check flags a bare assert, an f-string and a too-short message, and passes a good one."""
     good = 'assert f(2) == 4, "f should double a small positive number"'
