@@ -374,17 +374,19 @@ def test_hidden_messages_do_not_give_the_answer_away(name: str):
     notebook = nbformat.read(next((SOLUTIONS / name).glob("*.ipynb")), as_version=4)
     revealed = [line for cell in notebook.cells if is_test(cell) for line in revealed_answers(cell.source)]
     assert not revealed, f"{name}: hidden messages that state the expected value: {revealed}"
-    planted = '### BEGIN HIDDEN TESTS\nassert f() == [25, 26], "f should return [25, 26] here"\n### END HIDDEN TESTS'
-    assert len(revealed_answers(planted)) == 1
 
 
-def test_message_check_catches_bare_and_computed_messages():
-    """Check that the message check flags a bare assert, an f-string and a too-short message, and passes a good one."""
+def test_message_checks_catch_planted_problems():
+    """Check the message checks: a bare assert, an f-string, a too-short message, a hidden message with the answer."""
     good = 'assert f(2) == 4, "f should double a small positive number"'
     assert unexplained_asserts(good) == []
     for bad in ("assert f(2) == 4", 'assert f(2) == 4, f"expected {f(2)}"', 'assert f(2) == 4, "wrong"',
                 'assert f(2) == 4, message'):
         assert len(unexplained_asserts(good + "\n" + bad)) == 1, bad
+    planted = '### BEGIN HIDDEN TESTS\nassert f() == [25, 26], "f should return [25, 26] here"\n### END HIDDEN TESTS'
+    assert len(revealed_answers(planted)) == 1, "a hidden message stating the expected list is caught"
+    rule = '### BEGIN HIDDEN TESTS\nassert f([]) == 0.0, "f of an empty list should be 0.0, as the task says"\n### END HIDDEN TESTS'
+    assert revealed_answers(rule) == [], "a message restating a rule of the task is allowed"
 
 
 @pytest.mark.parametrize("name", ASSIGNMENTS)
