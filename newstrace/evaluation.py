@@ -18,11 +18,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from newstrace.loading import articles, data_dir
+from newstrace.loading import MAIN_CASE, articles, current_case, data_dir
 from newstrace.quotes import SPEECH_KINDS, extract_quotes
 
 OVERALL = "overall"
 MINIMUMS_FILE = Path(__file__).resolve().parent.parent / "tests" / "eval_minimums.json"
+
+
+def minimums_file(case: str | None = None) -> Path:
+    """Return the pinned-minimums file of a case: eval_minimums.json for the main case, else .<case>.json."""
+    case = current_case() if case is None else case
+    return MINIMUMS_FILE if case == MAIN_CASE else MINIMUMS_FILE.with_name(f"eval_minimums.{case}.json")
 
 
 @dataclass(frozen=True)
@@ -204,7 +210,8 @@ def main() -> int:
     """Print the evaluation table and any score below its pinned minimum; return 1 if any."""
     table = evaluate()
     print(format_table(table))
-    problems = below_minimums(table, load_minimums()) if MINIMUMS_FILE.exists() else []
+    pins = minimums_file()
+    problems = below_minimums(table, load_minimums(pins)) if pins.exists() else []
     for line in problems:
         print("BELOW MINIMUM:", line)
     return 1 if problems else 0

@@ -82,8 +82,8 @@ def use_case(name: str | None) -> str:
 
 def _case_folder(root: Path, name: str) -> Path:
     """Return the folder of case `name` under the data folder root, or raise naming the cases there."""
-    if name == MAIN_CASE:
-        return root
+    if name == MAIN_CASE or (root.name == name and root.parent.name == CASES_FOLDER):
+        return root  # the main case, or $NEWSTRACE_DATA already points at this case's folder
     folder = root / CASES_FOLDER / name
     if not _looks_like_data_dir(folder):
         raise DataNotFoundError(

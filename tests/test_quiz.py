@@ -133,3 +133,12 @@ def test_widget_saves_the_chosen_answers(tmp_path: Path):
     saved = json.loads((tmp_path / "check-fay-example-post.json").read_text(encoding="utf-8"))
     assert saved["answers"] == {"A1": "a"} and saved["form"] == "A"
     assert "9 left blank" in status.value and "right" not in status.value.lower()
+
+
+def test_the_quiz_notebook_runs_and_shows_the_widget():
+    from newstrace import course
+
+    notebook = course.execute_notebook(quiz.ITEMS_FILE.parent / "pre-post-check.ipynb")
+    outputs = [o for cell in notebook.cells for o in cell.get("outputs", [])]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)

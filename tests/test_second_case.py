@@ -24,7 +24,7 @@ from newstrace.source_gold import load_gold_sources, match_sources
 
 CASE = "library-vote"
 ROOT = Path(__file__).resolve().parent.parent
-MINIMUMS = Path(__file__).resolve().parent / f"eval_minimums.{CASE}.json"
+MINIMUMS = evaluation.minimums_file(CASE)
 
 # Credits the rules find that are not credits: "in an interview on Monday" reads as a report "on" an
 # outlet, because the report pattern accepts any capitalised name after "interview on".
@@ -91,6 +91,18 @@ def test_environment_variable_switches_the_case(monkeypatch: pytest.MonkeyPatch)
         assert nt.article("full-text").startswith("RABAT, Morocco")
     finally:
         nt.use_case(CASE)
+
+
+def test_data_folder_set_to_the_case_folder_itself_still_works(monkeypatch: pytest.MonkeyPatch):
+    """$NEWSTRACE_DATA pointing at the case's own folder (as the grading sandbox passes it) is that case."""
+    monkeypatch.setenv("NEWSTRACE_DATA", str(ROOT / "data" / "cases" / CASE))
+    assert nt.data_dir() == ROOT / "data" / "cases" / CASE
+
+
+def test_evaluation_command_uses_this_cases_pins(capsys: pytest.CaptureFixture):
+    assert evaluation.minimums_file() == ROOT / "tests" / f"eval_minimums.{CASE}.json"
+    assert evaluation.main() == 0
+    assert "BELOW MINIMUM" not in capsys.readouterr().out
 
 
 def test_unknown_case_is_refused_with_the_known_ones(monkeypatch: pytest.MonkeyPatch):
