@@ -141,6 +141,9 @@ def test_widgets_take_their_keys_from_the_second_case():
     assert any("Lakeshore" in key.text for key in clutter.key if key.is_clutter)
     sort = widgets.SortTheSources("full-text")
     assert "Margaret Hale" in {item.name for item in sort.key}
+    assert len(widgets.FindTheQuotes("re-report").keys) > 0
+    viewer = widgets.DiffViewer()
+    assert "Alder Creek" in viewer.texts["short-copy"]
 
 
 # ---------------------------------------------------------------- quotes, speakers, source types
