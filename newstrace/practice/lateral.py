@@ -81,7 +81,7 @@ class EvidenceLog:
 
 
 def _check_log_row(value: object) -> str | None:
-    """Try it 6.1: the log has a complete row whose source lies outside the case's texts."""
+    """Try it 6.2: the log has a complete row whose source lies outside the case's texts."""
     table = value.table if isinstance(value, EvidenceLog) else value
     if not isinstance(table, pd.DataFrame):
         return f"you gave a {type(value).__name__}; give the log itself (`log`)."
@@ -110,7 +110,7 @@ def _winter_paragraphs() -> tuple[int, ...]:
 
 
 def _check_winter(value: object) -> str | None:
-    """Try it 6.2: the paragraph numbers (from 1) in which the full text names the analyst Winter."""
+    """Try it 6.1: the paragraph numbers (from 1) in which the full text names the analyst Winter."""
     expected = list(_winter_paragraphs())
     if isinstance(value, (set, tuple, range)):
         value = sorted(value)
@@ -141,7 +141,11 @@ def _check_low_confidence(value: object) -> str | None:
     return None
 
 
-register(Exercise("6.1", "a log with one complete row that checks a question outside the case's texts",
+register(Exercise("6.1", "the numbers (from 1) of the full text's paragraphs that name the analyst Winter",
+                  _check_winter,
+                  "Loop with `enumerate(paragraphs, start=1)` and keep the number when `\"Winter\" in paragraph`.",
+                  'winter = [number for number, paragraph in enumerate(paragraphs, start=1) if "Winter" in paragraph]'))
+register(Exercise("6.2", "a log with one complete row that checks a question outside the case's texts",
                   _check_log_row,
                   "`log.add(question=..., searched=..., looked_at=..., found=..., why_trustworthy=..., "
                   "confidence=\"low\" | \"medium\" | \"high\")`. `looked_at` names a source off the page.",
@@ -151,10 +155,6 @@ register(Exercise("6.1", "a log with one complete row that checks a question out
                   '        found="a researcher of jihadist propaganda; the organisation the story names matches",\n'
                   '        why_trustworthy="his employer\'s own page and independent catalogue records agree",\n'
                   '        confidence="medium")'))
-register(Exercise("6.2", "the numbers (from 1) of the full text's paragraphs that name the analyst Winter",
-                  _check_winter,
-                  "Loop with `enumerate(paragraphs, start=1)` and keep the number when `\"Winter\" in paragraph`.",
-                  'winter = [number for number, paragraph in enumerate(paragraphs, start=1) if "Winter" in paragraph]'))
 register(Exercise("6.3", "the rows of the log table whose confidence is \"low\"", _check_low_confidence,
                   "Filter as in lesson 2: `table[table[\"confidence\"] == \"low\"]`.",
                   'unsure = table[table["confidence"] == "low"]'))
