@@ -258,3 +258,13 @@ def test_lesson06_winter_paragraphs(full_text: str):
     mentioned = [n for n in range(1, 103) if "Winter" in paragraph(full_text, n)]
     assert mentioned[0] == 70 and mentioned[-1] <= 73
     assert "Charlie Winter" in paragraph(full_text, 70)
+
+
+def test_content_notes_name_what_is_quoted(full_text: str):
+    """Content notes: paragraph 84 quotes the propaganda film, 85 the radio broadcasts; the notes say so"""
+    assert "Flames of War" in paragraph(full_text, 84) and "only beginning to intensify" in paragraph(full_text, 84)
+    assert "broadcasts" in paragraph(full_text, 85) and "target list" in paragraph(full_text, 85)
+    readme = (nt.data_dir() / "README.md").read_text(encoding="utf-8")
+    assert "paragraphs 84 and 85" in readme and "beyond what the article itself says" not in readme
+    for name in ("01-start-here", "03-who-said-what"):
+        assert "never link to, show or quote" not in lesson_text(name)
