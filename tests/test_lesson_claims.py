@@ -261,8 +261,8 @@ def test_lesson06_winter_paragraphs(full_text: str):
 
 
 def test_content_notes_name_what_is_quoted(full_text: str):
-    """Content notes: paragraph 84 quotes the propaganda film, 85 the radio broadcasts; the notes say so"""
-    assert "Flames of War" in paragraph(full_text, 84) and "only beginning to intensify" in paragraph(full_text, 84)
+    """Content notes: paragraph 84 quotes the propaganda film (named in 83), 85 the radio broadcasts; the notes say so"""
+    assert "Flames of War" in paragraph(full_text, 83) and "only beginning to intensify" in paragraph(full_text, 84)
     assert "broadcasts" in paragraph(full_text, 85) and "target list" in paragraph(full_text, 85)
     readme = (nt.data_dir() / "README.md").read_text(encoding="utf-8")
     assert "paragraphs 84 and 85" in readme and "beyond what the article itself says" not in readme
