@@ -23,7 +23,6 @@ bottom with the solutions (the instructor can open `instructor/` directly).
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path

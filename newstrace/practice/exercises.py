@@ -6,11 +6,11 @@ equal to it however it was computed, and names the usual mistakes with what to t
 | lessons | skills | graded again in |
 |---|---|---|
 | 1 | pick a cell of a table, count rows, divide columns | (all assignments) |
-| 2 | filter rows, `value_counts`, de-duplicate in order, a share of rows | sourcing A and B |
+| 2 | filter rows, `value_counts`, de-duplicate in order, a share of rows, columns and a fresh index | sourcing A and B |
 | 3 | a regular expression for quotes, one with a group for the speaker, a loop that checks quotes | attribution A, B and C |
 | 4 | shingles as a set, Jaccard against containment, paragraphs a copy lacks, `difflib` opcodes | syndication A to D |
 | 5 | counting pairs, recall by kind, precision | (lesson 5 only) |
-| 6 | an evidence-log row, filtering the log, what the text names and does not say | (lateral reading) |
+| 6 | the paragraphs that name a source, an evidence-log row, filtering the log | (lateral reading) |
 """
 
 from __future__ import annotations
@@ -234,6 +234,58 @@ register(Exercise("2.3", "the anonymous sources as a list, each once, in the ord
                   "remove repeats with `.drop_duplicates()`, and make a list with `list(...)`.",
                   'in_order = sources[sources["type"] == "anonymous source"].sort_values("first_paragraph")\n'
                   'first_cited = list(in_order["source"].drop_duplicates())'))
+
+
+def _check_anonymous_share(value: object) -> str | None:
+    """Try it 2.4: the share (0 to 1) of the tool's sources that are anonymous."""
+    sources = _sources()
+    share = float((sources["type"] == ANONYMOUS).mean())
+    if isinstance(value, (pd.Series, pd.DataFrame)):
+        return "you gave a column or table. Take the mean of the True/False column: `(...).mean()`."
+    number = _number(value)
+    if number is None:
+        return _kind_problem(value, float, "one number from 0 to 1")
+    if math.isclose(number, share, abs_tol=0.005):
+        return None
+    if math.isclose(number, (sources["type"] == ANONYMOUS).sum()):
+        return "that is how many. The share divides by the number of rows; the mean of True/False does both."
+    if math.isclose(number, 1 - share, abs_tol=0.005):
+        return "that is the share of the sources that are **not** anonymous. Compare with `==`, not `!=`."
+    if number > 1:
+        return ("a share is at most 1: divide by the number of rows, `len(sources)`, not by something "
+                "smaller such as the number of types.")
+    return "the share is the mean of `sources[\"type\"] == \"anonymous source\"` (True counts 1, False 0)."
+
+
+def _check_stated_conditions(value: object) -> str | None:
+    """Try it 2.5: source and condition of the rows with a stated condition, with a fresh index."""
+    sources = _sources()
+    stated = sources[sources["condition"].str.strip() != ""]
+    problem = _kind_problem(value, pd.DataFrame, "a table (DataFrame)")
+    if problem:
+        return problem
+    if list(value.columns) != ["source", "condition"]:
+        return (f"your columns are {list(value.columns)}. Keep exactly `[[\"source\", \"condition\"]]`, "
+                "in that order.")
+    if sorted(value["source"]) != sorted(stated["source"]):
+        if len(value) == len(sources):
+            return "you kept every row. Keep the rows whose condition is not empty: `!= \"\"`."
+        return "not the rows with a stated condition: compare the `condition` column with the empty string."
+    if list(value.index) != list(range(len(value))):
+        return ("the rows are right but the index still has the old row numbers. Add "
+                "`.reset_index(drop=True)`.")
+    return None
+
+
+register(Exercise("2.4", "the share (0 to 1) of the sources that are anonymous", _check_anonymous_share,
+                  "The condition `sources[\"type\"] == \"anonymous source\"` is a True/False column; "
+                  "its `.mean()` is the share of True.",
+                  'anonymous_share = (sources["type"] == "anonymous source").mean()'))
+register(Exercise("2.5", "the source and condition of every row with a stated condition, index 0, 1, 2, ...",
+                  _check_stated_conditions,
+                  "Filter with `sources[\"condition\"] != \"\"`, pick the two columns with a list "
+                  "inside `[...]`, then `.reset_index(drop=True)`.",
+                  'stated = sources[sources["condition"] != ""][["source", "condition"]].reset_index(drop=True)'))
 
 
 # ------------------------------------------------------------------------------------ lesson 3
