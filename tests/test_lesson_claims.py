@@ -268,3 +268,17 @@ def test_content_notes_name_what_is_quoted(full_text: str):
     assert "paragraphs 84 and 85" in readme and "beyond what the article itself says" not in readme
     for name in ("01-start-here", "03-who-said-what"):
         assert "never link to, show or quote" not in lesson_text(name)
+
+
+def test_lesson04_worked_example_figures():
+    """Lesson 4, question 2: the trimmed example's Jaccard is 'about 0.6' and its containment 1.0, as the lesson says"""
+    import re
+
+    from newstrace.practice.exercises import LONG_TEXT, TRIMMED_TEXT
+
+    text = lesson_text("04-same-story-different-page")
+    assert LONG_TEXT.split(". ")[0] in text and TRIMMED_TEXT in text
+    long, trimmed = nt.shingles(nt.words(LONG_TEXT), k=3), nt.shingles(nt.words(TRIMMED_TEXT), k=3)
+    stated = float(re.search(r"Jaccard only about (0\.\d)", text)[1])
+    assert round(nt.jaccard(long, trimmed), 1) == stated
+    assert nt.containment(trimmed, long) == 1.0
