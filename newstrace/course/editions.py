@@ -82,9 +82,9 @@ def your_answer_cell() -> NotebookNode:
 
 def _fresh_ids(notebook: NotebookNode, prefix: str) -> None:
     """Give every cell a stable id derived from its position (ids must be unique in nbformat 4.5)."""
+    notebook.nbformat_minor = max(notebook.nbformat_minor, 5)
     for index, cell in enumerate(notebook.cells):
-        if "id" in cell or notebook.nbformat_minor >= 5:
-            cell["id"] = f"{prefix}-{index:03d}"
+        cell["id"] = f"{prefix}-{index:03d}"
 
 
 def student_edition(source: NotebookNode, where: str = "lesson") -> NotebookNode:
