@@ -282,3 +282,10 @@ def test_lesson04_worked_example_figures():
     stated = float(re.search(r"Jaccard only about (0\.\d)", text)[1])
     assert round(nt.jaccard(long, trimmed), 1) == stated
     assert nt.containment(trimmed, long) == 1.0
+
+
+def test_publisher_and_flag_paragraphs(full_text: str):
+    """Lessons 1-3: the Post wording in paragraphs 6 and 18; the Cantlie context in paragraph 29"""
+    assert "provided detailed accounts to The Washington Post" in paragraph(full_text, 6)
+    assert "on behalf of The Post" in paragraph(full_text, 18)
+    assert "armed militant seated behind him" in paragraph(full_text, 29) and "Cantlie" in paragraph(full_text, 29)
