@@ -18,7 +18,8 @@ help:
 	@echo "make lab           open JupyterLab on this folder"
 	@echo "make exercises     regenerate exercises/ from solutions/ with nbgrader"
 	@echo "make grading-demo  grade a demo class into build/grading-demo"
-	@echo "make lessons       execute the lessons into build/lessons (.ipynb and offline .html)"
+	@echo "make lessons       write both editions from instructor/ (student: notebooks/, instructor: build/instructor)"
+	@echo "                   and execute them into .ipynb and offline .html"
 	@echo "make slides        offline reveal.js decks of the lessons in build/slides"
 	@echo "make handouts      print each deck to PDF, one page per slide, in build/handouts"
 	@echo "make guide         printable HTML of the teaching guide, glossary, rubrics and quiz forms in build/guide"
@@ -48,7 +49,9 @@ COURSE_PARTS := exercises lessons slides guide grading-demo
 exercises: venv
 	@$(PY) scripts/generate_exercises.py
 
-# Lessons executed into build/lessons (.ipynb + offline .html); offline reveal.js decks in build/slides;
+# Lessons: the hand-edited sources in instructor/ give the student edition (notebooks/, committed) and the
+# instructor edition (build/instructor/), both executed (.ipynb + offline .html; students' in build/lessons);
+# offline reveal.js decks of the instructor edition (answers as later fragments) in build/slides;
 # optional PDF handouts (one page per slide) printed by headless Chromium into build/handouts.
 .PHONY: lessons slides handouts
 lessons: venv
@@ -76,7 +79,8 @@ course: venv $(COURSE_PARTS)
 	@echo "Built:"
 	@echo "  package       $(VENV)/ (newstrace installed in editable mode; 'make lab' opens JupyterLab)"
 	@echo "  exercises     exercises/<assignment>/ (student versions, generated from solutions/)"
-	@echo "  lessons       $(BUILD)/lessons/ (executed notebooks and offline HTML)"
+	@echo "  lessons       notebooks/ (student edition) and $(BUILD)/lessons/ (executed, offline HTML)"
+	@echo "  instructor    $(BUILD)/instructor/ (instructor edition: answers, notes, worked solutions)"
 	@echo "  slides        $(BUILD)/slides/index.html (offline reveal.js decks with speaker notes)"
 	@echo "  guide         $(BUILD)/guide/index.html (teaching guide, glossary, rubrics, quiz forms; printable)"
 	@echo "  grading demo  $(BUILD)/grading-demo/grades.csv and $(BUILD)/grading-demo/feedback/"
