@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from newstrace.loading import load_article
+from newstrace.data import load_article
 
 
 def note(message: str) -> None:

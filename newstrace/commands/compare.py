@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from newstrace.commands.options import whole_number
-from newstrace.compare import Comparison, compare
-from newstrace.errors import ArticleError
 from newstrace.commands.articles import read_story
-from newstrace.shingles import DEFAULT_SHINGLE_SIZE
-from newstrace.tables import print_table
+from newstrace.commands.options import whole_number
+from newstrace.commands.tables import print_table
+from newstrace.errors import ArticleError
+from newstrace.syndication.comparison import Comparison, compare
+from newstrace.text.shingling import DEFAULT_SHINGLE_SIZE
 
 MAX_SHINGLE_SIZE = 50
 """Longest shingle the command accepts: longer shingles make most paragraphs a single shingle."""
@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"Edits ({len(comparison.edits)}):")
         print_table(comparison.edits, max_width=50)
     if args.html:
-        from newstrace.report import write_report
+        from newstrace.report import write_report  # lazy: matplotlib, for --html only
 
         print(f"\nReport written to {write_report(comparison, args.html, names)}")
     return 0

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from newstrace.attribution.quotes import extract_quotes
 from newstrace.commands.articles import read_story
-from newstrace.quotes import extract_quotes
-from newstrace.tables import print_table
+from newstrace.commands.tables import print_table
 
 NAME = "quotes"
 HELP = "list the quotations in an article with their kind, speaker, attribution verb and paragraph"

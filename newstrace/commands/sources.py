@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from newstrace.credits import credits
+from newstrace.attribution.outlet_credits import credits
 from newstrace.commands.articles import read_story
-from newstrace.sources import sources
-from newstrace.tables import print_table
+from newstrace.commands.tables import print_table
+from newstrace.sourcing.finder import sources
 
 NAME = "sources"
 HELP = "print the sources a story relies on (type, first mention, attributions, words quoted) and its credits"
