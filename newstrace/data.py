@@ -135,10 +135,10 @@ def _looks_like_utf16_without_bom(raw: bytes) -> bool:
 HTML_START_RE = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
                            re.IGNORECASE | re.DOTALL)
 """A document that opens as an HTML page: a doctype or an <html> tag, after any comments."""
-HTML_TAG_RE = re.compile(r"</(?:p|div|span|a|li|ul|h[1-6]|article|section|nav|body|head|script|style|table)>"
-                         r"|<(?:br|meta|link|img)\b[^>]*>", re.IGNORECASE)
-"""Closing tags and void tags of HTML markup, counted to recognise a page saved without a doctype."""
-MIN_HTML_TAGS = 5
+HTML_TAG_RE = re.compile(r"</?(?:html|head|body|div|span|p|a|script|style|meta|link|br|img|article|section|nav)\b[^>]*>",
+                         re.IGNORECASE)
+"""Tags of HTML page markup, counted to recognise a page saved without a doctype."""
+MIN_HTML_TAGS = 3
 """A text with this many HTML tags is markup, not an article that mentions a tag."""
 SAVE_AS_TEXT_HINT = (
     "or save the story as plain text: open the page in a browser, select the article's text, "
