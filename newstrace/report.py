@@ -122,8 +122,8 @@ def _cell(paragraphs: list[str], indexes: list[int], marks: Marks, empty: str) -
 
 
 def _label(indexes: list[int]) -> str:
-    """Return paragraph numbers for display (0-based, as in the tables)."""
-    return ", ".join(str(i) for i in indexes) if indexes else "\u2013"
+    """Return paragraph numbers for a reader: counted from 1 (the tables' indexes are 0-based)."""
+    return ", ".join(str(i + 1) for i in indexes) if indexes else "\u2013"
 
 
 def _fold_missing(rows: list[tuple[str, str]]) -> list[str]:
@@ -193,7 +193,7 @@ def report_html(comparison: Comparison, names: tuple[str, str] = ("original", "c
     legend = ('<p class="legend"><span><del class="content">content change</del></span>'
               '<span><del class="house">house style</del></span>'
               '<span><mark>verbatim shared passage</mark></span> '
-              'Paragraph numbers are 0-based indexes into the cleaned paragraphs.</p>')
+              'Paragraph numbers: the paragraphs of the cleaned story, counted from 1.</p>')
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>"
             f"<h1>{html.escape(title)}</h1>{_scores(comparison, names)}{legend}"

@@ -182,3 +182,50 @@ def test_a_file_checked_against_itself_is_all_same(tmp_path, capsys):
     path.write_text(text, encoding="utf-8")
     assert main(["check-copy", str(path), str(path)]) == 0
     assert "no close original" not in capsys.readouterr().out
+
+
+def _case_file(name: str):
+    """Return the path of one of the case's article files."""
+    import newstrace as nt
+
+    return nt.data_dir() / "articles" / name
+
+
+def test_quotes_of_a_page_capture_come_from_its_cleaned_story(capsys):
+    page = _case_file("re-report-page.txt")
+    assert main(["quotes", str(page)]) == 0
+    captured = capsys.readouterr()
+    assert "reading its cleaned story, page clutter set aside" in captured.err
+    assert "--raw reads the file as it is" in captured.err
+    assert "kill all" not in captured.out  # a related-article headline, not a quote of the story
+    assert "para = paragraph number in the cleaned story, counted from 1" in captured.out
+    assert main(["quotes", "--raw", str(page)]) == 0
+    raw = capsys.readouterr()
+    assert raw.out.count("kill all") == 3 and "page clutter" not in raw.err
+
+
+def test_commands_number_paragraphs_of_the_cleaned_story_from_1(capsys):
+    import newstrace as nt
+
+    page = _case_file("re-report-page.txt")
+    story = nt.clean(nt.read_article(page)).paragraphs
+    first_quote = nt.extract_quotes("\n".join(story)).iloc[0]
+    assert main(["quotes", "--csv", str(page)]) == 0
+    csv_row = capsys.readouterr().out.splitlines()[1]
+    assert csv_row.endswith(f",{first_quote.paragraph}")  # CSV keeps the 0-based index
+    assert main(["quotes", str(page)]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[1].split()[0] == str(first_quote.paragraph + 1)
+    assert first_quote.quote in story[first_quote.paragraph]
+
+
+def test_sources_of_a_page_capture_keep_the_caption_credit(capsys):
+    assert main(["sources", str(_case_file("re-report-page.txt"))]) == 0
+    out = capsys.readouterr().out
+    assert "Credits to outlets and media (4)" in out
+    assert "(Screenshot from ISIS video)" in out and "'-' for a picture caption" in out
+
+
+def test_plain_article_is_read_as_it_is_without_a_note(story_file, capsys):
+    assert main(["quotes", str(story_file)]) == 0
+    assert capsys.readouterr().err == ""

@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the cleaned story and the removal table."""
-    result = clean(read_story(args.file))
+    result = clean(read_story(args.file, raw=True))
     print(result.text)
     print()
     if result.removed.empty:

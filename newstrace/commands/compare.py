@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from newstrace.commands.articles import read_story
+from newstrace.commands.articles import read_story, shown_paragraph
 from newstrace.commands.options import whole_number
 from newstrace.commands.tables import print_table
 from newstrace.errors import ArticleError
@@ -34,11 +34,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"shortest shared passage to list, in words, 1 to {MAX_PASSAGE_WORDS} (default 8)")
 
 
-def _shown(value: object) -> str:
-    """Return a paragraph index for printing, "-" for none."""
-    return "-" if pd.isna(value) else str(value)
-
-
 def _runs_of_missing(rows: list[dict]) -> list[dict]:
     """Return rows with each run of consecutive missing paragraphs folded into one row."""
     folded: list[dict] = []
@@ -47,11 +42,11 @@ def _runs_of_missing(rows: list[dict]) -> list[dict]:
         if (last and row["status"] == last["status"] == "missing"
                 and row["original_para"] == last["_last"] + 1):
             last["_last"] = row["original_para"]
-            last["original_para_shown"] = f"{last['original_para']}-{row['original_para']}"
+            last["original_para_shown"] = f"{shown_paragraph(last['original_para'])}-{shown_paragraph(row['original_para'])}"
             last["text"] = f"({row['original_para'] - last['original_para'] + 1} paragraphs)"
             continue
         folded.append({**row, "_last": row["original_para"],
-                       "original_para_shown": _shown(row["original_para"])})
+                       "original_para_shown": shown_paragraph(row["original_para"])})
     return folded
 
 
@@ -60,7 +55,7 @@ def changed_paragraphs(comparison: Comparison) -> pd.DataFrame:
     table = comparison.alignment
     changed = table[table["status"] != "same"]
     rows = [{"status": row.status, "original_para": row.original_para,
-             "copy_para": _shown(row.copy_para), "similarity": f"{row.similarity:.2f}",
+             "copy_para": shown_paragraph(row.copy_para), "similarity": f"{row.similarity:.2f}",
              "text": row.copy_text if isinstance(row.copy_text, str) else row.original_text}
             for row in changed.itertuples()]
     folded = pd.DataFrame(_runs_of_missing(rows),
@@ -92,7 +87,7 @@ def _check_parameters(args: argparse.Namespace) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the comparison of B against A, and write the HTML report if asked."""
     _check_parameters(args)
-    original, copy = read_story(args.original), read_story(args.copy)
+    original, copy = read_story(args.original, raw_hint=False), read_story(args.copy, raw_hint=False)
     comparison = compare(original, copy, shingle_size=args.shingle_size,
                          min_passage_words=args.min_passage_words)
     names = (args.original, args.copy)
@@ -102,12 +97,14 @@ def run(args: argparse.Namespace) -> int:
     if changed.empty:
         print("Changed paragraphs: none.")
     else:
-        print(f"Changed paragraphs ({len(changed)}; 0-based indexes into the cleaned paragraphs):")
+        print(f"Changed paragraphs ({len(changed)}; paragraphs of the cleaned stories, counted from 1):")
         print_table(changed, max_width=70)
     if not comparison.edits.empty:
         print()
         print(f"Edits ({len(comparison.edits)}):")
-        print_table(comparison.edits, max_width=50)
+        edits = comparison.edits.assign(original_para=comparison.edits["original_para"].map(shown_paragraph),
+                                        copy_para=comparison.edits["copy_para"].map(shown_paragraph))
+        print_table(edits, max_width=50)
     if args.html:
         from newstrace.report import write_report  # lazy: matplotlib, for --html only
 
