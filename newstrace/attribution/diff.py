@@ -38,8 +38,9 @@ from functools import lru_cache
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from newstrace.attribution.outlet_credits import credits
 from newstrace.attribution.quotes import extract_quotes
-from newstrace.attribution.outlet_credits import credits, paragraph_of, paragraph_starts
+from newstrace.pages.story import story_spans
 from newstrace.sourcing.finder import (
     SAY_VERBS,
     Mention,
@@ -49,8 +50,8 @@ from newstrace.sourcing.finder import (
     quoted_spans,
     same_person,
 )
-from newstrace.pages.story import sentences, story_spans
 from newstrace.text.guard import check_text
+from newstrace.text.segments import line_starts, paragraph_index, sentences
 from newstrace.text.tokenizer import words
 
 COLUMNS = [
@@ -269,11 +270,11 @@ def _sentence_row(copy: str, start: int, end: int, context: dict) -> dict | None
         o_start, o_end = context["original_spans"][index]
         o_speaker, o_verb = _speaker_and_verb(context["original_attributions"], o_start, o_end)
         starts = context["original_starts"]
-        paragraph_start = starts[paragraph_of(starts, o_start)]
+        paragraph_start = starts[paragraph_index(starts, o_start)]
         voiced = any(paragraph_start <= offset < o_end for offset in context["original_attributions"])
     return {
         "row": "attributed claim" if verb else "claim",
-        "copy_paragraph": paragraph_of(context["copy_starts"], start),
+        "copy_paragraph": paragraph_index(context["copy_starts"], start),
         "copy_text": copy[start:end],
         "verbatim": _joined(copy[start:end]) in context["original_joined"],
         "copy_speaker": speaker,
@@ -281,7 +282,7 @@ def _sentence_row(copy: str, start: int, end: int, context: dict) -> dict | None
         "original_speaker": o_speaker,
         "original_verb": o_verb,
         "closest_original": context["original_sentences"][index] if close else None,
-        "original_paragraph": paragraph_of(context["original_starts"], context["original_spans"][index][0])
+        "original_paragraph": paragraph_index(context["original_starts"], context["original_spans"][index][0])
         if close else None,
         "similarity": round(similarity, 1),
         "new_words": ", ".join(new),
@@ -308,8 +309,8 @@ def _context(original: str, copy: str) -> dict:
         "copy_credits": credits(copy),
         "original_attributions": _attributions(original, original_spans),
         "copy_attributions": _attributions(copy, copy_spans),
-        "original_starts": paragraph_starts(original),
-        "copy_starts": paragraph_starts(copy),
+        "original_starts": line_starts(original),
+        "copy_starts": line_starts(copy),
     }
 
 

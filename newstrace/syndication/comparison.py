@@ -72,6 +72,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz.distance import Indel
 
+from newstrace.pages.clutter import Cleaned, clean
 from newstrace.syndication.align import (
     EDITED_MIN_SIMILARITY,
     STOPWORDS,
@@ -83,7 +84,6 @@ from newstrace.syndication.align import (
     key_spans,
     paragraph_pair,
 )
-from newstrace.pages.clutter import Cleaned, clean
 from newstrace.syndication.edits import HOUSE_STYLE, diff
 from newstrace.syndication.passages import coded_matching_runs, grams, matching_runs, passage_table
 from newstrace.text.shingling import (

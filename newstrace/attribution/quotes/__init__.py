@@ -45,7 +45,7 @@ from newstrace.attribution.quotes.attributions import (
     sentence_starts,
 )
 from newstrace.attribution.quotes.kinds import classify, is_headline
-from newstrace.attribution.quotes.marks import paragraph_spans, unit_spans
+from newstrace.attribution.quotes.marks import unit_spans
 from newstrace.attribution.quotes.pairs import find_pieces
 from newstrace.attribution.quotes.records import (
     COLUMNS,
@@ -61,6 +61,7 @@ from newstrace.attribution.quotes.records import (
 )
 from newstrace.attribution.quotes.speakers import attribute, resolve_speakers
 from newstrace.text.guard import check_text
+from newstrace.text.segments import line_starts
 
 __all__ = ["COLUMNS", "KINDS", "SPEECH_KINDS", "extract_quotes"]
 
@@ -71,7 +72,7 @@ def extract_quotes(text: str) -> pd.DataFrame:
     """Return one row per quoted span: quote, start, end, kind, speaker, verb, paragraph."""
     check_text(text, "extract_quotes")
     paragraphs = [Paragraph(i, s, e) for i, (s, e) in enumerate(unit_spans(text))]
-    line_starts = [start for start, _ in paragraph_spans(text)]
+    paragraph_starts = line_starts(text)
     find_pieces(text, paragraphs)
     for para in paragraphs:
         para.masked = mask_paragraph(text, para)
@@ -86,7 +87,7 @@ def extract_quotes(text: str) -> pd.DataFrame:
     chosen, in_sentence = attribute(paragraphs)
     sizes = Counter(piece.group for para in paragraphs for piece in para.pieces)
     rows = [_row(text, para, piece, chosen.get(piece.group), piece.group in in_sentence, sizes[piece.group] > 1)
-            | {"paragraph": bisect_right(line_starts, piece.inner_start) - 1}
+            | {"paragraph": bisect_right(paragraph_starts, piece.inner_start) - 1}
             for para in paragraphs for piece in para.pieces]
     return _frame(rows)
 

@@ -15,7 +15,6 @@ from newstrace.attribution.quotes.records import (
     NEXT_SENTENCE_RE,
     PARTICLE,
     PASSIVE_RE,
-    SENTENCE_END_RE,
     VERB_RE,
     WINDOW_AFTER,
     WINDOW_BEFORE,
@@ -23,7 +22,6 @@ from newstrace.attribution.quotes.records import (
     Paragraph,
 )
 from newstrace.attribution.quotes.words import (
-    ABBREVIATIONS,
     CUT_WORDS,
     DETERMINERS,
     FEMALE_NAMES,
@@ -39,6 +37,7 @@ from newstrace.attribution.quotes.words import (
     SUBJECT_VERBS,
     TRAILING_WORDS,
 )
+from newstrace.text.segments import ABBREVIATIONS, SENTENCE_END
 
 # ---------------------------------------------------------------- sentences and attributions
 
@@ -56,7 +55,7 @@ def sentence_starts(text: str, para: Paragraph) -> list[int]:
     """Return the paragraph-relative offsets where its sentences start (masked text)."""
     masked = para.masked
     starts = [0]
-    for match in SENTENCE_END_RE.finditer(masked):
+    for match in SENTENCE_END.finditer(masked):
         word = re.search(r"([\w.]+)[.!?]$", masked[max(0, match.start() - 40):match.start() + 1])
         token = word.group(1).lower().rstrip(".") if word else ""
         opens_quote = masked[match.end():match.end() + 1] == MASK

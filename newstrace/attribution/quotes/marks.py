@@ -12,19 +12,15 @@ from newstrace.attribution.quotes.records import (
     MARK_PTB_RE,
     MARK_RE,
     OPEN_AFTER,
-    PARAGRAPH_RE,
     SINGLE,
     SINGLE_GLYPHS,
     Mark,
 )
 from newstrace.attribution.quotes.words import ELISIONS
+from newstrace.text.segments import is_hard_wrapped, line_spans
 
 # ---------------------------------------------------------------- marks and pairs
 
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) of every non-blank line of text."""
-    return [(m.start(), m.end()) for m in PARAGRAPH_RE.finditer(text) if m.group().strip()]
 
 
 def block_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -38,15 +34,6 @@ def block_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
             blocks.append([start, end])
     return [(start, end) for start, end in blocks]
 
-
-def is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
-    """Return True if paragraphs are blank-line separated and wrapped at a fixed width (<= 100 chars)."""
-    lengths = [end - start for start, end in lines]
-    blocks = block_spans(text, lines)
-    if len(lines) < 3 or len(blocks) < 2 or len(blocks) == len(lines) or max(lengths) > 100:
-        return False
-    wrapped = sum(1 for start, end in lines if end - start >= 0.6 * max(lengths))
-    return wrapped >= 0.5 * len(lines)
 
 
 def is_narrow(lines: list[tuple[int, int]]) -> bool:
@@ -76,8 +63,8 @@ def sentence_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, 
 
 def unit_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans quotes are paired in: lines, or the paragraphs of hard-wrapped text."""
-    lines = paragraph_spans(text)
-    if is_hard_wrapped(text, lines):
+    lines = line_spans(text)
+    if is_hard_wrapped(text):
         return block_spans(text, lines)
     if is_narrow(lines) and len(block_spans(text, lines)) == 1:
         return sentence_blocks(text, lines)

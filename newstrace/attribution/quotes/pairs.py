@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newstrace.attribution.quotes.marks import find_marks
 from newstrace.attribution.quotes.records import DOUBLE, SINGLE, Mark, Paragraph, Piece
-from newstrace.pages.story import strip_span
+from newstrace.text.segments import strip_span
 
 
 def _pair_paragraph(marks: list[Mark], carried: Mark | None) -> tuple[list[tuple[Mark, Mark | None]], Mark | None]:

@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field
 
 from newstrace.attribution.quotes.words import ATTRIBUTION_VERBS
+from newstrace.text.segments import MASK
 
 COLUMNS = ["quote", "start", "end", "kind", "speaker", "verb", "paragraph"]
 KINDS = ("direct", "partial", "term", "title")
 SPEECH_KINDS = ("direct", "partial")
 
-MASK = "\x1a"
 DOUBLE, SINGLE = "double", "single"
 OPEN_AFTER = "([{<\u2014\u2013-/" + MASK
 CLOSE_BEFORE = ".,;:!?)]}>\u2014\u2013-/\u2026" + MASK
@@ -20,8 +20,6 @@ DOUBLE_GLYPHS = {'"': "either", "\u201c": "open", "\u201e": "open", "\u00ab": "o
 SINGLE_GLYPHS = {"'": "either", "\u2018": "open", "\u201a": "open", "\u2039": "open",
                   "\u2019": "either", "\u203a": "close"}
 
-PARAGRAPH_RE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
-"""A line of text: paragraphs are the non-blank lines, as in loading.count_paragraphs."""
 MARK_RE = re.compile("\\\\?[\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a]")
 """A quotation mark or apostrophe, with a backslash escape (\\') kept as part of the mark."""
 MARK_PTB_RE = re.compile("``|''|" + MARK_RE.pattern)
@@ -43,8 +41,6 @@ VERB_RE = re.compile(r"\b(" + _prefix_tree_pattern([*ATTRIBUTION_VERBS, "Accordi
 """Any attribution verb as a whole word (masked quotes cannot match)."""
 HEADLINE_VERB_RE = re.compile(r"\b(" + _prefix_tree_pattern([v.title() for v in ATTRIBUTION_VERBS]) + r")\b")
 """Capitalised verbs, read only in headline-like lines written in Title Case ("Trump Says ...")."""
-SENTENCE_END_RE = re.compile(r"[.!?][)\]'\u2019\"\u201d]*\s+(?=[A-Z0-9" + MASK + "\"\u201c'\u2018])")
-"""Punctuation that ends a sentence: . ! or ? then space and a capital, digit or quotation."""
 NAME_TOKEN = r"(?:[A-Z][\w'\u2019\-]*\.?|[A-Z]\.)"
 PARTICLE = r"(?:al|el|bin|ibn|de|del|della|der|van|von|da|di|du|la|le|dos|das|y|al-\w+)"
 NAME_RE = re.compile(rf"\b{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)?{NAME_TOKEN})*")
