@@ -32,7 +32,6 @@ Drift candidates are for a reader to judge: a synonym is flagged as well as a ch
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import pandas as pd
@@ -53,6 +52,7 @@ from newstrace.sourcing.finder import (
 from newstrace.text.guard import check_text
 from newstrace.text.segments import line_starts, paragraph_index, sentences
 from newstrace.text.tokenizer import words
+from newstrace.text.vocabulary import CLAIM_STOP_WORDS, claim_words
 
 COLUMNS = [
     "row", "copy_paragraph", "copy_text", "verbatim", "copy_speaker", "copy_verb",
@@ -71,34 +71,15 @@ CLOSE_OVERLAP = 1 / 3
 CANDIDATES = 5
 SAME_SENTENCE = 90
 CLOSE_QUOTE = 80
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being
-below between both but by can could did do does doing down during each even ever every few for
-from further had has have having he her here hers herself him himself his how however i if in
-into is it its itself just like made make many me meanwhile more most much must my myself no nor
-not now of off on once one only or other our ours out over own per same she should so some
-such than that the their theirs them themselves then there these they this those through to too
-under until up upon us very via was we were what when where which while who whom whose why will
-with within without would yet you your said says say told tells recalled recounted instance also
-""".split())
-"""Function words, which carry no claim of their own."""
-IGNORED_WORDS = STOPWORDS | frozenset(SAY_VERBS.split("|"))
+IGNORED_WORDS = CLAIM_STOP_WORDS | frozenset(SAY_VERBS.split("|"))
 """Function words and attribution verbs (said, recalled, shared, ...): not content of a claim."""
 
 
-def _stem(word: str) -> str:
-    """Return a crude stem so plurals and possessives match ('soldiers' ~ 'soldier')."""
-    word = re.sub(r"'s?$", "", word)
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "is", "us"))
-    return word[:-1] if plural else word
 
 
 def content_words(text: str) -> list[str]:
-    """Return the stems of the words of text that carry content (no function words)."""
-    return [_stem(word) for word in words(text)
-            if word not in IGNORED_WORDS and (len(word) > 2 or word.isdigit())]
+    """Return the stems of the words of text that carry content (no function words, no reporting verbs)."""
+    return claim_words(text, IGNORED_WORDS)
 
 
 @lru_cache(maxsize=4096)
