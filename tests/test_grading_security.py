@@ -364,3 +364,23 @@ def test_ordinary_student_code_is_not_held(code):
     from newstrace.grading.precheck import tampering_in
 
     assert tampering_in(code) == []
+
+
+# --- grades.csv opened in a spreadsheet ---------------------------------------------------------------
+
+
+def test_grades_csv_never_starts_a_formula(tmp_path):
+    import csv
+
+    from newstrace.grading.gradesheet import GradeRow, write_grades
+
+    rows = [GradeRow(name, "a", 1.0, 2.0, 0.0, "ok", msg) for name, msg in
+            [("=1+2", "+cmd"), ("@SUM(A1)", "-2+3"), ("ada", "fine")]]
+    write_grades(tmp_path / "grades.csv", rows)
+    records = list(csv.reader((tmp_path / "grades.csv").open(encoding="utf-8", newline="")))[1:]
+    cells = [cell for record in records for cell in record]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells), cells
+    assert ["'=1+2", "a", "1", "2", "0", "ok", "'+cmd"] in records
+    assert ["ada", "a", "1", "2", "0", "ok", "fine"] in records
+    write_grades(tmp_path / "grades.csv", rows[:1])  # a re-run replaces the row, never doubles it
+    assert sorted(r.student for r in read_grades(tmp_path / "grades.csv")) == ["=1+2", "@SUM(A1)", "ada"]
