@@ -468,3 +468,16 @@ def test_no_network_under_a_long_tmpdir(tmp_path, monkeypatch):
         assert "42" in "".join(o.get("text", "") for o in nb.cells[1].outputs)
         with pytest.raises(BlockingIOError):
             listener.accept()
+
+
+# --- honest outcomes ------------------------------------------------------------------------------
+
+STUBBORN = "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass\n"
+
+
+def test_a_loop_that_ignores_interrupts_is_killed_and_reported_as_timeout(toy_release, tmp_path):
+    root = new_course(tmp_path / "course")
+    submit(root, "stubborn", with_cell(perfect(toy_release), STUBBORN))
+    rows = grade_course(root, GradeOptions(timeout=3, jobs=1), log=lambda _: None)
+    assert rows[0].status == "timeout", rows[0]
+    assert "time limit" in rows[0].message

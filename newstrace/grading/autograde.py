@@ -207,6 +207,10 @@ def copy_regular_files(source: Path, target: Path, names: Iterable[str]) -> None
         shutil.copyfile(path, target / name, follow_symlinks=False)
 
 
+UNINTERRUPTIBLE = (
+    "interrupted at the per-cell time limit, but the cell ignored the interrupt: the kernel was "
+    "killed and the cells after it did not run"
+)
 KERNEL_DIED = "the kernel stopped (crashed or exited) while running the notebook"
 
 
@@ -259,6 +263,8 @@ def failure_reason(log: str) -> str:
     """Return a one-line reason from nbgrader's autograde log."""
     if "DeadKernelError" in log or "Kernel died" in log:
         return KERNEL_DIED
+    if "CellTimeoutError" in log:
+        return UNINTERRUPTIBLE
     lines = [line.strip() for line in log.splitlines() if "Error" in line or "error" in line]
     return lines[-1][:300] if lines else "nbgrader could not autograde this submission"
 

@@ -16,6 +16,7 @@ from traitlets.config import Config
 
 from newstrace.grading.autograde import (
     DEFAULT_MAX_OUTPUT_CHARS,
+    UNINTERRUPTIBLE,
     Outcome,
     Task,
     private_tempdir,
@@ -274,7 +275,8 @@ def record_outcome(
         return kept_row(config, student, assignment, f"not graded: {outcome.error} twice")
     if outcome.autograded is None:
         error = outcome.error if outcome.attempts == 1 else f"{outcome.error} (twice)"
-        return record_rejection(config, reference, student, "error", error)
+        status = "timeout" if outcome.error == UNINTERRUPTIBLE else "error"
+        return record_rejection(config, reference, student, status, error)
     target = course_folder(config, "autograded_directory", "autograded", student, assignment)
     notebooks = read_autograded(outcome.autograded, reference.releases)
     save_autogrades(config, student, assignment, notebooks)  # manual grades and comments stay
