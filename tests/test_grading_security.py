@@ -481,3 +481,16 @@ def test_a_loop_that_ignores_interrupts_is_killed_and_reported_as_timeout(toy_re
     rows = grade_course(root, GradeOptions(timeout=3, jobs=1), log=lambda _: None)
     assert rows[0].status == "timeout", rows[0]
     assert "time limit" in rows[0].message
+
+
+def test_a_memory_cap_too_low_to_start_a_kernel_is_refused_up_front(toy_release, tmp_path, capsys):
+    from newstrace.cli import main
+    from newstrace.grading.sandbox import minimum_memory_mb
+
+    root = new_course(tmp_path / "course")
+    submit(root, "honest", perfect(toy_release))
+    kind = confined_kind()
+    assert main(["grade", "--course", str(root), "--memory-mb", "20"]) == 1
+    error = capsys.readouterr().err
+    assert f"needs at least {minimum_memory_mb(kind)} MB" in error
+    assert not (root / "grades.csv").exists()

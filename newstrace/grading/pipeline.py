@@ -39,7 +39,7 @@ from newstrace.grading.engines import share_gradebook_engines
 from newstrace.grading.feedback import write_feedback, write_notice
 from newstrace.grading.gradesheet import GradeRow, gradebook_points, read_grades, write_grades
 from newstrace.grading.precheck import OK, REVIEW, one_line, precheck_submission
-from newstrace.grading.sandbox import Limits, detect_confinement
+from newstrace.grading.sandbox import Limits, check_memory_cap, detect_confinement
 
 GRADES_FILE = "grades.csv"
 SECOND_ATTEMPT = "graded on a second attempt: the kernel stopped during the first"
@@ -81,6 +81,7 @@ def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> 
     share_gradebook_engines()
     config = load_config(course_root.resolve())
     confinement = detect_confinement(options.sandbox)
+    check_memory_cap(confinement.kind, options.limits)
     log(f"student code confinement: {confinement.description}")
     names = list(options.assignments) or assignments(config)
     workdir = private_tempdir()

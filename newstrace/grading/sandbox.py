@@ -185,6 +185,28 @@ def sandbox_command(
     return [*args, *kernel_cmd]
 
 
+MIN_CGROUP_MEMORY_MB = 128  # a kernel importing newstrace, pandas and matplotlib ran in 100 MB
+MIN_PROCESS_MEMORY_MB = 1536  # prlimit --as counts address space (thread arenas, BLAS), not use
+
+
+def minimum_memory_mb(kind: str) -> int:
+    """Return the smallest per-kernel memory cap (MB) that starts a course kernel here."""
+    if kind != "none" and memory_cgroup_root() is not None:
+        return MIN_CGROUP_MEMORY_MB
+    return MIN_PROCESS_MEMORY_MB if kind != "none" else 0
+
+
+def check_memory_cap(kind: str, limits: Limits) -> None:
+    """Refuse, before any kernel starts, a memory cap too small for a kernel to start."""
+    minimum = minimum_memory_mb(kind)
+    if limits.memory_bytes < minimum * 1024**2:
+        raise ValueError(
+            f"--memory-mb {limits.memory_bytes // 1024**2} is too low: a kernel needs at least "
+            f"{minimum} MB here"
+            + (" (memory is capped per process, without a cgroup)" if minimum == MIN_PROCESS_MEMORY_MB else "")
+        )
+
+
 CGROUP_V2_ROOT = "/sys/fs/cgroup"
 CGROUP_V1_MEMORY = "/sys/fs/cgroup/memory"
 
