@@ -494,3 +494,19 @@ def test_a_memory_cap_too_low_to_start_a_kernel_is_refused_up_front(toy_release,
     error = capsys.readouterr().err
     assert f"needs at least {minimum_memory_mb(kind)} MB" in error
     assert not (root / "grades.csv").exists()
+
+
+def test_an_honestly_copied_answer_cell_costs_nothing(toy_release, tmp_path):
+    import copy
+
+    root = new_course(tmp_path / "course")
+    nb = perfect(toy_release)
+    answer = next(c for c in nb.cells if c.get("metadata", {}).get("nbgrader", {}).get("solution"))
+    pasted = copy.deepcopy(answer)  # Jupyter keeps the metadata of a copied cell
+    pasted.source = "# trying something\n" + pasted.source
+    nb.cells.insert(nb.cells.index(answer) + 1, pasted)
+    submit(root, "paster", nb)
+    row = grade(root, jobs=1)["paster"]
+    assert row.status == "ok" and row.score == row.max_score, row
+    assert "graded as ordinary cells; the first one counts" in row.message
+    assert "double_code" in row.message

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from nbgrader.api import Gradebook
@@ -90,6 +90,7 @@ def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> 
         references = {a: build_reference(config, a, workdir) for a in names}
         tasks = plan(config, references, options, workdir, rows, log)
         reviews = {(t.student, t.assignment): t.review for t in tasks if t.review}
+        notes = {(t.student, t.assignment): t.note for t in tasks if t.note}
         settings = (
             confinement.kind,
             options.limits,
@@ -105,6 +106,9 @@ def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> 
                 review = reviews.get((outcome.student, outcome.assignment))
                 if review and outcome.autograded is not None and not outcome.worker_lost:
                     row = withhold_for_review(config, references[outcome.assignment], row, review)
+                note = notes.get((outcome.student, outcome.assignment))
+                if note:
+                    row = replace(row, message="; ".join(filter(None, [row.message, note])))
             except Exception as err:  # noqa: BLE001 - one bad submission must not stop the class
                 row = kept_row(config, outcome.student, outcome.assignment, f"not recorded: {one_line(err)}")
             rows.append(row)
@@ -201,6 +205,7 @@ def plan(
                         show_hidden_tests=options.show_hidden_tests,
                         files=verdict.files,
                         review=verdict.message if verdict.status == REVIEW else "",
+                        note=verdict.note,
                     )
                 )
                 continue
