@@ -12,14 +12,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from newstrace.text.segments import SENTENCE_END, TERMINAL
+
 MAX_SUMMARY_WORDS = 40
 MAX_UI_WORDS = 8
 MAX_HEADLINE_WORDS = 25
 _MEMO_SIZE = 1024  # per-line rules are pure functions of the line: memoised, as `clean` runs them pass after pass
 
-_TERMINAL = re.compile(r"[.!?…:;,][\"'”’)\]\s]*$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 _SHARE_WORDS = re.compile(
     r"\b(share|shares|shared|link copied|copy link|copied to clipboard|clipboard|tweet|facebook|"
@@ -134,7 +134,7 @@ def fold(text: str) -> str:
 @functools.lru_cache(maxsize=_MEMO_SIZE)
 def is_prose(text: str) -> bool:
     """Return True if the line ends like a sentence."""
-    return bool(_TERMINAL.search(text))
+    return bool(TERMINAL.search(text))
 
 
 @functools.lru_cache(maxsize=_MEMO_SIZE)
@@ -227,7 +227,7 @@ def is_author_bio(text: str, authors: set[str]) -> bool:
 
 def _sentences(text: str) -> list[tuple[int, str]]:
     """Return (offset, sentence) pairs for a paragraph."""
-    starts = [0] + [match.end() for match in _SENTENCE_END.finditer(text)]
+    starts = [0] + [match.end() for match in SENTENCE_END.finditer(text)]
     ends = starts[1:] + [len(text)]
     return [(s, text[s:e].rstrip()) for s, e in zip(starts, ends) if text[s:e].strip()]
 

@@ -53,10 +53,10 @@ from itertools import combinations
 
 import pandas as pd
 
-from newstrace.pages.clutter import Cleaned, clean
-from newstrace.syndication.comparison import compare
 from newstrace.attribution.outlet_credits import credits, same_outlet
 from newstrace.data import as_texts
+from newstrace.pages.clutter import Cleaned, clean
+from newstrace.syndication.comparison import compare
 from newstrace.text.shingling import DEFAULT_SHINGLE_SIZE, containment, shingles
 from newstrace.text.tokenizer import words
 

@@ -1,50 +1,76 @@
-"""Step 1 of quote finding: every quotation mark with its type (double or single) and role.
-
-A mark's role (open, close, either, apostrophe) comes from its glyph and the characters beside it:
-a straight ``"`` after a space opens, before a space or punctuation closes. A ``'`` between letters
-(don't, State's) is an apostrophe, and so are the elisions in ``ELISIONS`` ('em, '90s). Chinese and
-Japanese corner brackets (「」 outer, 『』 inner) open or close by their shape, and the Hebrew
-gershayim (״) is a straight double mark except between two letters (an acronym such as צה״ל).
-"""
+"""Step 1, marks: the units quotes are paired in (lines, or paragraphs of hard-wrapped text) and every quotation mark with its role."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from newstrace.attribution.quote_words import ELISIONS
+from newstrace.attribution.quotes.attributions import ends_sentence_word
+from newstrace.attribution.quotes.records import (
+    ACRONYM_MARK,
+    BRACKET_MARKS,
+    CLOSE_BEFORE,
+    DOUBLE,
+    DOUBLE_GLYPHS,
+    MARK_PTB_RE,
+    MARK_RE,
+    OPEN_AFTER,
+    SINGLE,
+    SINGLE_GLYPHS,
+    Mark,
+)
+from newstrace.attribution.quotes.words import ELISIONS
+from newstrace.text.segments import is_hard_wrapped, line_spans
 
-MASK = "\x1a"
-"""Stands in for quoted text once quotes are masked out (see newstrace.attribution.quotes)."""
-DOUBLE, SINGLE = "double", "single"
-_OPEN_AFTER = "([{<\u2014\u2013-/" + MASK
-_CLOSE_BEFORE = ".,;:!?)]}>\u2014\u2013-/\u2026" + MASK
-DOUBLE_GLYPHS = {'"': "either", "\u201c": "open", "\u201e": "open", "\u00ab": "open",
-                 "\u201d": "close", "\u00bb": "close", "``": "open", "''": "close",
-                 "\u300c": "open", "\u300d": "close", "\u05f4": "either"}
-"""Double (outer) marks and their role: Latin, guillemets, CJK corner brackets, Hebrew gershayim."""
-SINGLE_GLYPHS = {"'": "either", "\u2018": "open", "\u201a": "open", "\u2039": "open",
-                 "\u2019": "either", "\u203a": "close", "\u300e": "open", "\u300f": "close"}
-"""Single (inner) marks and their role: Latin, single guillemets, CJK white corner brackets."""
-BRACKET_MARKS = frozenset("\u300c\u300d\u300e\u300f")
-"""CJK corner brackets: open or close by their shape alone, never apostrophes."""
-ACRONYM_MARK = "\u05f4"
-"""Hebrew gershayim: a quotation mark, or the mark inside an acronym when letters stand on both sides."""
-
-MARK_RE = re.compile("\\\\?[\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a\u300c-\u300f\u05f4]")
-"""A quotation mark or apostrophe, with a backslash escape (\\') kept as part of the mark."""
-MARK_PTB_RE = re.compile("``|''|" + MARK_RE.pattern)
-"""The same, plus ``...'' pairs used in some tokenised corpora (only when `` appears)."""
+# ---------------------------------------------------------------- marks and pairs
 
 
-@dataclass
-class Mark:
-    """One quotation mark: where it is, its type and its role."""
 
-    start: int
-    end: int
-    type: str
-    role: str
+def block_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return (start, end) of runs of non-blank lines with nothing but one line break between them."""
+    blocks: list[list[int]] = []
+    for start, end in lines:
+        if blocks and not text[blocks[-1][1]:start].strip() and text.count("\n", blocks[-1][1], start) <= 1 \
+                and "\r\n\r\n" not in text[blocks[-1][1]:start]:
+            blocks[-1][1] = end
+        else:
+            blocks.append([start, end])
+    return [(start, end) for start, end in blocks]
+
+
+
+def is_narrow(lines: list[tuple[int, int]]) -> bool:
+    """Return True if most lines fill a fixed width of at most 100 characters (text wrapped by a tool)."""
+    lengths = [end - start for start, end in lines]
+    if len(lines) < 3 or max(lengths) > 100:
+        return False
+    return sum(1 for length in lengths if length >= 0.6 * max(lengths)) >= 0.5 * len(lines)
+
+
+def sentence_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return lines joined where a full-width line stops mid-sentence (wrapped text without blank lines)."""
+    width = max(end - start for start, end in lines)
+    blocks: list[list[int]] = []
+    for start, end in lines:
+        last = text[blocks[-1][0]:blocks[-1][1]] if blocks else ""
+        previous_line = last.rsplit("\n", 1)[-1]
+        words = previous_line.split()
+        ends = bool(re.search(r"[.!?:][\"'\u201d\u2019)]*\s*$", last)) and not (
+            words and words[-1].endswith(".") and not ends_sentence_word(words[-1]))
+        if blocks and len(previous_line) >= 0.6 * width and not ends:
+            blocks[-1][1] = end
+        else:
+            blocks.append([start, end])
+    return [(start, end) for start, end in blocks]
+
+
+def unit_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans quotes are paired in: lines, or the paragraphs of hard-wrapped text."""
+    lines = line_spans(text)
+    if is_hard_wrapped(text):
+        return block_spans(text, lines)
+    if is_narrow(lines) and len(block_spans(text, lines)) == 1:
+        return sentence_blocks(text, lines)
+    return lines
 
 
 def _char_before(text: str, at: int, floor: int) -> str | None:
@@ -59,8 +85,8 @@ def _char_after(text: str, at: int, ceiling: int) -> str | None:
 
 def _position_role(before: str | None, after: str | None) -> str:
     """Return open, close or either for a straight mark from the characters beside it."""
-    can_open = before is None or before.isspace() or before in _OPEN_AFTER or before in "\"'\u201c\u2018"
-    can_close = after is None or after.isspace() or after in _CLOSE_BEFORE or after in "\"'\u201d\u2019"
+    can_open = before is None or before.isspace() or before in OPEN_AFTER or before in "\"'\u201c\u2018"
+    can_close = after is None or after.isspace() or after in CLOSE_BEFORE or after in "\"'\u201d\u2019"
     if can_open and not can_close:
         return "open"
     if can_close and not can_open:
