@@ -39,6 +39,7 @@ from newstrace.grading.engines import share_gradebook_engines
 from newstrace.grading.feedback import write_feedback, write_notice
 from newstrace.grading.gradesheet import GradeRow, gradebook_points, read_grades, write_grades
 from newstrace.grading.precheck import OK, REVIEW, one_line, precheck_submission
+from newstrace.grading.rubrics import show_rubrics
 from newstrace.grading.sandbox import Limits, check_memory_cap, detect_confinement
 
 GRADES_FILE = "grades.csv"
@@ -286,6 +287,7 @@ def record_outcome(
     target = course_folder(config, "autograded_directory", "autograded", student, assignment)
     notebooks = read_autograded(outcome.autograded, reference.releases)
     save_autogrades(config, student, assignment, notebooks)  # manual grades and comments stay
+    show_rubrics(db_url(config), student, assignment, reference.sources)
     replace_folder(outcome.autograded, target)
     feedback = course_folder(config, "feedback_directory", "feedback", student, assignment)
     problem = ""

@@ -130,7 +130,7 @@ def readable_paths() -> list[str]:
 
 def case_data_dir() -> Path | None:
     """Return the newstrace data folder, or None when there is none."""
-    from newstrace.loading import data_dir
+    from newstrace.data import data_dir
 
     try:
         return data_dir()
