@@ -12,6 +12,7 @@ import newstrace as nt
 from newstrace.derivation_eval import (
     MINIMUMS_FILE,
     PAIRS_FILE,
+    REWRITES_FILE,
     Pair,
     derivation_scores,
     load_hand_pairs,
@@ -28,11 +29,12 @@ GATES = json.loads(MINIMUMS_FILE.read_text(encoding="utf-8"))
 def summaries() -> dict[str, dict[str, float]]:
     """Return the summary of each evaluation set (hand-written, synthetic)."""
     return {"hand": summary(derivation_scores(load_hand_pairs())),
+            "rewrites": summary(derivation_scores(load_hand_pairs(REWRITES_FILE))),
             "synthetic": summary(derivation_scores(synthetic_pairs())),
             "variants": summary(derivation_scores(variant_pairs()))}
 
 
-@pytest.mark.parametrize("name", ["hand", "synthetic", "variants"])
+@pytest.mark.parametrize("name", ["hand", "rewrites", "synthetic", "variants"])
 def test_minimums_reached(summaries: dict[str, dict[str, float]], name: str) -> None:
     """Every pinned minimum is reached and every pinned maximum respected."""
     reached = summaries[name]
