@@ -46,12 +46,15 @@ from newstrace.quote_words import (  # noqa: F401  (re-exported: the vocabularie
     ATTRIBUTION_VERBS,
     CUT_WORDS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     ELISIONS,
     FEMALE_NAMES,
     FEMALE_WORDS,
     FORBIDDEN_IN_SPEAKER,
     MALE_NAMES,
     MALE_WORDS,
+    NAME_INTRODUCERS,
+    ORG_NOUNS,
     ORG_WORDS,
     PERSON_NOUNS,
     PERSON_TITLES,
@@ -60,6 +63,7 @@ from newstrace.quote_words import (  # noqa: F401  (re-exported: the vocabularie
     SENTENCE_OPENERS,
     SUBJECT_VERBS,
     TERM_CUES,
+    THING_NOUNS,
     TRAILING_WORDS,
     WORK_NOUNS,
 )
@@ -553,7 +557,8 @@ def speaker_after(post: str) -> str | None:
     words: list[str] = []
     for word in _words(head):
         bare = word.rstrip(".")
-        if words and (bare.lower() in POST_STOP_WORDS or (bare.islower() and re.search(r"(?:ed|ing)$", bare))
+        after_document = bare.lower() in ("from", "by", "of") and words and words[-1].lower() in DOCUMENT_NOUNS
+        if words and not after_document and (bare.lower() in POST_STOP_WORDS or (bare.islower() and re.search(r"(?:ed|ing)$", bare))
                       or (bare == "of" and len(words) >= 2 and _is_name(" ".join(words)))):
             break
         if not words and bare.lower() in POST_STOP_WORDS - {"the"}:
@@ -693,6 +698,21 @@ def _read_attribution(verb: str, pre: str, post: str, v_start: int, v_end: int, 
     return None
 
 
+INTRODUCED_NAME_RE = re.compile(r"\b(?:" + "|".join(sorted(NAME_INTRODUCERS)) + r")\s+$")
+"""A name right after "the charity", "the company"...: an organisation or a thing, not a person."""
+APPOSITIVE_AFTER_RE = re.compile(r",\s+(?:a|an|the|who|whose|aged|now|herself|himself)\b|,\s+\d{1,3},")
+"""A description after a name (", a former nurse", ", 54,"): the name is a person's, not a place's."""
+
+
+ROLE_BEFORE_RE = re.compile(r"\b(\w+),?\s+$")
+
+
+def _role_gender(before: str) -> str | None:
+    """Return the gender of a role word just before a name ("his wife, Jane Doe"), else None."""
+    role = ROLE_BEFORE_RE.search(before)
+    return _gender(role.group(1)) if role and role.group(1) not in ("he", "she", "her", "him") else None
+
+
 def find_persons(para: Paragraph) -> list[tuple[int, str, str | None]]:
     """Return (offset, name, gender) for capitalised names that look like people in a masked paragraph."""
     persons = []
@@ -704,12 +724,16 @@ def find_persons(para: Paragraph) -> list[tuple[int, str, str | None]]:
         if any(w.rstrip(".,'\u2019s") in ORG_WORDS or w in ORG_WORDS for w in words):
             continue
         titled = match.group() != name
-        before = para.masked[max(0, match.start() - 6):match.start()].lower()
-        if re.search(r"\b(?:in|at|from|to|near|of)\s+$", before) and not titled:
+        before = para.masked[max(0, match.start() - 30):match.start()].lower()
+        if INTRODUCED_NAME_RE.search(before):
+            continue  # "the charity Open Hands": an organisation or a thing, not a person
+        described = APPOSITIVE_AFTER_RE.match(para.masked, match.end()) is not None
+        first_name = bool(words) and words[0].lower() in FEMALE_NAMES | MALE_NAMES
+        if re.search(r"\b(?:in|at|from|to|near|of)\s+$", before) and not (titled or described or first_name):
             continue
         if len(words) >= 2 or (titled and words):
             name = " ".join(words).removesuffix("'s").removesuffix("\u2019s")
-            persons.append((match.start(), name, _gender(match.group())))
+            persons.append((match.start(), name, _gender(match.group()) or _role_gender(before)))
     return persons
 
 
@@ -851,7 +875,8 @@ def _fallback(paragraphs: list[Paragraph], k: int, i: int, chosen: dict,
         previous = paragraphs[k - 1]
         quoted = [chosen.get(p.group) for p in previous.pieces if chosen.get(p.group)]
         last_piece_end = previous.pieces[-1].close_end - previous.start
-        newcomers = [name for at, name, _ in previous.persons if at > last_piece_end
+        sentence_end = _sentence_bounds(previous, last_piece_end)[1]  # "..., said X, who works with Y." keeps X
+        newcomers = [name for at, name, _ in previous.persons if at >= sentence_end
                      and quoted and name != quoted[-1].resolved]
         if quoted and not newcomers:
             return quoted[-1]
@@ -937,6 +962,7 @@ def _resolve(attribution: Attribution, paragraphs: list[Paragraph], k: int, hist
     pronoun = speaker.lower()
     if pronoun in PRONOUNS:
         return _antecedent(pronoun, attribution, paragraphs, k, genders)
+    speaker = document_source(speaker) or speaker
     words = _words(speaker)
     if words[0].lower() == "the" and not _is_name(" ".join(words[1:])):
         head = words[-1].lower()
@@ -944,7 +970,36 @@ def _resolve(attribution: Attribution, paragraphs: list[Paragraph], k: int, hist
             if earlier.resolved and earlier.resolved != speaker and k - earlier.paragraph <= 3 \
                     and _words(earlier.resolved)[-1].lower() == head:
                 return earlier.resolved
-    return speaker_name(speaker)
+    name = speaker_name(speaker)
+    return name if can_speak(name) else None
+
+
+DOCUMENT_SOURCE_RE = re.compile(r"^(?:\S+\s+){0,3}?(?:" + "|".join(sorted(DOCUMENT_NOUNS)) +
+                                r")\s+(?:issued\s+|released\s+|put\s+out\s+)?(?:from|by|of)\s+(\S.*)$", re.IGNORECASE)
+"""'a statement from X', 'a report by X': the speaker is X."""
+
+
+def document_source(phrase: str) -> str | None:
+    """Return X in a speaker phrase naming a text and its source ("a statement from X"), else None."""
+    match = DOCUMENT_SOURCE_RE.match(phrase)
+    return match.group(1).strip(" ,.") if match else None
+
+
+def head_noun(phrase: str) -> str:
+    """Return the head word of a noun phrase: its last word before a preposition, lower-cased, no 's."""
+    head = ""
+    for word in _words(phrase):
+        bare = word.strip(".,;:()\"'\u2019").lower()
+        if head and bare in PREPOSITIONS:
+            break
+        head = re.sub(r"['\u2019]s?$", "", bare)
+    return head
+
+
+def can_speak(phrase: str) -> bool:
+    """Return False for a phrase naming a thing that carries words but does not speak ("the advert")."""
+    return head_noun(phrase) not in THING_NOUNS or any(
+        w[:1].isupper() and w not in SENTENCE_OPENERS for w in _words(phrase)[1:])
 
 
 def _antecedent(pronoun: str, attribution: Attribution, paragraphs: list[Paragraph], k: int,
@@ -958,8 +1013,9 @@ def _antecedent(pronoun: str, attribution: Attribution, paragraphs: list[Paragra
         for name in reversed(speakers):
             if _fits(pronoun, name, genders):
                 return name
+        known = genders | {name: gender for _, name, gender in para.persons if gender}  # "his wife, X" named once
         for _at, name, gender in reversed(para.persons[:bisect_left(para.persons, (limit,))][-50:]):
-            if _fits(pronoun, name, {name: gender} if gender else genders):
+            if _fits(pronoun, name, {name: gender} if gender else known):
                 return name
     return None
 
@@ -988,7 +1044,8 @@ def classify(quote: str, before: str, after: str, attributed: bool, continued: b
         return "term"
     starts_upper = bool(re.match(r"[\W\d]*[A-Z\u00c0-\u00de]", quote)) or bool(re.match(r"[\d\[(]", quote))
     if not attributed and not continued and len(words) <= 3 and not (ends_sentence and starts_upper) \
-            and not (headline and len(words) >= 2) and before.strip(" " + MASK):
+            and not (headline and len(words) >= 2) and before.strip(" " + MASK) \
+            and not (starts_upper and len(words) >= 2 and before.rstrip().endswith(":")):
         return "term"
     opens_sentence = not before.strip(" " + MASK) or before.rstrip().endswith((":", ",", MASK)) or continued
     resumes = before.lstrip().startswith(MASK) and before.rstrip().endswith(",")
