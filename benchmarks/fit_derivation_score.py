@@ -148,6 +148,21 @@ def figures(beta: np.ndarray, data: list[Example]) -> dict[str, dict[str, float]
     return result
 
 
+def fit(data: list[Example]) -> np.ndarray:
+    """Return the fitted (weights..., intercept) for the examples."""
+    return fit_logistic(np.array([e.measures for e in data]), np.array([e.derived for e in data], float),
+                        sample_weights(data))
+
+
+def leave_one_set_out(data: list[Example]) -> dict[str, tuple[float, float]]:
+    """Return per set the AUCs (vs all, vs same-topic) of a fit made without that set."""
+    result = {}
+    for name in dict.fromkeys(e.set for e in data):
+        figures_ = figures(fit([e for e in data if e.set != name]), [e for e in data if e.set == name])[name]
+        result[name] = (figures_["auc derived vs all"], figures_["auc derived vs same-topic"])
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     """Fit, print the weights and figures, and with --write record them."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -155,8 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help=f"record the fit in {FIT_FILE.name}")
     args = parser.parse_args(argv)
     data = examples(args.clough)
-    beta = fit_logistic(np.array([e.measures for e in data]), np.array([e.derived for e in data], float),
-                        sample_weights(data))
+    beta = fit(data)
     weights = {name: round(float(value), 2) for name, value in zip(FEATURES, beta[:-1])}
     intercept = round(float(beta[-1]), 2)
     rounded = np.array([*weights.values(), intercept])
@@ -165,6 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, values in results.items():
         print(f"{name}: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
                                      for k, v in values.items()))
+    held_out = leave_one_set_out(data)
+    for name, values in held_out.items():
+        print(f"{name}, fitted without it: auc derived vs all {values[0]:.3f}, vs same-topic {values[1]:.3f}")
     in_module = (compare_module.SCORE_WEIGHTS, compare_module.SCORE_INTERCEPT)
     if in_module != (weights, intercept):
         print(f"newstrace/compare.py has {in_module}: copy the constants above into it")
@@ -174,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
                      "SCORE_WEIGHTS and SCORE_INTERCEPT must equal these (tests/test_compare_rewrites.py).",
             "features": list(FEATURES), "weights": weights, "intercept": intercept,
             "ridge": RIDGE, "hard_negative_weight": HARD_NEGATIVE_WEIGHT, "figures": results,
+            "held out": {name: {"auc derived vs all": a, "auc derived vs same-topic": b}
+                         for name, (a, b) in held_out.items()},
         }, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {FIT_FILE}")
     return 0
