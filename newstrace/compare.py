@@ -16,17 +16,19 @@ rewrites alike. It is a logistic combination of two measures of the copy:
   within the run of whole original paragraphs, at most WINDOW_TIMES_COPY (5) times the copy's
   length (and at least WINDOW_MIN_WORDS, 150 words), that holds the most of them: the stretch the
   copy could have been written from. (A long original on the same topic holds most of any short
-  report's words somewhere; a rewrite draws them from a stretch of comparable length.) Ordinary words are neither function words (`newstrace.align.STOPWORDS`), nor names
-  (`name_keys`: words either text always capitalises), nor figures (words with a digit). A rewrite
+  report's words somewhere; a rewrite draws them from a stretch of comparable length.) Ordinary
+  words are neither function words (`newstrace.align.STOPWORDS`), nor names (`name_keys`: words
+  either text always capitalises), nor figures (words with a digit). A rewrite
   keeps the source's vocabulary while it rewords; an independent report of the same event shares
   the names and figures (which is why they do not count) but little of the rest.
 - `phrase_containment`: the share of the copy's distinct three-word runs found in the original:
   phrases and quotes carried over. Runs made only of function words, names and figures do not
   count ("one of the" is chance; "in New York" is the event's, not the writer's).
 score = 1 / (1 + exp(-(SCORE_WEIGHTS . measures + SCORE_INTERCEPT))), but never below
-derived_share (a copy whose words are 90% verbatim from the original derives from it at least that
-surely); identical texts score 1. The weights were fitted by logistic regression on development data (the Clough
-& Stevenson corpus of short answers plus the hand-written news sets in tests/data) with
+derived_share (a copy whose words are 90% verbatim from the original derives from it at least
+that surely); identical texts score 1. The weights were fitted by logistic regression on
+development data (the Clough & Stevenson corpus of short answers plus the hand-written news sets
+in tests/data) with
 `python benchmarks/fit_derivation_score.py PATH`, which records them and its figures in
 benchmarks/derivation_score_fit.json; docs/finding-copies.md reports what the score can and
 cannot tell on real news.
@@ -499,7 +501,7 @@ class _Facts:
     """The measurements the relation rules read."""
 
     same_tokens: bool
-    score: float
+    share: float  # derived_share
     statuses: set[str]
     edit_kinds: list[str]
     copy_words: int
@@ -619,7 +621,7 @@ def _is_trimmed(facts: _Facts) -> bool:
     cut = "missing" in facts.statuses or "deletion" in facts.edit_kinds
     content = {"insertion", "word change"} & set(facts.edit_kinds)
     house = sum(kind in HOUSE_STYLE for kind in facts.edit_kinds)
-    return (facts.score >= TRIMMED_MIN_SCORE and cut and not content and "added" not in facts.statuses
+    return (facts.share >= TRIMMED_MIN_SCORE and cut and not content and "added" not in facts.statuses
             and house <= HOUSE_STYLE_MAX_RATE * facts.copy_words)
 
 
@@ -628,15 +630,15 @@ def relation_of(facts: _Facts) -> str:
     if facts.same_tokens:
         return "identical"
     if facts.copy_words and not facts.edit_kinds and not {"missing", "added"} & facts.statuses \
-            and facts.score >= TRIMMED_MIN_SCORE:
+            and facts.share >= TRIMMED_MIN_SCORE:
         return "copy"
     if _is_trimmed(facts):
         return "trimmed copy"
-    if facts.score >= EDITED_MIN_SCORE and facts.aligned_share >= ALIGNED_MIN_SHARE:
+    if facts.share >= EDITED_MIN_SCORE and facts.aligned_share >= ALIGNED_MIN_SHARE:
         return "edited copy"
     if facts.likelihood >= REWRITE_MIN_LIKELIHOOD:
         return "rewrite"
-    if facts.score >= REWRITE_MIN_SCORE and facts.passages and facts.wording() >= facts.min_wording:
+    if facts.share >= REWRITE_MIN_SCORE and facts.passages and facts.wording() >= facts.min_wording:
         return "rewrite"
     return "unrelated"
 
@@ -670,13 +672,13 @@ def compare_cleaned(original: str, copy: str, cleaned_original: Cleaned, cleaned
                    {row["status"] for row in alignment}, [edit[4] for edit in edits], len(ids.copy),
                    aligned_share(paras_copy, groups), len(runs), lambda: shared_wording(paras_copy, runs),
                    REWRITE_WORDING_PASSAGES * min_passage_words)
-    facts = replace(facts, likelihood=max(likelihood(measures), facts.score))
+    facts = replace(facts, likelihood=max(likelihood(measures), facts.share))
     relation = relation_of(facts)
     containment_, jaccard_ = shingle_measures(ids, shingle_size)
     tables = _Tables(alignment, edits, runs, paras_original, paras_copy, closed)
     identical = relation == "identical"
     return Comparison(1.0 if identical else facts.likelihood, containment_, jaccard_,
                       relation, cleaned_original, cleaned_copy, shingle_size, tables,
-                      derived_share=1.0 if identical else facts.score,
+                      derived_share=1.0 if identical else facts.share,
                       word_containment=measures.word_containment,
                       phrase_containment=measures.phrase_containment)
