@@ -200,16 +200,19 @@ DOCUMENT_NOUNS = frozenset({
 })
 """Nouns for a text, not a speaker: "according to a statement from X" names X as the speaker."""
 
-THING_NOUNS = DOCUMENT_NOUNS | frozenset({
+THING_NOUNS = frozenset({
     "advert", "ad", "advertisement", "commercial", "banner", "sign", "placard", "poster", "leaflet",
     "flyer", "timetable", "schedule", "headline", "slogan", "caption", "label", "page", "map",
     "chart", "graphic", "book", "film", "song", "album", "show", "episode", "plan", "proposal",
     "law", "bill", "rule", "rules", "policy", "guidance", "warning", "order", "ruling", "verdict",
     "budget", "agreement", "deal", "contract", "manifesto", "petition", "motion", "clip", "footage",
-    "spot", "message", "inscription", "brochure", "booklet", "guide", "app", "site", "dossier",
+    "spot", "inscription", "brochure", "booklet", "guide", "app", "site", "dossier", "video",
     "pamphlet", "article", "essay", "column", "editorial", "text", "script", "screen",
 })
-"""Head nouns of things that carry words but do not speak: such a phrase is never a speaker."""
+"""Head nouns of things that carry words but do not speak: such a phrase is never a speaker.
+
+A document of DOCUMENT_NOUNS ("The statement said", a letter that "began") stays a speaker when no
+author is named: it is its authors' voice, and "a statement from X" gives X."""
 
 NAME_INTRODUCERS = frozenset({
     "charity", "company", "firm", "group", "party", "union", "agency", "band", "club", "team",

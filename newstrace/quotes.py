@@ -17,10 +17,15 @@ How it works, in four steps:
    clause ("Reuters gave this account: ...") and a dash signature ("... \u2014 Rep. Jane Doe").
    A quote takes the attribution next to it, else one in its sentence, else the latest one earlier
    in its paragraph, else the previous paragraph's speaker if the paragraph opens with the quote,
-   else the person the previous sentence was about. Pronouns (he, she, they, it) become the most
+   else the person the previous sentence was about (not one named inside that sentence's relative
+   clause: "..., said X, who works with Y." keeps X). Pronouns (he, she, they, it) become the most
    recent speaker or named person that fits (gender from titles, first names and earlier
-   pronouns); "the official" becomes the earlier speaker with the same last word. Titles and role
-   words before a name are dropped ("Prime Minister Jane Doe" -> "Jane Doe").
+   pronouns, and a role word before a name: "his wife, X"); "the official" becomes the earlier
+   speaker with the same last word. Titles and role words before a name are dropped ("Prime
+   Minister Jane Doe" -> "Jane Doe"). "A statement from X" gives X. A phrase for a thing that
+   carries words but does not speak ("the advert says", ``THING_NOUNS``) is never a speaker: the
+   quote gets none. Names after "the charity", "the company"... (``NAME_INTRODUCERS``) are not
+   people; organisations ("the campaign said", ``ORG_NOUNS``) can be speakers and "it"/"they".
 4. **Kinds.** ``title`` for capitalised names of works near a word like film or book; ``term`` for
    short unattributed quotes (scare quotes, coined words, nicknames); ``direct`` for a quote that
    starts a sentence with a capital (or resumes one after "he said,"); ``partial`` for a fragment
@@ -705,6 +710,8 @@ APPOSITIVE_AFTER_RE = re.compile(r",\s+(?:a|an|the|who|whose|aged|now|herself|hi
 
 
 ROLE_BEFORE_RE = re.compile(r"\b(\w+),?\s+$")
+"""The word just before a name, as in "his wife, Jane Doe"."""
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 
 
 def _role_gender(before: str) -> str | None:
@@ -728,7 +735,7 @@ def find_persons(para: Paragraph) -> list[tuple[int, str, str | None]]:
         if INTRODUCED_NAME_RE.search(before):
             continue  # "the charity Open Hands": an organisation or a thing, not a person
         described = APPOSITIVE_AFTER_RE.match(para.masked, match.end()) is not None
-        first_name = bool(words) and words[0].lower() in FEMALE_NAMES | MALE_NAMES
+        first_name = bool(words) and words[0].lower() in FIRST_NAMES
         if re.search(r"\b(?:in|at|from|to|near|of)\s+$", before) and not (titled or described or first_name):
             continue
         if len(words) >= 2 or (titled and words):
@@ -929,7 +936,8 @@ def _fits(pronoun: str, phrase: str, genders: dict[str, str]) -> bool:
     if pronoun == "she":
         return kind == "person" and gender != "m"
     words = _words(phrase)
-    organisation = any(w.rstrip(".,") in ORG_WORDS for w in words) or (len(words) == 1 and _is_name(phrase))
+    organisation = (any(w.rstrip(".,") in ORG_WORDS for w in words) or head_noun(phrase) in ORG_NOUNS
+                    or (len(words) == 1 and _is_name(phrase)))
     if pronoun == "they":
         return kind == "group" or organisation
     return kind == "thing" or (organisation and gender is None)
@@ -961,7 +969,8 @@ def _resolve(attribution: Attribution, paragraphs: list[Paragraph], k: int, hist
     speaker = attribution.speaker
     pronoun = speaker.lower()
     if pronoun in PRONOUNS:
-        return _antecedent(pronoun, attribution, paragraphs, k, genders)
+        antecedent = _antecedent(pronoun, attribution, paragraphs, k, genders)
+        return antecedent if antecedent is None or can_speak(antecedent) else None
     speaker = document_source(speaker) or speaker
     words = _words(speaker)
     if words[0].lower() == "the" and not _is_name(" ".join(words[1:])):

@@ -208,9 +208,9 @@ def test_offsets_slice_back_and_paragraphs_count_non_blank_lines() -> None:
     ('"This is not over," Smith\'s lawyer, Ann Lee, said.', "This is not over,", "Ann Lee", "said"),
     ('"We are ready," one official told The Associated Press, speaking on condition of anonymity.',
      "We are ready,", "one official", "told"),
-    # a document is no speaker (issue 17: never a non-person noun phrase); the verb is still read
+    # a document as speaker, when no author is named
     ('The statement said the governor was "disappointed but not surprised."', "disappointed but not surprised.",
-     None, "said"),
+     "The statement", "said"),
     # ... but the source of a document is: "a statement from X"
     ('The ferry was "not fit to sail", according to a statement from the Harbour Trust.', "not fit to sail",
      "the Harbour Trust", "according to"),
