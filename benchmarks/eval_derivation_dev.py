@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import newstrace as nt
-from newstrace.derivation_eval import roc_auc
+from newstrace.evaluation.derivation import roc_auc
 
 DERIVED = ("cut", "light", "heavy")
 INDEPENDENT = "non"

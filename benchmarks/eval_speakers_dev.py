@@ -17,7 +17,7 @@ within a quote chunk). Then, per paragraph:
   of the longer of the two (in characters);
 - quote precision: predicted quotes matching a gold quote; recall: gold quotes matched;
 - speaker accuracy: over matched gold quotes, the predicted speaker against the gold one
-  (`newstrace.evaluation.same_speaker`). The gold speaker of a LeftSpeaker quote is the last
+  (`newstrace.evaluation.extraction.same_speaker`). The gold speaker of a LeftSpeaker quote is the last
   Speaker chunk before it, of a RightSpeaker quote the first one after it, of an Unknown quote
   none. A gold pronoun ("he") accepts any predicted speaker, since paragraphs come alone and the
   person it names is not in the file;
@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import newstrace as nt
-from newstrace.evaluation import same_speaker
-from newstrace.quotes import NAME_RE, PRONOUNS, SPEECH_KINDS
+from newstrace.evaluation.extraction import same_speaker
+from newstrace.attribution.quotes import NAME_RE, PRONOUNS, SPEECH_KINDS
 
 QUOTE_TAGS = ("LeftSpeaker", "RightSpeaker", "Unknown")
 MARKS = {'"', "\u201c", "\u201d", "''", "``", "'", "\u2018", "\u2019"}

@@ -7,13 +7,13 @@ Training pairs (original, copy, derived or not), three sets:
   benchmarks/eval_derivation_dev.py): each answer against its own task's source (derived: near
   copy, light or heavy revision; not derived: written independently on the same topic) and
   against the other four sources (unrelated);
-- tests/data/derivation_pairs.json and tests/data/rewrite_pairs.json, written for this project:
+- newstrace/evaluation/derivation_pairs.json and rewrite_pairs.json, written for this project:
   news articles wholly, partially or heavily rewritten from a wire story, and independent reports
   of the same event (not derived); every wire story against the other events' articles is an
   unrelated pair.
 
 Features: `Comparison.word_containment` and `Comparison.phrase_containment` (see
-newstrace.compare). Each set weighs the same in the fit, and inside a set the derived pairs weigh
+newstrace.syndication.comparison). Each set weighs the same in the fit, and inside a set the derived pairs weigh
 as much as the others, of which same-topic texts carry three quarters and unrelated ones a
 quarter: the hard negatives decide where the line goes. The fit is plain iteratively reweighted
 least squares with a small ridge penalty (no library needed), so it is exactly reproducible.
@@ -36,15 +36,14 @@ from pathlib import Path
 import numpy as np
 
 import newstrace as nt
-from newstrace.derivation_eval import load_hand_pairs, roc_auc
+from newstrace.evaluation.derivation import PAIRS_FILE, REWRITES_FILE, load_hand_pairs, roc_auc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_derivation_dev import load_pairs, word_containment  # noqa: E402
 
-compare_module = importlib.import_module("newstrace.compare")
+compare_module = importlib.import_module("newstrace.syndication.comparison")
 ROOT = Path(__file__).resolve().parent.parent
-HAND_SETS = {"news pairs": ROOT / "tests" / "data" / "derivation_pairs.json",
-             "news rewrites": ROOT / "tests" / "data" / "rewrite_pairs.json"}
+HAND_SETS = {"news pairs": PAIRS_FILE, "news rewrites": REWRITES_FILE}
 FIT_FILE = Path(__file__).resolve().parent / "derivation_score_fit.json"
 FEATURES = ("word_containment", "phrase_containment")
 RIDGE = 0.01
@@ -187,8 +186,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newstrace/compare.py has {in_module}: copy the constants above into it")
     if args.write:
         FIT_FILE.write_text(json.dumps({
-            "about": "Written by benchmarks/fit_derivation_score.py --write; newstrace/compare.py's "
-                     "SCORE_WEIGHTS and SCORE_INTERCEPT must equal these (tests/test_compare_rewrites.py).",
+            "about": "Written by benchmarks/fit_derivation_score.py --write; newstrace/syndication/comparison.py's "
+                     "SCORE_WEIGHTS and SCORE_INTERCEPT must equal these (tests/syndication/test_rewrites.py).",
             "features": list(FEATURES), "weights": weights, "intercept": intercept,
             "ridge": RIDGE, "hard_negative_weight": HARD_NEGATIVE_WEIGHT, "figures": results,
             "held out": {name: {"auc derived vs all": a, "auc derived vs same-topic": b}
