@@ -21,7 +21,7 @@ least squares with a small ridge penalty (no library needed), so it is exactly r
 Prints the weights, the ROC AUC per set of the fitted score and of 1-word containment, and the
 share of each set's pairs the relation rules call derived at REWRITE_MIN_LIKELIHOOD. With
 --write, records the fit in benchmarks/derivation_score_fit.json; copy the printed constants
-into newstrace/compare.py (tests check the two agree).
+into newstrace/syndication/derivation_score.py (tests check the two agree).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from newstrace.evaluation.derivation import PAIRS_FILE, REWRITES_FILE, load_hand
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_derivation_dev import load_pairs, word_containment  # noqa: E402
 
-compare_module = importlib.import_module("newstrace.syndication.comparison")
+compare_module = importlib.import_module("newstrace.syndication.derivation_score")
 ROOT = Path(__file__).resolve().parent.parent
 HAND_SETS = {"news pairs": PAIRS_FILE, "news rewrites": REWRITES_FILE}
 FIT_FILE = Path(__file__).resolve().parent / "derivation_score_fit.json"
@@ -183,10 +183,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}, fitted without it: auc derived vs all {values[0]:.3f}, vs same-topic {values[1]:.3f}")
     in_module = (compare_module.SCORE_WEIGHTS, compare_module.SCORE_INTERCEPT)
     if in_module != (weights, intercept):
-        print(f"newstrace/compare.py has {in_module}: copy the constants above into it")
+        print(f"newstrace/syndication/derivation_score.py has {in_module}: copy the constants above into it")
     if args.write:
         FIT_FILE.write_text(json.dumps({
-            "about": "Written by benchmarks/fit_derivation_score.py --write; newstrace/syndication/comparison.py's "
+            "about": "Written by benchmarks/fit_derivation_score.py --write; newstrace/syndication/derivation_score.py's "
                      "SCORE_WEIGHTS and SCORE_INTERCEPT must equal these (tests/syndication/test_rewrites.py).",
             "features": list(FEATURES), "weights": weights, "intercept": intercept,
             "ridge": RIDGE, "hard_negative_weight": HARD_NEGATIVE_WEIGHT, "figures": results,

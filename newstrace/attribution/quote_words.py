@@ -155,6 +155,7 @@ PERSON_TITLES, ORG_WORDS, SENTENCE_OPENERS, WORK_NOUNS = (
     frozenset(PERSON_TITLES), frozenset(ORG_WORDS), frozenset(SENTENCE_OPENERS), frozenset(WORK_NOUNS))
 FEMALE_WORDS, MALE_WORDS, FEMALE_NAMES, MALE_NAMES = (
     frozenset(FEMALE_WORDS), frozenset(MALE_WORDS), frozenset(FEMALE_NAMES), frozenset(MALE_NAMES))
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 
 POST_STOP_WORDS = {"who", "which", "that", "whose", "in", "on", "at", "during", "after", "before",
                    "when", "while", "as", "because", "told", "said", "last", "this", "yesterday",
@@ -220,3 +221,5 @@ NAME_INTRODUCERS = frozenset({
     "association", "foundation", "trust", "app", "website", "ship", "vessel", "hotel", "restaurant",
 })
 """Common nouns that introduce an organisation's or a thing's name ("the charity Open Hands")."""
+PREPOSITIONS = {"of", "for", "at", "in", "on", "with", "from", "by", "to", "about", "near", "and", "or"}
+"""Words that end a noun phrase's head ("a spokeswoman for X") or may precede a new phrase."""

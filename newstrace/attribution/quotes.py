@@ -22,10 +22,8 @@ How it works, in four steps:
    recent speaker or named person that fits (gender from titles, first names and earlier
    pronouns, and a role word before a name: "his wife, X"); "the official" becomes the earlier
    speaker with the same last word. Titles and role words before a name are dropped ("Prime
-   Minister Jane Doe" -> "Jane Doe"). "A statement from X" gives X. A phrase for a thing that
-   carries words but does not speak ("the advert says", ``THING_NOUNS``) is never a speaker: the
-   quote gets none. Names after "the charity", "the company"... (``NAME_INTRODUCERS``) are not
-   people; organisations ("the campaign said", ``ORG_NOUNS``) can be speakers and "it"/"they".
+   Minister Jane Doe" -> "Jane Doe"). What a speaker phrase can name (a document's source, never
+   a thing such as "the advert") is in ``newstrace.attribution.speaker_phrases``.
 4. **Kinds.** ``title`` for capitalised names of works near a word like film or book; ``term`` for
    short unattributed quotes (scare quotes, coined words, nicknames); ``direct`` for a quote that
    starts a sentence with a capital (or resumes one after "he said,"); ``partial`` for a fragment
@@ -46,32 +44,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from newstrace.pages.story import strip_span
+from newstrace.attribution.speaker_phrases import APPOSITIVE_AFTER_RE, INTRODUCED_NAME_RE, can_speak, document_source, head_noun, role_word
 from newstrace.text.guard import check_text
 from newstrace.attribution.quote_words import (  # noqa: F401  (re-exported: the vocabularies are part of the rules)
-    ABBREVIATIONS,
-    ATTRIBUTION_VERBS,
-    CUT_WORDS,
-    DETERMINERS,
-    DOCUMENT_NOUNS,
-    ELISIONS,
-    FEMALE_NAMES,
-    FEMALE_WORDS,
-    FORBIDDEN_IN_SPEAKER,
-    MALE_NAMES,
-    MALE_WORDS,
-    NAME_INTRODUCERS,
-    ORG_NOUNS,
-    ORG_WORDS,
-    PERSON_NOUNS,
-    PERSON_TITLES,
-    POST_STOP_WORDS,
-    PRONOUNS,
-    SENTENCE_OPENERS,
-    SUBJECT_VERBS,
-    TERM_CUES,
-    THING_NOUNS,
-    TRAILING_WORDS,
-    WORK_NOUNS,
+    ABBREVIATIONS, ATTRIBUTION_VERBS, CUT_WORDS, DETERMINERS, DOCUMENT_NOUNS, ELISIONS,
+    FEMALE_NAMES, FEMALE_WORDS, FIRST_NAMES, FORBIDDEN_IN_SPEAKER, MALE_NAMES, MALE_WORDS,
+    ORG_NOUNS, ORG_WORDS, PERSON_NOUNS, PERSON_TITLES, POST_STOP_WORDS, PREPOSITIONS, PRONOUNS,
+    SENTENCE_OPENERS, SUBJECT_VERBS, TERM_CUES, TRAILING_WORDS, WORK_NOUNS,
 )
 
 COLUMNS = ["quote", "start", "end", "kind", "speaker", "verb", "paragraph"]
@@ -483,7 +462,6 @@ def _clean_speaker(segment: str) -> str:
 
 
 NEW_PHRASE_WORDS = {"a", "an", "the", "one", "another", "some", "several", "many", "two", "three"}
-PREPOSITIONS = {"of", "for", "at", "in", "on", "with", "from", "by", "to", "about", "near", "and", "or"}
 """A determiner after a noun starts a new phrase ("a finding one researcher" -> "one researcher")."""
 
 
@@ -704,23 +682,6 @@ def _read_attribution(verb: str, pre: str, post: str, v_start: int, v_end: int, 
     return None
 
 
-INTRODUCED_NAME_RE = re.compile(r"\b(?:" + "|".join(sorted(NAME_INTRODUCERS)) + r")\s+$")
-"""A name right after "the charity", "the company"...: an organisation or a thing, not a person."""
-APPOSITIVE_AFTER_RE = re.compile(r",\s+(?:a|an|the|who|whose|aged|now|herself|himself)\b|,\s+\d{1,3},")
-"""A description after a name (", a former nurse", ", 54,"): the name is a person's, not a place's."""
-
-
-ROLE_BEFORE_RE = re.compile(r"\b(\w+),?\s+$")
-"""The word just before a name, as in "his wife, Jane Doe"."""
-FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
-
-
-def _role_gender(before: str) -> str | None:
-    """Return the gender of a role word just before a name ("his wife, Jane Doe"), else None."""
-    role = ROLE_BEFORE_RE.search(before)
-    return _gender(role.group(1)) if role and role.group(1) not in ("he", "she", "her", "him") else None
-
-
 def find_persons(para: Paragraph) -> list[tuple[int, str, str | None]]:
     """Return (offset, name, gender) for capitalised names that look like people in a masked paragraph."""
     persons = []
@@ -741,7 +702,7 @@ def find_persons(para: Paragraph) -> list[tuple[int, str, str | None]]:
             continue
         if len(words) >= 2 or (titled and words):
             name = " ".join(words).removesuffix("'s").removesuffix("\u2019s")
-            persons.append((match.start(), name, _gender(match.group()) or _role_gender(before)))
+            persons.append((match.start(), name, _gender(match.group()) or _gender(role_word(before))))
     return persons
 
 
@@ -982,34 +943,6 @@ def _resolve(attribution: Attribution, paragraphs: list[Paragraph], k: int, hist
                 return earlier.resolved
     name = speaker_name(speaker)
     return name if can_speak(name) else None
-
-
-DOCUMENT_SOURCE_RE = re.compile(r"^(?:\S+\s+){0,3}?(?:" + "|".join(sorted(DOCUMENT_NOUNS)) +
-                                r")\s+(?:issued\s+|released\s+|put\s+out\s+)?(?:from|by|of)\s+(\S.*)$", re.IGNORECASE)
-"""'a statement from X', 'a report by X': the speaker is X."""
-
-
-def document_source(phrase: str) -> str | None:
-    """Return X in a speaker phrase naming a text and its source ("a statement from X"), else None."""
-    match = DOCUMENT_SOURCE_RE.match(phrase)
-    return match.group(1).strip(" ,.") if match else None
-
-
-def head_noun(phrase: str) -> str:
-    """Return the head word of a noun phrase: its last word before a preposition, lower-cased, no 's."""
-    head = ""
-    for word in _words(phrase):
-        bare = word.strip(".,;:()\"'\u2019").lower()
-        if head and bare in PREPOSITIONS:
-            break
-        head = re.sub(r"['\u2019]s?$", "", bare)
-    return head
-
-
-def can_speak(phrase: str) -> bool:
-    """Return False for a phrase naming a thing that carries words but does not speak ("the advert")."""
-    return head_noun(phrase) not in THING_NOUNS or any(
-        w[:1].isupper() and w not in SENTENCE_OPENERS for w in _words(phrase)[1:])
 
 
 def _antecedent(pronoun: str, attribution: Attribution, paragraphs: list[Paragraph], k: int,

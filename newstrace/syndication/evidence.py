@@ -1,6 +1,6 @@
 """The shared words a teacher can point to: rare words, figures and names found in both texts.
 
-`shared_evidence(comparison)` lists what the copy shares with the original, each item with an
+`shared_evidence(original, copy)` (or `Comparison.evidence`) lists what the copy shares with the original, each item with an
 explanation of what it does and does not show:
 
 - **rare word**: an ordinary word (no function word, name or figure) used less than
@@ -21,15 +21,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
 import pandas as pd
 
-from newstrace.syndication.align import STOPWORDS
+from newstrace.syndication.align import STOPWORDS, Paragraphs
+from newstrace.syndication.derivation_score import name_keys
 from newstrace.text.tokenizer import token_key
-
-if TYPE_CHECKING:
-    from newstrace.syndication.comparison import Comparison
 
 EVIDENCE_COLUMNS = ["kind", "item", "in_original", "in_copy", "explanation"]
 KINDS = ("rare word", "figure", "name")
@@ -43,7 +39,7 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 @lru_cache(maxsize=65536)
 def per_million(word: str) -> float:
     """Return how many times in a million words of English the word is used (wordfreq)."""
-    from wordfreq import word_frequency
+    from wordfreq import word_frequency  # lazy: its word lists load on first use, only for evidence
 
     return word_frequency(word, "en") * 1_000_000
 
@@ -103,15 +99,15 @@ def _name_runs(tokens: list[str]) -> list[str]:
     return names
 
 
-def shared_evidence(comparison: Comparison) -> pd.DataFrame:
-    """Return the rare words, figures and names the copy shares with the original (module docstring)."""
-    tables = comparison._tables
-    original_keys, copy_keys = _keys(tables.original.keys), _keys(tables.copy.keys)
+def shared_evidence(original: Paragraphs, copy: Paragraphs) -> pd.DataFrame:
+    """Return the rare words, figures and names the copy shares with the original (module docstring).
+
+    `original` and `copy` are the compared paragraphs (`Comparison.evidence` passes its own).
+    """
+    original_keys, copy_keys = _keys(original.keys), _keys(copy.keys)
     in_original = pd.Series(original_keys).value_counts().to_dict() if original_keys else {}
     in_copy = pd.Series(copy_keys).value_counts().to_dict() if copy_keys else {}
-    from newstrace.syndication.comparison import name_keys
-
-    names = name_keys(tables.copy, tables.original)
+    names = name_keys(copy, original)
     rows: list[tuple] = []
     ordinary = [key for key in dict.fromkeys(copy_keys) if key in in_original and key.isalpha()
                 and key not in STOPWORDS and key not in names]
@@ -119,9 +115,9 @@ def shared_evidence(comparison: Comparison) -> pd.DataFrame:
     rows += [("rare word", key, in_original[key], in_copy[key], rare_word_note(key)) for key in rare[:MAX_ITEMS]]
     figures = [key for key in dict.fromkeys(copy_keys) if key in in_original and any(map(str.isdigit, key))]
     rows += [("figure", key, in_original[key], in_copy[key], figure_note(key)) for key in figures[:MAX_ITEMS]]
-    original_text = " ".join(" ".join(tokens) for tokens in tables.original.tokens)
+    original_text = " ".join(" ".join(tokens) for tokens in original.tokens)
     seen: dict[str, None] = {}
-    for tokens in tables.copy.tokens:
+    for tokens in copy.tokens:
         for name in _name_runs(tokens):
             keys = [token_key(part) for word in name.split() for part in word.split("-")]
             if name not in seen and all(key in in_original for key in keys) and name in original_text \
@@ -130,7 +126,7 @@ def shared_evidence(comparison: Comparison) -> pd.DataFrame:
                 seen[name] = None
     for name in list(seen)[:MAX_ITEMS]:
         rows.append(("name", name, original_text.count(name),
-                     " ".join(" ".join(tokens) for tokens in tables.copy.tokens).count(name), NAME_NOTE))
+                     " ".join(" ".join(tokens) for tokens in copy.tokens).count(name), NAME_NOTE))
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
 
 

@@ -57,7 +57,7 @@ def test_hand_set_shape() -> None:
 
 def test_every_hand_pair_is_on_the_right_side() -> None:
     """Wholly derived copies are edited copies scoring above every non-derived pair; partially derived ones rewrites."""
-    from newstrace.syndication.comparison import REWRITE_MIN_LIKELIHOOD
+    from newstrace.syndication.derivation_score import REWRITE_MIN_LIKELIHOOD
 
     table = derivation_scores(load_hand_pairs())
     wholly = table[table["kind"] == "wholly derived"]

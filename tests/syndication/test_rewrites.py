@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import newstrace as nt
-from newstrace.syndication.comparison import REWRITE_MIN_LIKELIHOOD, SCORE_INTERCEPT, SCORE_WEIGHTS
+from newstrace.syndication.derivation_score import REWRITE_MIN_LIKELIHOOD, SCORE_INTERCEPT, SCORE_WEIGHTS
 from newstrace.evaluation.derivation import REWRITES_FILE, derivation_scores, load_hand_pairs, roc_auc
 
 ROOT = Path(__file__).resolve().parents[2]
