@@ -16,7 +16,13 @@ MAX_ARTICLE_BYTES = 5_000_000
 """Largest article file read (5 MB, about 800,000 words): larger files are refused, not truncated."""
 
 DATA_ENV = "NEWSTRACE_DATA"
+CASE_ENV = "NEWSTRACE_CASE"
 CATALOGUE = "catalogue.csv"
+MAIN_CASE = "main"
+"""The case in data/ itself (the 2015 report); every other case is a folder data/cases/<name>/."""
+CASES_FOLDER = "cases"
+
+_chosen_case: str | None = None  # set by use_case(); wins over $NEWSTRACE_CASE
 
 
 def _looks_like_data_dir(folder: Path) -> bool:
@@ -24,8 +30,8 @@ def _looks_like_data_dir(folder: Path) -> bool:
     return (folder / CATALOGUE).is_file() and (folder / "articles").is_dir()
 
 
-def data_dir() -> Path:
-    """Return the case data folder: $NEWSTRACE_DATA, a data/ above the working directory, or the repo's."""
+def data_root() -> Path:
+    """Return the data folder: $NEWSTRACE_DATA, a data/ above the working directory, or the repo's."""
     override = os.environ.get(DATA_ENV)
     if override:
         folder = Path(override).expanduser()
@@ -46,6 +52,50 @@ def data_dir() -> Path:
         f"no newstrace data/ folder found above {here}: run from inside the course folder "
         f"or set {DATA_ENV} to the data folder"
     )
+
+
+def _case_names(root: Path) -> list[str]:
+    """Return the names of the cases under the data folder root, the main case first."""
+    folder = root / CASES_FOLDER
+    others = sorted(p.name for p in folder.iterdir() if _looks_like_data_dir(p)) if folder.is_dir() else []
+    return [MAIN_CASE, *others]
+
+
+def cases() -> list[str]:
+    """Return the names of the cases in the data folder, the main case first."""
+    return _case_names(data_root())
+
+
+def current_case() -> str:
+    """Return the active case: the one chosen by use_case(), else $NEWSTRACE_CASE, else 'main'."""
+    return _chosen_case or os.environ.get(CASE_ENV, "").strip() or MAIN_CASE
+
+
+def use_case(name: str | None) -> str:
+    """Switch every loader, widget and gate in this process to case `name` (None: back to the default)."""
+    global _chosen_case
+    if name is not None:
+        _case_folder(data_root(), name)  # refuse an unknown case now, not at the next load
+    _chosen_case = name
+    return current_case()
+
+
+def _case_folder(root: Path, name: str) -> Path:
+    """Return the folder of case `name` under the data folder root, or raise naming the cases there."""
+    if name == MAIN_CASE or (root.name == name and root.parent.name == CASES_FOLDER):
+        return root  # the main case, or $NEWSTRACE_DATA already points at this case's folder
+    folder = root / CASES_FOLDER / name
+    if not _looks_like_data_dir(folder):
+        raise DataNotFoundError(
+            f"no case {name!r} in {root / CASES_FOLDER} (set by {CASE_ENV} or use_case): "
+            f"choose one of {', '.join(_case_names(root))}"
+        )
+    return folder
+
+
+def data_dir() -> Path:
+    """Return the active case's folder: data/ for the main case, data/cases/<name>/ for another."""
+    return _case_folder(data_root(), current_case())
 
 
 def _is_binary(raw: bytes) -> bool:

@@ -24,6 +24,7 @@ row per quotation and one per sentence that makes a claim of its own:
 | same | similarity >= 90 and no new content words |
 | paraphrase | a close original sentence (similarity >= 50 and at least a third of the copy's content words in it), reworded, no new content words |
 | drift candidate | a close original sentence, but the copy adds content words: check the meaning |
+| attribution drift | the copy puts in a speaker's mouth (a sentence that continues an attributed sentence of its paragraph, "He also said ...") what the closest original sentence says in the reporter's own voice, with no attribution |
 | no close original | no original sentence is close: a claim of the copy's own |
 
 Drift candidates are for a reader to judge: a synonym is flagged as well as a changed fact.
@@ -59,7 +60,11 @@ COLUMNS = [
 ]
 STATUSES = ("verbatim quote", "changed quote", "speaker changed", "quote not in original", "same",
             "paraphrase",
-            "drift candidate", "no close original")
+            "drift candidate", "attribution drift", "no close original")
+REPORTED_VOICE = ("same", "paraphrase", "drift candidate")
+VOICED = "_original_voiced"
+"""Working column: the closest original sentence, or an earlier one in its paragraph, is attributed."""
+"""Statuses of a copy sentence that has a close original, so the original's voice can be compared."""
 CLOSE_SENTENCE = 50
 CLOSE_OVERLAP = 1 / 3
 CANDIDATES = 5
@@ -259,9 +264,13 @@ def _sentence_row(copy: str, start: int, end: int, context: dict) -> dict | None
               else "drift candidate" if new else "paraphrase")
     speaker, verb = _speaker_and_verb(context["copy_attributions"], start, end)
     o_speaker = o_verb = None
+    voiced = False
     if close:
         o_start, o_end = context["original_spans"][index]
         o_speaker, o_verb = _speaker_and_verb(context["original_attributions"], o_start, o_end)
+        starts = context["original_starts"]
+        paragraph_start = starts[paragraph_of(starts, o_start)]
+        voiced = any(paragraph_start <= offset < o_end for offset in context["original_attributions"])
     return {
         "row": "attributed claim" if verb else "claim",
         "copy_paragraph": paragraph_of(context["copy_starts"], start),
@@ -278,6 +287,7 @@ def _sentence_row(copy: str, start: int, end: int, context: dict) -> dict | None
         "new_words": ", ".join(new),
         "unsupported_words": ", ".join(unsupported),
         "status": status,
+        VOICED: voiced,
     }
 
 
@@ -320,5 +330,26 @@ def attribution_diff(original: str, copy: str) -> pd.DataFrame:
             rows.append(row)
     if not rows:
         return _empty()
-    table = pd.DataFrame(rows, columns=COLUMNS).astype({"original_paragraph": "Int64"})
-    return table.sort_values("copy_paragraph", kind="stable").reset_index(drop=True)
+    table = pd.DataFrame(rows, columns=[*COLUMNS, VOICED]).astype({"original_paragraph": "Int64"})
+    table = table.sort_values("copy_paragraph", kind="stable").reset_index(drop=True)
+    return mark_attribution_drift(table).drop(columns=VOICED)
+
+
+def mark_attribution_drift(table: pd.DataFrame) -> pd.DataFrame:
+    """Mark claims that continue a speaker's attributed sentence but match an unattributed original.
+
+    In a copy paragraph that opens with "He also said ...", the sentences after it read as the
+    speaker's words. When the closest original sentence is in the reporter's own voice (neither it
+    nor an earlier sentence of its paragraph is attributed), the copy has moved the reporter's words
+    into the speaker's mouth: attribution drift. `table` has the working column VOICED.
+    """
+    speaker_of_paragraph: dict[int, object] = {}
+    for index, row in table[table["row"] != "quote"].iterrows():
+        paragraph = row["copy_paragraph"]
+        if row["row"] == "attributed claim" and isinstance(row["copy_speaker"], str):
+            speaker_of_paragraph[paragraph] = row["copy_speaker"]
+        elif (row["row"] == "claim" and paragraph in speaker_of_paragraph
+              and row["status"] in REPORTED_VOICE and row[VOICED] is False):
+            table.loc[index, ["copy_speaker", "status"]] = [speaker_of_paragraph[paragraph],
+                                                            "attribution drift"]
+    return table

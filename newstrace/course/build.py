@@ -12,6 +12,7 @@ from pathlib import Path
 import nbformat
 
 from newstrace.course.browser import run_chromium
+from newstrace.course.editions import INSTRUCTOR_BUILD, build_editions, source_paths
 from newstrace.course.errors import CourseBuildError
 from newstrace.course.execute import execute_notebook, stderr_outputs
 from newstrace.course.export import fetch_reveal, lesson_html, slides_html
@@ -45,8 +46,11 @@ def _write_index(out: Path, infos: Sequence[LessonInfo], suffix: str, heading: s
         + "\n".join(items) + "</ol></body></html>\n", encoding="utf-8")
 
 
-def build_lessons(out: Path, paths: Sequence[Path]) -> list[Path]:
-    """Execute each lesson into out/<lesson>.ipynb and an offline out/<lesson>.html; return them."""
+def build_lessons(out: Path, paths: Sequence[Path], notes: bool = False) -> list[Path]:
+    """Execute each lesson into out/<lesson>.ipynb and an offline out/<lesson>.html; return them.
+
+    With notes=True (the instructor edition) the HTML keeps the speaker notes.
+    """
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for path in paths:
@@ -57,7 +61,7 @@ def build_lessons(out: Path, paths: Sequence[Path]) -> list[Path]:
             raise CourseBuildError(f"{path} printed to stderr: {problems[0][:300]}")
         executed = out / path.name
         nbformat.write(notebook, executed)
-        executed.with_suffix(".html").write_text(lesson_html(notebook), encoding="utf-8")
+        executed.with_suffix(".html").write_text(lesson_html(notebook, notes), encoding="utf-8")
         written.append(executed)
     _write_index(out, [lesson_info(path) for path in paths], ".html", "lessons")
     return written
@@ -95,17 +99,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newstrace.course", description=__doc__)
     parser.add_argument("step", choices=["lessons", "slides", "handouts", "clean", "check", "table"])
     parser.add_argument("notebooks", nargs="*", type=Path,
-                        help="notebooks to use (default: every lesson in notebooks/)")
+                        help="lesson sources in instructor/ to use (default: every lesson)")
     parser.add_argument("--build", type=Path, default=BUILD, help="build folder (default: build/)")
     args = parser.parse_intermixed_args(argv)
-    paths = args.notebooks or lesson_paths()
+    paths = args.notebooks or source_paths()
     lessons, slides = args.build / "lessons", args.build / "slides"
+    instructor = args.build / INSTRUCTOR_BUILD.name
     try:
         if args.step == "lessons":
-            written = build_lessons(lessons, paths)
+            students, instructors = build_editions(paths, instructors=instructor)
+            print(f"Wrote the student edition of {len(students)} lessons to notebooks/")
+            written = build_lessons(lessons, students)
             print(f"Wrote {len(written)} executed lessons (.ipynb and offline .html) to {lessons}/")
+            written = build_lessons(instructor, instructors, notes=True)
+            print(f"Wrote the instructor edition of {len(written)} lessons to {instructor}/")
         elif args.step == "slides":
-            executed = [lessons / path.name for path in paths]
+            executed = [instructor / path.name for path in paths]
             missing = [str(path) for path in executed if not path.is_file()]
             if missing:
                 raise CourseBuildError(f"{missing[0]} is missing: run `make lessons` first")
@@ -120,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"cleaned {path}")
         elif args.step == "check":
             problems = {str(path): hygiene_problems(nbformat.read(path, as_version=4))
-                        for path in paths}
+                        for path in (paths if args.notebooks else [*paths, *lesson_paths()])}
             problems = {path: found for path, found in problems.items() if found}
             print(json.dumps(problems, indent=1) if problems else "All notebooks are clean.")
             return 1 if problems else 0

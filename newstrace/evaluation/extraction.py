@@ -18,12 +18,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from newstrace.data import articles, read_annotation
-from newstrace.evaluation.sources import source_type_hits
 from newstrace.attribution.quotes import SPEECH_KINDS, extract_quotes
+from newstrace.data import MAIN_CASE, articles, current_case, read_annotation
+from newstrace.evaluation.sources import source_type_hits
 
 OVERALL = "overall"
 MINIMUMS_FILE = Path(__file__).with_name("extraction_minimums.json")
+
+
+def minimums_file(case: str | None = None) -> Path:
+    """Return the pinned-minimums file of a case: extraction_minimums.json for the main case, else extraction_minimums.<case>.json."""
+    case = current_case() if case is None else case
+    return MINIMUMS_FILE if case == MAIN_CASE else MINIMUMS_FILE.with_name(f"extraction_minimums.{case}.json")
 
 
 @dataclass(frozen=True)
@@ -204,7 +210,8 @@ def main() -> int:
     """Print the evaluation table and any score below its pinned minimum; return 1 if any."""
     table = evaluate()
     print(format_table(table))
-    problems = below_minimums(table, load_minimums()) if MINIMUMS_FILE.exists() else []
+    pins = minimums_file()
+    problems = below_minimums(table, load_minimums(pins)) if pins.exists() else []
     for line in problems:
         print("BELOW MINIMUM:", line)
     return 1 if problems else 0

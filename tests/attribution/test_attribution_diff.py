@@ -201,3 +201,35 @@ def test_built_variants_quotes_are_verbatim_or_flagged(full_text, built_variants
     assert set(diff.loc[diff["row"] == "quote", "status"]) == {"verbatim quote"}
     unrelated = attribution_diff(full_text, built_variants["unrelated"])
     assert set(unrelated["status"]) <= {"no close original", "quote not in original"}
+
+
+DRIFT_ORIGINAL = """\
+The harbour workers said the new cranes arrived in March.
+Crane operators are paid twice as much as dock hands. They choose which ships are unloaded first.
+"We work through the night," said Lena Okafor, a crane operator.
+"""
+DRIFT_COPY = """\
+Lena Okafor told the Gazette that the new cranes arrived in March.
+She also said the cranes changed the harbour. Crane operators are paid twice as much as dock hands.
+"We work through the night," Okafor said.
+"""
+
+
+def test_reporter_voice_moved_into_a_speakers_mouth_is_attribution_drift():
+    """Check a sentence continuing "She also said" that the original says unattributed is attribution drift"""
+    diff = attribution_diff(DRIFT_ORIGINAL, DRIFT_COPY)
+    drift = diff[diff["status"] == "attribution drift"]
+    assert list(drift["copy_text"]) == ["Crane operators are paid twice as much as dock hands."]
+    assert drift["copy_speaker"].iloc[0] == "Lena Okafor"
+    assert drift["original_verb"].isna().all()
+    quote = diff[diff["row"] == "quote"]
+    assert list(quote["status"]) == ["verbatim quote"], "an attributed quote is not drift"
+
+
+def test_reporter_voice_kept_in_reporter_voice_is_not_drift():
+    """Check the same sentence without a preceding attribution in its paragraph stays 'same'"""
+    copy = DRIFT_COPY.replace("She also said the cranes changed the harbour. ", "")
+    diff = attribution_diff(DRIFT_ORIGINAL, copy)
+    assert "attribution drift" not in set(diff["status"])
+    row = diff[diff["copy_text"].str.startswith("Crane operators")]
+    assert list(row["status"]) == ["same"]

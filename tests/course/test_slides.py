@@ -9,7 +9,7 @@ from pathlib import Path
 import matplotlib.image
 import nbformat
 import pytest
-from lesson_runs import LESSON_IDS, LESSONS, executed, require_tool
+from lesson_runs import LESSON_IDS, SOURCES, executed_instructor_edition, require_tool
 
 from newstrace import course
 
@@ -21,13 +21,13 @@ MIN_PIXEL_STD = 0.02
 
 @pytest.fixture(scope="module")
 def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Return {lesson: deck path}, built from each lesson executed once in this session."""
+    """Return {lesson: deck path}, built from each lesson's instructor edition executed once."""
     require_tool(shutil.which("npm") is not None or (course.BUILD / "vendor" / "reveal.js").is_dir(),
                  "npm (to fetch reveal.js)")
     folder = tmp_path_factory.mktemp("lessons")
     paths = []
-    for lesson in LESSONS:
-        nbformat.write(executed(lesson), folder / lesson.name)
+    for lesson in SOURCES:
+        nbformat.write(executed_instructor_edition(lesson), folder / lesson.name)
         paths.append(folder / lesson.name)
     out = tmp_path_factory.mktemp("slides")
     built = course.build_slides(out, paths, course.BUILD / "vendor")
@@ -47,6 +47,14 @@ def test_deck_loads_nothing_from_the_network(decks: dict[str, Path], lesson: str
     assert course.remote_references(markup) == []
     assert "Reveal.initialize" in markup and 'class="notes"' in markup, "no reveal.js or no speaker notes"
     assert "data:image/png;base64" in markup or "<img" not in markup
+
+
+@pytest.mark.parametrize("lesson", LESSON_IDS)
+def test_deck_shows_answers_as_later_fragments(decks: dict[str, Path], lesson: str):
+    """Check that the deck (the instructor edition) carries the answers, each in a later fragment"""
+    markup = decks[lesson].read_text(encoding="utf-8")
+    fragments = re.findall(r'<div class="fragment">(.*?)</section>', markup, re.DOTALL)
+    assert any("Answer." in fragment for fragment in fragments), f"{lesson}: no answer fragment in the deck"
 
 
 @pytest.mark.parametrize("lesson", LESSON_IDS)
