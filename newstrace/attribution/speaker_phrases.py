@@ -3,7 +3,7 @@
 Small rules `newstrace.attribution.quotes` applies to the phrase it read as a quote's speaker:
 
 - `document_source`: "a statement from the Harbour Trust", "a report by X": the speaker is X;
-- `head_noun`: the noun a phrase is about ("a spokeswoman for Northfield Rail" -> spokeswoman);
+- `head_noun`: the noun a phrase is about ("a spokeswoman for Westmoor Rail" -> spokeswoman);
 - `can_speak`: False for a thing that carries words but does not speak ("the advert says",
   `THING_NOUNS`), unless the phrase holds a name;
 - `INTRODUCED_NAME_RE`, `APPOSITIVE_AFTER_RE`, `role_word`: the text around a capitalised name that
