@@ -35,7 +35,9 @@ from pathlib import Path
 
 import newstrace as nt
 from newstrace.evaluation.extraction import same_speaker
-from newstrace.attribution.quotes import NAME_RE, PRONOUNS, SPEECH_KINDS
+from newstrace.attribution.quotes import SPEECH_KINDS
+from newstrace.attribution.quotes.records import NAME_RE
+from newstrace.attribution.quotes.words import PRONOUNS
 
 QUOTE_TAGS = ("LeftSpeaker", "RightSpeaker", "Unknown")
 MARKS = {'"', "\u201c", "\u201d", "''", "``", "'", "\u2018", "\u2019"}

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from newstrace.plots.style import PALETTE
 from newstrace.syndication.comparison import Comparison, copy_edited_groups
 from newstrace.syndication.edits import HOUSE_STYLE, diff
-from newstrace.plots.style import PALETTE
+from newstrace.text.segments import joined_starts
 from newstrace.text.tokenizer import token_spans
 
 Marks = dict[int, list[tuple[int, int, str, str]]]
@@ -95,7 +96,7 @@ def _passage_marks(comparison: Comparison) -> tuple[Marks, Marks]:
     """Return highlight spans of the shared passages, per paragraph, in both texts."""
     marks: tuple[Marks, Marks] = ({}, {})
     for side, cleaned in enumerate((comparison.original, comparison.copy)):
-        starts = _paragraph_starts(cleaned.paragraphs)
+        starts = joined_starts(cleaned.paragraphs)
         prefix = ("original", "copy")[side]
         for row in comparison.shared_passages.itertuples():
             start, end = getattr(row, f"{prefix}_start"), getattr(row, f"{prefix}_end")
@@ -107,14 +108,6 @@ def _passage_marks(comparison: Comparison) -> tuple[Marks, Marks]:
                         (max(start, first) - first, min(end, last) - first, "mark", title))
     return marks
 
-
-def _paragraph_starts(paragraphs: list[str]) -> list[int]:
-    """Return each paragraph's offset in the paragraphs joined by newlines."""
-    starts, offset = [], 0
-    for paragraph in paragraphs:
-        starts.append(offset)
-        offset += len(paragraph) + 1
-    return starts
 
 
 def _cell(paragraphs: list[str], indexes: list[int], marks: Marks, empty: str) -> str:

@@ -30,6 +30,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from newstrace.text.guard import check_text
+from newstrace.text.segments import (
+    SENTENCE_END,
+    TERMINAL,
+    is_hard_wrapped,
+    line_blocks,
+    numbered_lines,
+)
 
 REASONS = {
     "navigation": "site navigation or interface text",
@@ -55,9 +62,7 @@ MAX_SUMMARY_WORDS = 40
 MAX_HEADING_WORDS = 4
 _MEMO_SIZE = 1024  # per-line rules are pure functions of the line: memoised, as `clean` runs them pass after pass
 
-_TERMINAL = re.compile(r"[.!?…:;,][\"'”’)\]\s]*$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 _SHARE_WORDS = re.compile(
     r"\b(share|shares|shared|link copied|copy link|copied to clipboard|clipboard|tweet|facebook|"
@@ -160,49 +165,15 @@ class _Unit:
         return self.input_offset(len(self.text))
 
 
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    """Return (line number, input offset, stripped text) for each non-blank line."""
-    result, offset = [], 0
-    for number, raw in enumerate(text.splitlines(keepends=True)):
-        content = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        stripped = content.strip()
-        if stripped:
-            result.append((number, offset + content.index(stripped[0]), stripped))
-        offset += len(raw)
-    return result
 
-
-def _blocks(text: str) -> list[list[tuple[int, int, str]]]:
-    """Return the non-blank lines grouped into blank-line-separated blocks."""
-    blocks: list[list[tuple[int, int, str]]] = [[]]
-    previous = None
-    for line in _lines(text):
-        if previous is not None and line[0] > previous + 1:
-            blocks.append([])
-        blocks[-1].append(line)
-        previous = line[0]
-    return [block for block in blocks if block]
-
-
-def is_hard_wrapped(text: str) -> bool:
-    """Return True if paragraphs are blank-line separated and their lines are wrapped mid-sentence."""
-    blocks = _blocks(text)
-    if len(blocks) < 2:
-        return False
-    inner = [line[2] for block in blocks if len(block) > 1 for line in block[:-1]]
-    if not inner:
-        return False
-    lengths = sorted(len(line[2]) for block in blocks for line in block)
-    unfinished = sum(1 for line in inner if not _TERMINAL.search(line))
-    return lengths[int(0.9 * (len(lengths) - 1))] <= 100 and unfinished >= 0.6 * len(inner)
 
 
 def _units(text: str) -> list[_Unit]:
     """Return candidate paragraphs: each line, or each block joined when the text is hard-wrapped."""
     if not is_hard_wrapped(text):
-        return [_Unit(number, start, line, [(0, start)]) for number, start, line in _lines(text)]
+        return [_Unit(number, start, line, [(0, start)]) for number, start, line in numbered_lines(text)]
     units = []
-    for block in _blocks(text):
+    for block in line_blocks(text):
         pieces, parts, position = [], [], 0
         for _, start, line in block:
             pieces.append((position, start))
@@ -228,7 +199,7 @@ def fold(text: str) -> str:
 @functools.lru_cache(maxsize=_MEMO_SIZE)
 def is_prose(text: str) -> bool:
     """Return True if the line ends like a sentence."""
-    return bool(_TERMINAL.search(text))
+    return bool(TERMINAL.search(text))
 
 
 @functools.lru_cache(maxsize=_MEMO_SIZE)
@@ -357,7 +328,7 @@ def _classify(units: list[_Unit]) -> list[str | None]:
 
 def _sentences(text: str) -> list[tuple[int, str]]:
     """Return (offset, sentence) pairs for a paragraph."""
-    starts = [0] + [match.end() for match in _SENTENCE_END.finditer(text)]
+    starts = [0] + [match.end() for match in SENTENCE_END.finditer(text)]
     ends = starts[1:] + [len(text)]
     return [(s, text[s:e].rstrip()) for s, e in zip(starts, ends) if text[s:e].strip()]
 

@@ -75,9 +75,9 @@ import numpy as np
 import pandas as pd
 from rapidfuzz.distance import Indel
 
+from newstrace.pages.clutter import Cleaned, clean
 from newstrace.syndication.align import (
     EDITED_MIN_SIMILARITY,
-    STOPWORDS,
     Paragraphs,
     alignment_frame,
     alignment_rows,
@@ -86,7 +86,6 @@ from newstrace.syndication.align import (
     key_spans,
     paragraph_pair,
 )
-from newstrace.pages.clutter import Cleaned, clean
 from newstrace.syndication.edits import HOUSE_STYLE, diff
 from newstrace.syndication.derivation_score import REWRITE_MIN_LIKELIHOOD, derivation_measures, likelihood, shared_wording
 from newstrace.syndication.evidence import shared_evidence
@@ -100,6 +99,7 @@ from newstrace.text.shingling import (
     shingles,
 )
 from newstrace.text.tokenizer import WORD_RE, ascii_word_bounds, normalize, tokens
+from newstrace.text.vocabulary import MATCH_STOP_WORDS
 
 RELATIONS = ("identical", "copy", "trimmed copy", "edited copy", "rewrite", "unrelated")
 TRIMMED_MIN_SCORE = 0.9
@@ -378,7 +378,7 @@ def _run_covered(index: set[tuple[str, ...]], copy: list[str], k: int) -> set[in
     """Return positions of copy words inside runs of k words whose shingle is in the index."""
     covered: set[int] = set()
     for start, gram in enumerate(grams(copy, k)):
-        if gram in index and not STOPWORDS.issuperset(gram):
+        if gram in index and not MATCH_STOP_WORDS.issuperset(gram):
             covered.update(range(start, start + k))
     return covered
 

@@ -5,7 +5,7 @@
   length (and at least WINDOW_MIN_WORDS, 150 words), that holds the most of them: the stretch the
   copy could have been written from. (A long original on the same topic holds most of any short
   report's words somewhere; a rewrite draws them from a stretch of comparable length.) Ordinary
-  words are neither function words (`newstrace.syndication.align.STOPWORDS`), nor names
+  words are neither function words (`newstrace.text.vocabulary.MATCH_STOP_WORDS`), nor names
   (`name_keys`: words either text always capitalises), nor figures (words with a digit). A rewrite
   keeps the source's vocabulary while it rewords; an independent report of the same event shares
   the names and figures (which is why they do not count) but little of the rest.
@@ -35,7 +35,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newstrace.syndication.align import STOPWORDS, Paragraphs
+from newstrace.syndication.align import Paragraphs
+from newstrace.text.vocabulary import MATCH_STOP_WORDS
 from newstrace.text.shingling import KeyIds
 from newstrace.text.tokenizer import token_key
 
@@ -61,7 +62,7 @@ def name_keys(*texts: Paragraphs) -> set[str]:
                 if token[:1].isalnum():
                     for part in token.split("-"):
                         (capitalised if part[:1].isupper() else lower).add(token_key(part))
-    return capitalised - lower - STOPWORDS
+    return capitalised - lower - MATCH_STOP_WORDS
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ class DerivationMeasures:
 
 def ordinary_mask(ids: KeyIds, names: set[str]) -> np.ndarray:
     """Return, per vocabulary id, True for ordinary words: no function word, name or figure."""
-    return np.fromiter((key not in STOPWORDS and key not in names and not any(map(str.isdigit, key))
+    return np.fromiter((key not in MATCH_STOP_WORDS and key not in names and not any(map(str.isdigit, key))
                         for key in ids.vocabulary), dtype=bool, count=len(ids.vocabulary))
 
 

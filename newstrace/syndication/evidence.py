@@ -23,7 +23,8 @@ import re
 from functools import lru_cache
 import pandas as pd
 
-from newstrace.syndication.align import STOPWORDS, Paragraphs
+from newstrace.syndication.align import Paragraphs
+from newstrace.text.vocabulary import MATCH_STOP_WORDS
 from newstrace.syndication.derivation_score import name_keys
 from newstrace.text.tokenizer import token_key
 
@@ -92,7 +93,7 @@ def _name_runs(tokens: list[str]) -> list[str]:
         runs.append(current)
     names = []
     for run in runs:
-        while run and (run[-1].islower() or run[0].lower() in STOPWORDS):
+        while run and (run[-1].islower() or run[0].lower() in MATCH_STOP_WORDS):
             run = run[:-1] if run[-1].islower() else run[1:]
         if run:
             names.append(" ".join(run))
@@ -110,7 +111,7 @@ def shared_evidence(original: Paragraphs, copy: Paragraphs) -> pd.DataFrame:
     names = name_keys(copy, original)
     rows: list[tuple] = []
     ordinary = [key for key in dict.fromkeys(copy_keys) if key in in_original and key.isalpha()
-                and key not in STOPWORDS and key not in names]
+                and key not in MATCH_STOP_WORDS and key not in names]
     rare = sorted((key for key in ordinary if per_million(key) < RARE_PER_MILLION), key=per_million)
     rows += [("rare word", key, in_original[key], in_copy[key], rare_word_note(key)) for key in rare[:MAX_ITEMS]]
     figures = [key for key in dict.fromkeys(copy_keys) if key in in_original and any(map(str.isdigit, key))]

@@ -55,11 +55,11 @@ from itertools import combinations
 
 import pandas as pd
 
+from newstrace.attribution.outlet_credits import credits, same_outlet
+from newstrace.data import as_texts
 from newstrace.pages.clutter import Cleaned, clean
 from newstrace.syndication.comparison import compare
 from newstrace.syndication.evidence import evidence_summary
-from newstrace.attribution.outlet_credits import credits, same_outlet
-from newstrace.data import as_texts
 from newstrace.text.shingling import DEFAULT_SHINGLE_SIZE, containment, shingles
 from newstrace.text.tokenizer import words
 

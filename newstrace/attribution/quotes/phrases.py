@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from newstrace.attribution.quote_words import (
+from newstrace.attribution.quotes.words import (
     DOCUMENT_NOUNS,
     NAME_INTRODUCERS,
     PREPOSITIONS,
