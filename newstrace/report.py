@@ -31,6 +31,10 @@ table.pairs {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
 table.pairs td, table.pairs th {{ border-top: 1px solid #ccc; padding: .5em .8em;
                                    vertical-align: top; }}
 table.pairs th {{ text-align: left; }}
+table.evidence {{ border-collapse: collapse; margin-bottom: 1.5em; font-family: sans-serif;
+                   font-size: .9em; }}
+table.evidence td, table.evidence th {{ border-top: 1px solid #ccc; padding: .3em .6em;
+                                         text-align: left; vertical-align: top; }}
 td.meta {{ font-family: sans-serif; font-size: .85em; color: #333; }}
 td.empty {{ color: #777; font-style: italic; }}
 del.content {{ background: #fbe3d6; color: #7a2e00; text-decoration: line-through;
@@ -171,13 +175,30 @@ def _scores(comparison: Comparison, names: tuple[str, str]) -> str:
     """Return the summary list of scores and counts."""
     counts = ", ".join(f"{n} {status}" for status, n in comparison.counts().items())
     items = [("original", names[0]), ("copy", names[1]), ("relation", comparison.relation),
-             ("score", f"{comparison.score:.3f} (share of the copy's words derived from the original)"),
+             ("score", f"{comparison.score:.3f} (how likely the copy derives from the original, 0 to 1)"),
+             ("ordinary words", f"{comparison.word_containment:.0%} of the copy's ordinary words (no "
+                                "function words, names or figures) are in the original"),
+             ("phrases", f"{comparison.phrase_containment:.0%} of the copy's three-word phrases are in the original"),
+             ("verbatim", f"{comparison.derived_share:.0%} of the copy's words are verbatim from the original"),
              ("containment", f"{comparison.containment:.3f}"),
              ("jaccard", f"{comparison.jaccard:.3f} ({comparison.shingle_size}-word shingles)"),
              ("paragraphs", counts), ("edits", str(len(comparison.edits))),
              ("shared passages", str(len(comparison.shared_passages)))]
     return "<dl class=\"scores\">" + "".join(
         f"<dt>{html.escape(k)}</dt><dd>{html.escape(v)}</dd>" for k, v in items) + "</dl>"
+
+
+def _evidence(comparison: Comparison) -> str:
+    """Return the table of shared rare words, figures and names, each with its explanation."""
+    rows = comparison.evidence
+    if rows.empty:
+        return '<h2>Shared evidence</h2><p class="legend">No rare word, figure or name in common.</p>'
+    body = "".join(f"<tr><td>{html.escape(r.kind)}</td><td>{html.escape(str(r.item))}</td>"
+                   f"<td>{r.in_original}</td><td>{r.in_copy}</td><td>{html.escape(r.explanation)}</td></tr>"
+                   for r in rows.itertuples())
+    return ('<h2>Shared evidence</h2><table class="evidence"><thead><tr><th>kind</th><th>in both texts</th>'
+            "<th>times in original</th><th>times in copy</th><th>what it shows</th></tr></thead>"
+            f"<tbody>{body}</tbody></table>")
 
 
 def report_html(comparison: Comparison, names: tuple[str, str] = ("original", "copy")) -> str:
@@ -189,7 +210,7 @@ def report_html(comparison: Comparison, names: tuple[str, str] = ("original", "c
               'Paragraph numbers: the paragraphs of the cleaned story, counted from 1.</p>')
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>"
-            f"<h1>{html.escape(title)}</h1>{_scores(comparison, names)}{legend}"
+            f"<h1>{html.escape(title)}</h1>{_scores(comparison, names)}{_evidence(comparison)}{legend}"
             f'<table class="pairs">{_COLUMNS}<thead><tr><th>status</th><th>original</th>'
             f"<th>copy</th></tr></thead><tbody>{''.join(_fold_missing(_rows(comparison)))}"
             "</tbody></table></body></html>\n")

@@ -248,9 +248,10 @@ def test_lesson04_two_figures_for_one_measure(case: pd.DataFrame, story: dict[st
     assert lineage["score"] == pytest.approx(rewrite.score) and lineage["b_in_a"] == pytest.approx(rewrite.containment)
     text = lesson_text("04-same-story-different-page")
     containment = re.search(r"containment \(about (0\.\d\d)\)", text)[1]
-    score = re.search(r"score\*? \(about (0\.\d\d)", text)[1]
+    score = re.search(r"score\*? \(about ([01]\.\d\d)", text)[1]
+    share = re.search(r"derived_share\*? \(about (0\.\d\d)\)", text)[1]
     assert float(containment) == round(rewrite.containment, 2)
-    assert float(score) == round(rewrite.score, 2)
+    assert float(score) == round(rewrite.score, 2) and float(share) == round(rewrite.derived_share, 2)
 
 
 def test_lesson06_winter_paragraphs(full_text: str):

@@ -12,6 +12,7 @@ from newstrace.commands.options import whole_number
 from newstrace.commands.tables import print_table
 from newstrace.errors import ArticleError
 from newstrace.syndication.comparison import Comparison, compare
+from newstrace.syndication.evidence import evidence_summary
 from newstrace.text.shingling import DEFAULT_SHINGLE_SIZE
 
 MAX_SHINGLE_SIZE = 50
@@ -68,7 +69,9 @@ def print_summary(comparison: Comparison, names: tuple[str, str]) -> None:
     print(f"original:    {names[0]}")
     print(f"copy:        {names[1]}")
     print(f"relation:    {comparison.relation}")
-    print(f"score:       {comparison.score:.3f}  (share of the copy's words derived from the original)")
+    print(f"score:       {comparison.score:.3f}  (how likely the copy derives from the original, 0 to 1)")
+    print(f"verbatim:    {comparison.derived_share:.3f}  (share of the copy's words verbatim from the original)")
+    print(f"shared:      {evidence_summary(comparison.evidence)}")
     print(f"containment: {comparison.containment:.3f}  ({comparison.shingle_size}-word shingles)")
     print(f"jaccard:     {comparison.jaccard:.3f}")
     print("paragraphs:  " + ", ".join(f"{n} {status}" for status, n in comparison.counts().items()))

@@ -5,6 +5,8 @@ Two sets of (original, copy) pairs, each labelled derived or not:
 - the hand-written set in newstrace/evaluation/derivation_pairs.json (METER-corpus style: a wire story and
   newspaper articles wholly derived, partially derived or independently written about the same
   event; see its "about" field);
+- the hand-written heavy rewrites in rewrite_pairs.json beside this module (short pieces
+  rewritten from a wire story, news briefs, and independent reports of the same event);
 - synthetic pairs from `newstrace.syndication.synthetic.synthetic_corpus`: every derived kind against its base,
   and every *independent report* (the hard negative: same people, place, figures and titles, new
   wording) against its base;
@@ -33,6 +35,7 @@ from newstrace.syndication.comparison import compare
 from newstrace.syndication.synthetic import synthetic_corpus, variants
 
 PAIRS_FILE = Path(__file__).with_name("derivation_pairs.json")
+REWRITES_FILE = Path(__file__).with_name("rewrite_pairs.json")
 MINIMUMS_FILE = Path(__file__).with_name("derivation_minimums.json")
 SYNTHETIC_ARTICLES = 120
 SYNTHETIC_INDEPENDENT_SHARE = 0.2
@@ -118,7 +121,8 @@ def summary(table: pd.DataFrame) -> dict[str, float]:
 def evaluate(n_articles: int = SYNTHETIC_ARTICLES) -> dict[str, tuple[pd.DataFrame, dict[str, float]]]:
     """Return {set name: (per-pair table, summary)} for the hand-written, synthetic and variant sets."""
     results = {}
-    for name, pairs in (("hand", load_hand_pairs()), ("synthetic", synthetic_pairs(n_articles)),
+    for name, pairs in (("hand", load_hand_pairs()), ("rewrites", load_hand_pairs(REWRITES_FILE)),
+                        ("synthetic", synthetic_pairs(n_articles)),
                         ("variants", variant_pairs())):
         table = derivation_scores(pairs)
         results[name] = (table, summary(table))

@@ -90,8 +90,8 @@ def _matrix_alt(matrix: pd.DataFrame) -> str:
     pairs = [(matrix.loc[a, b], a, b) for a in matrix.index for b in matrix.columns if a != b]
     pairs.sort(key=lambda item: (-item[0], item[1], item[2]))
     shown = "; ".join(f"{b} from {a}: {value:.2f}" for value, a, b in pairs[:6])
-    return (f"Similarity matrix of {len(matrix)} texts: share of each column text's words derived "
-            f"from each row text, from 0 to 1. Highest pairs: {shown or 'none'}.")
+    return (f"Similarity matrix of {len(matrix)} texts: how likely each column text derives from "
+            f"each row text (compare's score), from 0 to 1. Highest pairs: {shown or 'none'}.")
 
 
 def similarity_matrix(texts: dict[str, str] | pd.DataFrame) -> Chart:

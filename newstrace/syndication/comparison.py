@@ -1,4 +1,4 @@
-"""Compare an original with a possible copy: how much of the copy derives from it, and how.
+"""Compare an original with a possible copy: how likely the copy derives from it, and how.
 
 `compare(original, copy)` cleans both texts with `newstrace.pages.clutter.clean`, folds typography
 (`newstrace.text.tokenizer`), aligns paragraphs (`newstrace.syndication.align`), lists word-level edits
@@ -10,23 +10,25 @@ Hyphenated words: a hyphenated word whose closed form is written somewhere in ei
 ("month-long" where the other text has "monthlong") is matched as that closed form; otherwise as
 its parts ("al-Maghribi" = "al Maghribi").
 
-**score** (0 to 1): the share of the copy's words that derive from the original. A copy word
-counts as derived when either
+**score** (0 to 1): how likely the copy derives from the original, for verbatim copies and heavy
+rewrites alike: a logistic combination, fitted on development data, of the copy's ordinary-word
+and phrase containment in the original (`newstrace.syndication.derivation_score` states the
+measures and the fit), never below derived_share; identical texts score 1.
+
+**derived_share** (0 to 1): the share of the copy's words that derive verbatim from the original.
+A copy word counts as derived when either
 (a) it lies in a run of at least `shingle_size` words that also occurs in the original, anywhere
     (verbatim reuse, including quotes and phrases carried into a rewrite; reordering is free),
-    unless the run is made only of function words (`newstrace.text.vocabulary.MATCH_STOP_WORDS`: "and that he had
-    been" is chance, not reuse), or
+    unless the run is made only of function words ("and that he had been" is chance, not
+    reuse), or
 (b) it is matched, in order, to a word of the original paragraph(s) it is aligned with, in a
     *copy-edited* paragraph group: similarity at least `EDITED_MIN_SIMILARITY`, or coverage (share
     of the group's copy words matched in order) at least `COPY_EDITED_MIN_COVERAGE`, e.g. one
     sentence kept from a long paragraph. Short edits leave runs shorter than `shingle_size`, which
-    (a) alone would miss. A paraphrase keeps few words in order (the case's re-report reaches a
-    coverage of 0.41 at most), so rewritten paragraphs count only through (a).
-Word-level `edits` are listed for copy-edited groups only.
-Cutting paragraphs never lowers the score (it is a share of the copy, not of the original); an
-independent report of the same event shares names and facts but few runs of five words, and its
-paragraphs are not similar enough for (b), so it scores low. Identical texts score 1; an empty
-copy scores 0.
+    (a) alone would miss. A paraphrase keeps few words in order, so rewritten paragraphs count
+    only through (a).
+Word-level `edits` are listed for copy-edited groups only. Cutting paragraphs never lowers the
+share (it is a share of the copy, not of the original).
 
 **containment**: share of the copy's `shingle_size`-word shingles found in the original's.
 **jaccard**: Jaccard similarity of the two shingle sets.
@@ -34,36 +36,37 @@ copy scores 0.
 **relation** (first rule that holds):
 - `identical`: the two texts, typography folded, have the same tokens (page clutter included)
   and the same story paragraphs.
-- `copy`: no paragraph missing or added and no edits: the same story paragraphs, only page
-  clutter (or paragraph breaks, or a duplicated paragraph) differs.
-- `trimmed copy`: score >= TRIMMED_MIN_SCORE, no added paragraph, something cut (a missing
-  paragraph or a deletion), no insertion or word change, and at most HOUSE_STYLE_MAX_RATE house
-  style edits per copy word.
-- `edited copy`: score >= EDITED_MIN_SCORE and at least ALIGNED_MIN_SHARE of the copy's words in
-  copy-edited paragraph groups (copy edits, possibly also trimmed).
-- `rewrite`: score >= REWRITE_MIN_SCORE and the shared passages (runs of at least
+- `copy`: no paragraph missing or added, no edits and derived_share >= TRIMMED_MIN_SCORE: the
+  same story paragraphs, only page clutter (or paragraph breaks, or a duplicated paragraph)
+  differs (the share keeps out two different one-paragraph texts aligned for want of others).
+- `trimmed copy`: derived_share >= TRIMMED_MIN_SCORE, no added paragraph, something cut (a
+  missing paragraph or a deletion), no insertion or word change, and at most
+  HOUSE_STYLE_MAX_RATE house style edits per copy word.
+- `edited copy`: derived_share >= EDITED_MIN_SCORE and at least ALIGNED_MIN_SHARE of the copy's
+  words in copy-edited paragraph groups (copy edits, possibly also trimmed).
+- `rewrite`: either score >= REWRITE_MIN_LIKELIHOOD (a heavy rewrite: most of the copy's ordinary
+  words and many of its phrases come from the original, even with no long verbatim passage), or
+  derived_share >= REWRITE_MIN_SCORE and the shared passages (runs of at least
   `min_passage_words` words) hold at least REWRITE_WORDING_PASSAGES * `min_passage_words` words
-  of *wording*: new wording that carries over quotes and phrases. Wording is every word of a
-  shared passage except names and figures (`shared_wording`: words the copy always capitalises,
-  function words aside, and words with a digit); a passage made mostly of names and figures,
-  such as "Jane Doe, inspector of the County Fire Service", counts nothing. Reason: an
-  independent report of the same event shares names, titles and figures, and often one short
-  quote from the same statement or hearing, but not more of the first writer's wording; a
-  rewrite carries over several quotes and phrases (measured on newstrace/evaluation/derivation_pairs.json
-  and synthetic independent reports with `python -m newstrace.evaluation.derivation`).
+  of *wording* (`shared_wording`: every word of a shared passage except names and figures; a
+  passage made mostly of names and figures, such as "Jane Doe, inspector of the County Fire
+  Service", counts nothing). An independent report of the same event shares names, titles and
+  figures, and often one short quote from the same statement, but not more of the first writer's
+  wording; a rewrite carries over several quotes and phrases.
 - `unrelated`: none of the above.
 
 Thresholds are module constants: TRIMMED_MIN_SCORE 0.9, HOUSE_STYLE_MAX_RATE 0.01,
 EDITED_MIN_SCORE 0.6, ALIGNED_MIN_SHARE 0.5, REWRITE_MIN_SCORE 0.15, REWRITE_WORDING_PASSAGES 2,
-EDITED_MIN_SIMILARITY 0.5, COPY_EDITED_MIN_COVERAGE 0.6. They were set from built variants (see
+EDITED_MIN_SIMILARITY 0.5, COPY_EDITED_MIN_COVERAGE 0.6 were set from built variants (see
 tests/syndication/test_comparison.py and tests/evaluation/test_derivation.py), not fitted to the case.
+REWRITE_MIN_LIKELIHOOD 0.7 was chosen on development data (newstrace.syndication.derivation_score).
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import accumulate, compress, islice
 from operator import itemgetter
@@ -84,6 +87,8 @@ from newstrace.syndication.align import (
     paragraph_pair,
 )
 from newstrace.syndication.edits import HOUSE_STYLE, diff
+from newstrace.syndication.derivation_score import REWRITE_MIN_LIKELIHOOD, derivation_measures, likelihood, shared_wording
+from newstrace.syndication.evidence import shared_evidence
 from newstrace.syndication.passages import coded_matching_runs, grams, matching_runs, passage_table
 from newstrace.text.shingling import (
     DEFAULT_SHINGLE_SIZE,
@@ -93,7 +98,7 @@ from newstrace.text.shingling import (
     jaccard,
     shingles,
 )
-from newstrace.text.tokenizer import WORD_RE, ascii_word_bounds, normalize, token_key, tokens
+from newstrace.text.tokenizer import WORD_RE, ascii_word_bounds, normalize, tokens
 from newstrace.text.vocabulary import MATCH_STOP_WORDS
 
 RELATIONS = ("identical", "copy", "trimmed copy", "edited copy", "rewrite", "unrelated")
@@ -124,6 +129,9 @@ class Comparison:
     copy: Cleaned = field(repr=False)
     shingle_size: int = DEFAULT_SHINGLE_SIZE
     _tables: _Tables = field(default=None, repr=False)  # type: ignore[assignment]
+    derived_share: float = 0.0
+    word_containment: float = 0.0
+    phrase_containment: float = 0.0
 
     @cached_property
     def alignment(self) -> pd.DataFrame:
@@ -141,6 +149,11 @@ class Comparison:
         tables = self._tables
         return passage_table(tables.runs, self.original.text, self.copy.text,
                              paragraph_locator(tables.original, tables.closed), paragraph_locator(tables.copy, tables.closed))
+
+    @cached_property
+    def evidence(self) -> pd.DataFrame:
+        """Rare words, figures and names in both texts, each explained (newstrace.syndication.evidence)."""
+        return shared_evidence(self._tables.original, self._tables.copy)
 
     def counts(self) -> dict[str, int]:
         """Return the number of alignment rows of each status."""
@@ -455,7 +468,7 @@ class _Facts:
     """The measurements the relation rules read."""
 
     same_tokens: bool
-    score: float
+    share: float  # derived_share
     statuses: set[str]
     edit_kinds: list[str]
     copy_words: int
@@ -463,37 +476,7 @@ class _Facts:
     passages: int
     wording: Callable[[], int]  # shared_wording, measured only when the rewrite rule asks
     min_wording: int
-
-
-def name_keys(copy: Paragraphs) -> set[str]:
-    """Return the copy's keys written capitalised wherever they occur, function words aside: names."""
-    capitalised, lower = set(), set()
-    for tokens_ in copy.tokens:
-        for token in tokens_:
-            if token[:1].isalnum():
-                for part in token.split("-"):
-                    (capitalised if part[:1].isupper() else lower).add(token_key(part))
-    return capitalised - lower - MATCH_STOP_WORDS
-
-
-def shared_wording(copy: Paragraphs, runs: list[tuple[int, int, int]]) -> int:
-    """Return how many words of the shared passages are wording, not names, titles or figures.
-
-    A word is a name when `name_keys` lists it, a figure when it holds a digit. A passage made
-    mostly of names and figures ("Jane Doe, inspector of the County Fire Service") counts nothing;
-    in the others every word but the names and figures counts.
-    """
-    if not runs:
-        return 0
-    names = name_keys(copy)
-    keys = [key for paragraph in copy.keys for key in paragraph]
-    total = 0
-    for _, start, length in runs:
-        named = sum(key in names or not key.isalpha() and any(map(str.isdigit, key))
-                    for key in keys[start:start + length])
-        if 2 * named <= length:
-            total += length - named
-    return total
+    likelihood: float = 0.0  # the Comparison's score: how likely the copy derives from the original
 
 
 def _is_trimmed(facts: _Facts) -> bool:
@@ -501,7 +484,7 @@ def _is_trimmed(facts: _Facts) -> bool:
     cut = "missing" in facts.statuses or "deletion" in facts.edit_kinds
     content = {"insertion", "word change"} & set(facts.edit_kinds)
     house = sum(kind in HOUSE_STYLE for kind in facts.edit_kinds)
-    return (facts.score >= TRIMMED_MIN_SCORE and cut and not content and "added" not in facts.statuses
+    return (facts.share >= TRIMMED_MIN_SCORE and cut and not content and "added" not in facts.statuses
             and house <= HOUSE_STYLE_MAX_RATE * facts.copy_words)
 
 
@@ -509,13 +492,16 @@ def relation_of(facts: _Facts) -> str:
     """Return the relation named by the first rule that holds (module docstring)."""
     if facts.same_tokens:
         return "identical"
-    if facts.copy_words and not facts.edit_kinds and not {"missing", "added"} & facts.statuses:
+    if facts.copy_words and not facts.edit_kinds and not {"missing", "added"} & facts.statuses \
+            and facts.share >= TRIMMED_MIN_SCORE:
         return "copy"
     if _is_trimmed(facts):
         return "trimmed copy"
-    if facts.score >= EDITED_MIN_SCORE and facts.aligned_share >= ALIGNED_MIN_SHARE:
+    if facts.share >= EDITED_MIN_SCORE and facts.aligned_share >= ALIGNED_MIN_SHARE:
         return "edited copy"
-    if facts.score >= REWRITE_MIN_SCORE and facts.passages and facts.wording() >= facts.min_wording:
+    if facts.likelihood >= REWRITE_MIN_LIKELIHOOD:
+        return "rewrite"
+    if facts.share >= REWRITE_MIN_SCORE and facts.passages and facts.wording() >= facts.min_wording:
         return "rewrite"
     return "unrelated"
 
@@ -543,13 +529,19 @@ def compare_cleaned(original: str, copy: str, cleaned_original: Cleaned, cleaned
     runs = passage_runs(paras_original, paras_copy, min_passage_words, ids)
     check_shingle_size(shingle_size)
     same_paragraphs = paras_original.tokens == paras_copy.tokens
+    measures = derivation_measures(ids, paras_original, paras_copy)
     facts = _Facts(same_paragraphs and tokens(original) == tokens(copy),
                    derived_share(ids, paras_original, paras_copy, groups, shingle_size),
                    {row["status"] for row in alignment}, [edit[4] for edit in edits], len(ids.copy),
                    aligned_share(paras_copy, groups), len(runs), lambda: shared_wording(paras_copy, runs),
                    REWRITE_WORDING_PASSAGES * min_passage_words)
+    facts = replace(facts, likelihood=max(likelihood(measures), facts.share))
     relation = relation_of(facts)
     containment_, jaccard_ = shingle_measures(ids, shingle_size)
     tables = _Tables(alignment, edits, runs, paras_original, paras_copy, closed)
-    return Comparison(1.0 if relation == "identical" else facts.score, containment_, jaccard_,
-                      relation, cleaned_original, cleaned_copy, shingle_size, tables)
+    identical = relation == "identical"
+    return Comparison(1.0 if identical else facts.likelihood, containment_, jaccard_,
+                      relation, cleaned_original, cleaned_copy, shingle_size, tables,
+                      derived_share=1.0 if identical else facts.share,
+                      word_containment=measures.word_containment,
+                      phrase_containment=measures.phrase_containment)

@@ -37,8 +37,10 @@ states ("Published 3 May 2019", removed by nt.clean as a timestamp) is quoted as
 original); a_in_b, b_in_a; words_a, words_b (story words after cleaning); likely_fuller,
 fuller_confidence, fuller_reason; likely_earlier, earlier_confidence, earlier_reason (confidence is
 one of "high", "moderate", "low", "none"); credits_a, credits_b (outlets credited for reporting);
-story_years_a, story_years_b; capture_a, capture_b. `text_evidence(texts)` gives the per-text
-evidence as a table.
+story_years_a, story_years_b; capture_a, capture_b; shared: the rare words, figures and names the
+two texts share (`Comparison.evidence`, newstrace.syndication.evidence: each kind says what it can show; names
+and figures show the same story, not copying). `text_evidence(texts)` gives the per-text evidence
+as a table.
 
 **Dates in the stories**: when one story mentions a later year than any in the other, the earlier
 reason says so (that text was written in that year or later), but a lower bound on one date never
@@ -57,6 +59,7 @@ from newstrace.attribution.outlet_credits import credits, same_outlet
 from newstrace.data import as_texts
 from newstrace.pages.clutter import Cleaned, clean
 from newstrace.syndication.comparison import compare
+from newstrace.syndication.evidence import evidence_summary
 from newstrace.text.shingling import DEFAULT_SHINGLE_SIZE, containment, shingles
 from newstrace.text.tokenizer import words
 
@@ -82,7 +85,7 @@ COLUMNS = [
     "a", "b", "relation", "score", "a_in_b", "b_in_a", "words_a", "words_b",
     "likely_fuller", "fuller_confidence", "fuller_reason",
     "likely_earlier", "earlier_confidence", "earlier_reason",
-    "credits_a", "credits_b", "story_years_a", "story_years_b", "capture_a", "capture_b",
+    "credits_a", "credits_b", "story_years_a", "story_years_b", "capture_a", "capture_b", "shared",
 ]
 
 
@@ -265,5 +268,6 @@ def lineage(texts: Mapping[str, str]) -> pd.DataFrame:
             evidence.loc[a, "credits_other"], evidence.loc[b, "credits_other"],
             evidence.loc[a, "story_years"], evidence.loc[b, "story_years"],
             evidence.loc[a, "capture_hint"], evidence.loc[b, "capture_hint"],
+            evidence_summary(result.evidence),
         ])
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -208,9 +208,12 @@ def test_offsets_slice_back_and_paragraphs_count_non_blank_lines() -> None:
     ('"This is not over," Smith\'s lawyer, Ann Lee, said.', "This is not over,", "Ann Lee", "said"),
     ('"We are ready," one official told The Associated Press, speaking on condition of anonymity.',
      "We are ready,", "one official", "told"),
-    # a document as speaker
+    # a document as speaker, when no author is named
     ('The statement said the governor was "disappointed but not surprised."', "disappointed but not surprised.",
      "The statement", "said"),
+    # ... but the source of a document is: "a statement from X"
+    ('The ferry was "not fit to sail", according to a statement from the Harbour Trust.', "not fit to sail",
+     "the Harbour Trust", "according to"),
     # sport: role word before the name, told a broadcaster
     ('Defender Ezri Konsa, who scored the second goal, said the dressing room was "buzzing".', "buzzing",
      "Ezri Konsa", "said"),

@@ -18,10 +18,13 @@ How it works, in four steps:
    clause ("Reuters gave this account: ...") and a dash signature ("... \u2014 Rep. Jane Doe").
    A quote takes the attribution next to it, else one in its sentence, else the latest one earlier
    in its paragraph, else the previous paragraph's speaker if the paragraph opens with the quote,
-   else the person the previous sentence was about. Pronouns (he, she, they, it) become the most
+   else the person the previous sentence was about (not one named inside that sentence's relative
+   clause: "..., said X, who works with Y." keeps X). Pronouns (he, she, they, it) become the most
    recent speaker or named person that fits (gender from titles, first names and earlier
-   pronouns); "the official" becomes the earlier speaker with the same last word. Titles and role
-   words before a name are dropped ("Prime Minister Jane Doe" -> "Jane Doe").
+   pronouns, and a role word before a name: "his wife, X"); "the official" becomes the earlier
+   speaker with the same last word. Titles and role words before a name are dropped ("Prime
+   Minister Jane Doe" -> "Jane Doe"). What a speaker phrase can name (a document's source, never
+   a thing such as "the advert") is in ``newstrace.attribution.quotes.phrases``.
 4. **Kinds.** ``title`` for capitalised names of works near a word like film or book; ``term`` for
    short unattributed quotes (scare quotes, coined words, nicknames); ``direct`` for a quote that
    starts a sentence with a capital (or resumes one after "he said,"); ``partial`` for a fragment

@@ -21,17 +21,21 @@ from newstrace.attribution.quotes.records import (
     Attribution,
     Paragraph,
 )
+from newstrace.attribution.quotes.phrases import APPOSITIVE_AFTER_RE, INTRODUCED_NAME_RE, role_word
 from newstrace.attribution.quotes.words import (
     CUT_WORDS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     FEMALE_NAMES,
     FEMALE_WORDS,
+    FIRST_NAMES,
     FORBIDDEN_IN_SPEAKER,
     MALE_NAMES,
     MALE_WORDS,
     ORG_WORDS,
     PERSON_TITLES,
     POST_STOP_WORDS,
+    PREPOSITIONS,
     PRONOUNS,
     SENTENCE_OPENERS,
     SUBJECT_VERBS,
@@ -103,7 +107,6 @@ def _clean_speaker(segment: str) -> str:
 
 
 NEW_PHRASE_WORDS = {"a", "an", "the", "one", "another", "some", "several", "many", "two", "three"}
-PREPOSITIONS = {"of", "for", "at", "in", "on", "with", "from", "by", "to", "about", "near", "and", "or"}
 """A determiner after a noun starts a new phrase ("a finding one researcher" -> "one researcher")."""
 
 
@@ -183,7 +186,8 @@ def speaker_after(post: str) -> str | None:
     words: list[str] = []
     for word in phrase_words(head):
         bare = word.rstrip(".")
-        if words and (bare.lower() in POST_STOP_WORDS or (bare.islower() and re.search(r"(?:ed|ing)$", bare))
+        after_document = bare.lower() in ("from", "by", "of") and words and words[-1].lower() in DOCUMENT_NOUNS
+        if words and not after_document and (bare.lower() in POST_STOP_WORDS or (bare.islower() and re.search(r"(?:ed|ing)$", bare))
                       or (bare == "of" and len(words) >= 2 and is_name(" ".join(words)))):
             break
         if not words and bare.lower() in POST_STOP_WORDS - {"the"}:
@@ -334,12 +338,16 @@ def find_persons(para: Paragraph) -> list[tuple[int, str, str | None]]:
         if any(w.rstrip(".,'\u2019s") in ORG_WORDS or w in ORG_WORDS for w in words):
             continue
         titled = match.group() != name
-        before = para.masked[max(0, match.start() - 6):match.start()].lower()
-        if re.search(r"\b(?:in|at|from|to|near|of)\s+$", before) and not titled:
+        before = para.masked[max(0, match.start() - 30):match.start()].lower()
+        if INTRODUCED_NAME_RE.search(before):
+            continue  # "the charity Open Hands": an organisation or a thing, not a person
+        described = APPOSITIVE_AFTER_RE.match(para.masked, match.end()) is not None
+        first_name = bool(words) and words[0].lower() in FIRST_NAMES
+        if re.search(r"\b(?:in|at|from|to|near|of)\s+$", before) and not (titled or described or first_name):
             continue
         if len(words) >= 2 or (titled and words):
             name = " ".join(words).removesuffix("'s").removesuffix("\u2019s")
-            persons.append((match.start(), name, gender_of(match.group())))
+            persons.append((match.start(), name, gender_of(match.group()) or gender_of(role_word(before))))
     return persons
 
 

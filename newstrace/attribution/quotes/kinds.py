@@ -32,7 +32,8 @@ def classify(quote: str, before: str, after: str, attributed: bool, continued: b
         return "term"
     starts_upper = bool(re.match(r"[\W\d]*[A-Z\u00c0-\u00de]", quote)) or bool(re.match(r"[\d\[(]", quote))
     if not attributed and not continued and len(words) <= 3 and not (ends_sentence and starts_upper) \
-            and not (headline and len(words) >= 2) and before.strip(" " + MASK):
+            and not (headline and len(words) >= 2) and before.strip(" " + MASK) \
+            and not (starts_upper and len(words) >= 2 and before.rstrip().endswith(":")):
         return "term"
     opens_sentence = not before.strip(" " + MASK) or before.rstrip().endswith((":", ",", MASK)) or continued
     resumes = before.lstrip().startswith(MASK) and before.rstrip().endswith(",")

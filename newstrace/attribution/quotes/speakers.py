@@ -13,8 +13,10 @@ from newstrace.attribution.quotes.attributions import (
     sentence_bounds,
     speaker_name,
 )
+from newstrace.attribution.quotes.phrases import can_speak, document_source, head_noun
 from newstrace.attribution.quotes.records import MASK, SPACE_RE, Attribution, Paragraph, Piece
 from newstrace.attribution.quotes.words import (
+    ORG_NOUNS,
     ORG_WORDS,
     PERSON_NOUNS,
     PRONOUNS,
@@ -93,7 +95,8 @@ def _fallback(paragraphs: list[Paragraph], k: int, i: int, chosen: dict,
         previous = paragraphs[k - 1]
         quoted = [chosen.get(p.group) for p in previous.pieces if chosen.get(p.group)]
         last_piece_end = previous.pieces[-1].close_end - previous.start
-        newcomers = [name for at, name, _ in persons_of(previous) if at > last_piece_end
+        sentence_end = sentence_bounds(previous, last_piece_end)[1]  # "..., said X, who works with Y." keeps X
+        newcomers = [name for at, name, _ in persons_of(previous) if at >= sentence_end
                      and quoted and name != quoted[-1].resolved]
         if quoted and not newcomers:
             return quoted[-1]
@@ -137,7 +140,8 @@ def _fits(pronoun: str, phrase: str, genders: dict[str, str]) -> bool:
     if pronoun == "she":
         return kind == "person" and gender != "m"
     words = phrase_words(phrase)
-    organisation = any(w.rstrip(".,") in ORG_WORDS for w in words) or (len(words) == 1 and is_name(phrase))
+    organisation = (any(w.rstrip(".,") in ORG_WORDS for w in words) or head_noun(phrase) in ORG_NOUNS
+                    or (len(words) == 1 and is_name(phrase)))
     if pronoun == "they":
         return kind == "group" or organisation
     return kind == "thing" or (organisation and gender is None)
@@ -169,7 +173,9 @@ def _resolve(attribution: Attribution, paragraphs: list[Paragraph], k: int, hist
     speaker = attribution.speaker
     pronoun = speaker.lower()
     if pronoun in PRONOUNS:
-        return _antecedent(pronoun, attribution, paragraphs, k, genders)
+        antecedent = _antecedent(pronoun, attribution, paragraphs, k, genders)
+        return antecedent if antecedent is None or can_speak(antecedent) else None
+    speaker = document_source(speaker) or speaker
     words = phrase_words(speaker)
     if words[0].lower() == "the" and not is_name(" ".join(words[1:])):
         head = words[-1].lower()
@@ -177,7 +183,8 @@ def _resolve(attribution: Attribution, paragraphs: list[Paragraph], k: int, hist
             if earlier.resolved and earlier.resolved != speaker and k - earlier.paragraph <= 3 \
                     and phrase_words(earlier.resolved)[-1].lower() == head:
                 return earlier.resolved
-    return speaker_name(speaker)
+    name = speaker_name(speaker)
+    return name if can_speak(name) else None
 
 
 def _antecedent(pronoun: str, attribution: Attribution, paragraphs: list[Paragraph], k: int,
@@ -191,7 +198,8 @@ def _antecedent(pronoun: str, attribution: Attribution, paragraphs: list[Paragra
         for name in reversed(speakers):
             if _fits(pronoun, name, genders):
                 return name
+        known = genders | {name: gender for _, name, gender in persons_of(para) if gender}  # "his wife, X" named once
         for _at, name, gender in reversed(persons_of(para)[:bisect_left(persons_of(para), (limit,))][-50:]):
-            if _fits(pronoun, name, {name: gender} if gender else genders):
+            if _fits(pronoun, name, {name: gender} if gender else known):
                 return name
     return None

@@ -151,6 +151,7 @@ PERSON_TITLES, ORG_WORDS, SENTENCE_OPENERS, WORK_NOUNS = (
     frozenset(PERSON_TITLES), frozenset(ORG_WORDS), frozenset(SENTENCE_OPENERS), frozenset(WORK_NOUNS))
 FEMALE_WORDS, MALE_WORDS, FEMALE_NAMES, MALE_NAMES = (
     frozenset(FEMALE_WORDS), frozenset(MALE_WORDS), frozenset(FEMALE_NAMES), frozenset(MALE_NAMES))
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 
 POST_STOP_WORDS = {"who", "which", "that", "whose", "in", "on", "at", "during", "after", "before",
                    "when", "while", "as", "because", "told", "said", "last", "this", "yesterday",
@@ -175,3 +176,46 @@ PERSON_NOUNS = re.compile(
     r"representative|secretary|cameraman|reporter|journalist|brother|sister|guard|farmer|"
     r"nurse|inmate|prisoner|recruit|operative|employee|engineer|cleric|imam|priest|bishop)$")
 """Head nouns that make a described speaker a person ("a senior official")."""
+
+ORG_NOUNS = frozenset({
+    "campaign", "office", "company", "firm", "ministry", "department", "council", "committee",
+    "union", "agency", "government", "administration", "party", "group", "charity", "club", "team",
+    "board", "authority", "commission", "court", "embassy", "army", "military", "police", "trust",
+    "organisation", "organization", "association", "foundation", "operator", "airline", "bank",
+    "hospital", "school", "university", "institute", "network", "service", "regulator",
+    "watchdog", "consortium", "coalition", "alliance", "federation", "league",
+    "spokesperson", "family", "families", "lawyers", "prosecutors", "organisers", "organizers",
+    "owners", "employers", "insurer", "developer", "retailer", "supermarket", "broadcaster",
+    "publisher", "newspaper", "brand", "chain", "carmaker", "manufacturer", "utility", "provider",
+})
+"""Lower-case head nouns of an organisation that can speak ("the mayor's campaign said")."""
+
+DOCUMENT_NOUNS = frozenset({
+    "statement", "report", "release", "letter", "filing", "post", "tweet", "study", "survey",
+    "document", "memo", "email", "e-mail", "notice", "announcement", "transcript", "video",
+    "interview", "blog", "website", "message", "note", "press",
+})
+"""Nouns for a text, not a speaker: "according to a statement from X" names X as the speaker."""
+
+THING_NOUNS = frozenset({
+    "advert", "ad", "advertisement", "commercial", "banner", "sign", "placard", "poster", "leaflet",
+    "flyer", "timetable", "schedule", "headline", "slogan", "caption", "label", "page", "map",
+    "chart", "graphic", "book", "film", "song", "album", "show", "episode", "plan", "proposal",
+    "law", "bill", "rule", "rules", "policy", "guidance", "warning", "order", "ruling", "verdict",
+    "budget", "agreement", "deal", "contract", "manifesto", "petition", "motion", "clip", "footage",
+    "spot", "inscription", "brochure", "booklet", "guide", "app", "site", "dossier", "video",
+    "pamphlet", "article", "essay", "column", "editorial", "text", "script", "screen",
+})
+"""Head nouns of things that carry words but do not speak: such a phrase is never a speaker.
+
+A document of DOCUMENT_NOUNS ("The statement said", a letter that "began") stays a speaker when no
+author is named: it is its authors' voice, and "a statement from X" gives X."""
+
+NAME_INTRODUCERS = frozenset({
+    "charity", "company", "firm", "group", "party", "union", "agency", "band", "club", "team",
+    "newspaper", "magazine", "channel", "network", "campaign", "organisation", "organization",
+    "association", "foundation", "trust", "app", "website", "ship", "vessel", "hotel", "restaurant",
+})
+"""Common nouns that introduce an organisation's or a thing's name ("the charity Open Hands")."""
+PREPOSITIONS = {"of", "for", "at", "in", "on", "with", "from", "by", "to", "about", "near", "and", "or"}
+"""Words that end a noun phrase's head ("a spokeswoman for X") or may precede a new phrase."""
