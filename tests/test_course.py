@@ -130,3 +130,77 @@ def test_fetch_reveal_uses_the_cache_without_npm(tmp_path: Path, monkeypatch: py
     cached.mkdir(parents=True)
     (cached / "reveal.js").write_text("/* cached */")
     assert course.fetch_reveal(tmp_path / "cache") == tmp_path / "cache" / "reveal.js"
+
+
+def tiny_lesson(folder: Path, text: str = "print(6 * 7)") -> Path:
+    """Write a one-cell lesson into folder and return its path."""
+    path = folder / "01-tiny-lesson.ipynb"
+    nbformat.write(notebook_with(nbformat.v4.new_markdown_cell("# Tiny"),
+                                 nbformat.v4.new_code_cell(text)), path)
+    return path
+
+
+@pytest.fixture()
+def counted_runs(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Return the list of lessons the build executes, recorded by a stand-in for the kernel run."""
+    from newstrace.course import build
+
+    runs: list[Path] = []
+
+    def fake_execute(path: Path) -> nbformat.NotebookNode:
+        runs.append(path)
+        return nbformat.read(path, as_version=4)
+
+    monkeypatch.setattr(build, "execute_notebook", fake_execute)
+    return runs
+
+
+def test_second_build_with_nothing_changed_executes_no_lesson(tmp_path: Path, counted_runs: list[Path],
+                                                               capsys: pytest.CaptureFixture):
+    """Check that `lessons` executes a lesson once, then skips it while nothing changed"""
+    lesson = tiny_lesson(tmp_path)
+    build = tmp_path / "build"
+    assert course.main(["lessons", "--build", str(build), str(lesson)]) == 0
+    assert counted_runs == [lesson] and "1 executed" in capsys.readouterr().out
+    assert course.main(["lessons", "--build", str(build), str(lesson)]) == 0
+    assert counted_runs == [lesson], "nothing changed, so nothing should run again"
+    out = capsys.readouterr().out
+    assert "up to date: 01-tiny-lesson.ipynb" in out and "0 executed, 1 unchanged" in out
+
+
+def test_a_changed_lesson_or_data_file_executes_the_lesson_again(tmp_path: Path, counted_runs: list[Path],
+                                                                 monkeypatch: pytest.MonkeyPatch):
+    """Check that editing the lesson, a data file, or deleting an output makes the build run it again"""
+    import shutil
+
+    import newstrace as nt
+
+    data = tmp_path / "data"
+    shutil.copytree(nt.data_dir(), data)
+    monkeypatch.setenv("NEWSTRACE_DATA", str(data))
+    lesson, out = tiny_lesson(tmp_path), tmp_path / "build"
+    course.build_lessons(out, [lesson])
+    course.build_lessons(out, [lesson])
+    assert len(counted_runs) == 1
+    tiny_lesson(tmp_path, "print(6 * 9)")
+    course.build_lessons(out, [lesson])
+    assert len(counted_runs) == 2, "an edited lesson must run again"
+    catalogue = data / "catalogue.csv"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    course.build_lessons(out, [lesson])
+    assert len(counted_runs) == 3, "changed data must run the lesson again"
+    (out / "01-tiny-lesson.html").unlink()
+    _, ran = course.build_lessons(out, [lesson])
+    assert ran == [out / lesson.name] and len(counted_runs) == 4, "a missing output must be rebuilt"
+
+
+def test_build_inputs_cover_package_project_and_data():
+    """Check that the stamp hashes the package's modules, pyproject.toml and the data files"""
+    import newstrace as nt
+    from newstrace.course import stamps
+
+    inputs = stamps.build_inputs()
+    assert course.ROOT / "pyproject.toml" in inputs
+    assert course.ROOT / "newstrace" / "course" / "build.py" in inputs
+    assert nt.data_dir() / "catalogue.csv" in inputs
+    assert not any("__pycache__" in path.parts for path in inputs)

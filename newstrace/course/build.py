@@ -24,6 +24,13 @@ from newstrace.course.notebooks import (
     lesson_paths,
     lesson_table,
 )
+from newstrace.course.stamps import (
+    build_inputs,
+    content_hash,
+    is_up_to_date,
+    lesson_hash,
+    write_stamp,
+)
 
 CONTENT_NOTE = ("The lessons study a 2015 news report on the Islamic State's propaganda operation, "
                 "which describes executions and killings. No propaganda media is linked or shown.")
@@ -45,22 +52,35 @@ def _write_index(out: Path, infos: Sequence[LessonInfo], suffix: str, heading: s
         + "\n".join(items) + "</ol></body></html>\n", encoding="utf-8")
 
 
-def build_lessons(out: Path, paths: Sequence[Path]) -> list[Path]:
-    """Execute each lesson into out/<lesson>.ipynb and an offline out/<lesson>.html; return them."""
+def build_lessons(out: Path, paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
+    """Execute each changed lesson into out/<lesson>.ipynb and offline .html; return (all, executed now).
+
+    A lesson is executed only when it, the package or the data changed since its last build
+    (a content-hash stamp beside the output, see `stamps`).
+    """
     out.mkdir(parents=True, exist_ok=True)
-    written = []
+    inputs_hash = content_hash(build_inputs())
+    written, ran = [], []
     for path in paths:
+        executed = out / path.name
+        page = executed.with_suffix(".html")
+        expected = lesson_hash(path, inputs_hash)
+        if is_up_to_date(executed, expected, [executed, page]):
+            print(f"  up to date: {path.name}", flush=True)
+            written.append(executed)
+            continue
         print(f"  executing {path.name}", flush=True)
         notebook = execute_notebook(path)
         problems = stderr_outputs(notebook)
         if problems:
             raise CourseBuildError(f"{path} printed to stderr: {problems[0][:300]}")
-        executed = out / path.name
         nbformat.write(notebook, executed)
-        executed.with_suffix(".html").write_text(lesson_html(notebook), encoding="utf-8")
+        page.write_text(lesson_html(notebook), encoding="utf-8")
+        write_stamp(executed, expected)
         written.append(executed)
+        ran.append(executed)
     _write_index(out, [lesson_info(path) for path in paths], ".html", "lessons")
-    return written
+    return written, ran
 
 
 def build_slides(out: Path, executed: Sequence[Path], cache: Path) -> list[Path]:
@@ -102,8 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     lessons, slides = args.build / "lessons", args.build / "slides"
     try:
         if args.step == "lessons":
-            written = build_lessons(lessons, paths)
-            print(f"Wrote {len(written)} executed lessons (.ipynb and offline .html) to {lessons}/")
+            written, ran = build_lessons(lessons, paths)
+            print(f"{len(written)} lessons in {lessons}/ (.ipynb and offline .html): "
+                  f"{len(ran)} executed, {len(written) - len(ran)} unchanged since the last build")
         elif args.step == "slides":
             executed = [lessons / path.name for path in paths]
             missing = [str(path) for path in executed if not path.is_file()]
