@@ -204,3 +204,94 @@ def test_build_inputs_cover_package_project_and_data():
     assert course.ROOT / "newstrace" / "course" / "build.py" in inputs
     assert nt.data_dir() / "catalogue.csv" in inputs
     assert not any("__pycache__" in path.parts for path in inputs)
+
+
+def test_worksheet_has_questions_and_space_but_no_answers():
+    """Check that answers in <details>, instructor notes and notes slides stay off the worksheet"""
+    question = nbformat.v4.new_markdown_cell(
+        "**Question 1.** Who speaks in paragraph 2?\n<details><summary>Answer</summary>\n\n"
+        "SECRET-ANSWER: Abu Hajer.\n</details>")
+    notes = nbformat.v4.new_markdown_cell("**Question 9.** SECRET-NOTES-SLIDE")
+    notes.metadata["slideshow"] = {"slide_type": "notes"}
+    printed = nbformat.v4.new_code_cell("paragraphs[1]")
+    printed.outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "'\"Hello,\" he said.'"},
+                                              execution_count=1)]
+    notebook = notebook_with(
+        nbformat.v4.new_markdown_cell("## One paragraph, one source"), printed, question,
+        nbformat.v4.new_markdown_cell("**Instructor note.** SECRET-INSTRUCTOR"), notes,
+        nbformat.v4.new_markdown_cell("**Question 2.** And then?\n<details>SECRET-UNCLOSED"))
+    items = course.worksheet_items(notebook)
+    assert [item.section for item in items] == ["One paragraph, one source"] * 2
+    assert items[0].context == '"Hello," he said.' and items[1].context == "", "context shown once, as text"
+    info = course.LessonInfo("01-x", "A lesson", 20, ("Why?",))
+    markup = course.worksheet_html(info, items)
+    assert "Who speaks in paragraph 2?" in markup and "And then?" in markup and "Why?" in markup
+    assert "SECRET" not in markup and "<details" not in markup
+    assert markup.count('class="answer-space"') == 2 and "Name:" in markup
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=LESSON_IDS)
+def test_each_lesson_worksheet_asks_every_question_without_answers(path: Path):
+    """Check that a lesson's worksheet has each of its questions and none of its answers or notes"""
+    import re
+
+    notebook = executed(path)
+    visible = [cell for cell in notebook.cells if cell.cell_type == "markdown"
+               and cell.metadata.get("slideshow", {}).get("slide_type") != "notes"]
+    questions = [cell for cell in visible if re.match(r"\s*\*\*Question", cell.source)]
+    markup = course.worksheet_html(course.lesson_info(path), course.worksheet_items(notebook))
+    assert markup.count('class="answer-space"') == len(questions) > 0
+    hidden = [text for cell in notebook.cells for text in re.findall(
+        r"<details\b.*?</details>", cell.source, re.DOTALL)]
+    hidden += [cell.source for cell in notebook.cells
+               if cell.metadata.get("slideshow", {}).get("slide_type") == "notes"]
+    for text in hidden:
+        body = re.sub(r"<[^>]+>|\*\*[^*]+\*\*", " ", text).split()
+        phrase = " ".join(body[2:9])
+        if len(body) > 9:
+            assert phrase not in markup, f"answer or note text on the worksheet: {phrase!r}"
+    assert "<details" not in markup
+
+
+def test_reading_packet_numbers_paragraphs_from_one_like_the_case_table():
+    """Check that the packet labels every paragraph ¶ 1 … ¶ N, N as nt.articles() counts them"""
+    import newstrace as nt
+
+    path = next(path for path in LESSONS if "02-" in path.name)
+    notebook = executed(path)
+    table = nt.articles().set_index("id")
+    used = course.texts_used(notebook, list(table.index))
+    assert used, "lesson 2 reads at least one text"
+    markup = course.packet_for(notebook, course.lesson_info(path), "A note.")
+    for text_id in used:
+        count = int(table.loc[text_id, "paragraphs"])
+        numbers = course.paragraph_numbers(table.loc[text_id, "text"])
+        assert [number for number, _ in numbers] == list(range(1, count + 1))
+        assert f"{count} paragraphs" in markup
+    assert "¶ 1</td>" in markup and "¶ 0<" not in markup and "A note." in markup
+    first = course.paragraph_numbers(table.loc[used[0], "text"])[0][1]
+    assert first[:40].replace('"', "&quot;") in markup
+
+
+def test_texts_used_finds_named_texts_and_all_texts():
+    """Check that a lesson naming texts gets those, one calling articles() gets all, one naming none gets none"""
+    ids = ["full-text", "short-copy", "re-report"]
+    named = notebook_with(nbformat.v4.new_code_cell('nt.article("re-report")\nx = "full-text"'))
+    every = notebook_with(nbformat.v4.new_code_cell("case = nt.articles()"))
+    neither = notebook_with(nbformat.v4.new_markdown_cell('"full-text" in prose only'))
+    assert course.texts_used(named, ids) == ["full-text", "re-report"]
+    assert course.texts_used(every, ids) == ids and course.texts_used(neither, ids) == []
+
+
+def test_handouts_print_in_black_and_white():
+    """Check that the handout stylesheet uses only greys, so a black-and-white printer loses nothing"""
+    import re
+
+    from newstrace.course.handouts import PRINT_CSS
+
+    colours = re.findall(r"#([0-9a-fA-F]{3,6})\b", PRINT_CSS)
+    assert colours, "the stylesheet sets its colours explicitly"
+    for colour in colours:
+        full = colour if len(colour) == 6 else "".join(c * 2 for c in colour)
+        assert full[0:2] == full[2:4] == full[4:6], f"#{colour} is not a grey"
+    assert not re.search(r"\b(?:rgb|hsl)a?\(|\b(?:red|blue|green|orange)\b", PRINT_CSS)

@@ -91,15 +91,27 @@ def test_blank_page_fails_the_pixel_check(chromium: None, tmp_path: Path):
     assert matplotlib.image.imread(shot)[..., :3].std() <= MIN_PIXEL_STD
 
 
-def test_handout_has_one_page_per_slide(decks: dict[str, Path], chromium: None, tmp_path: Path):
-    """Check that `make handouts` prints a deck to a PDF with a page for each slide"""
-    deck = decks[LESSON_IDS[0]]
-    [pdf] = course.build_handouts(tmp_path, [deck])
-    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
-    slides = deck.read_text(encoding="utf-8").count("<section")
-    assert pdf.stat().st_size > 10_000
-    assert pages >= 5 and pages >= slides // 2, f"{pages} pages for {slides} slide sections"
+def pdf_pages(pdf: Path) -> int:
+    """Return the number of pages in a PDF (counting its page objects)."""
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
 
+
+def test_handouts_print_deck_packet_and_worksheet(decks: dict[str, Path], chromium: None,
+                                                  tmp_path: Path):
+    """Check that `make handouts` prints the deck, a reading packet and a worksheet to PDF"""
+    lesson = LESSONS[1]
+    executed_lesson = tmp_path / lesson.name
+    nbformat.write(executed(lesson), executed_lesson)
+    deck = decks[lesson.stem]
+    pdfs = course.build_handouts(tmp_path / "handouts", [deck], [executed_lesson])
+    names = sorted(pdf.name for pdf in pdfs)
+    assert names == [f"{lesson.stem}.pdf", f"{lesson.stem}.reading.pdf", f"{lesson.stem}.worksheet.pdf"]
+    for pdf in pdfs:
+        assert pdf.stat().st_size > 10_000 and pdf_pages(pdf) >= 1
+        if pdf.name.endswith((".reading.pdf", ".worksheet.pdf")):
+            assert pdf.with_suffix(".html").is_file(), "each printed handout keeps its HTML source"
+    packet = tmp_path / "handouts" / f"{lesson.stem}.reading.pdf"
+    assert pdf_pages(packet) >= 4, "the full text with numbered paragraphs runs to several pages"
 
 
 def test_network_block_really_blocks(chromium: None, tmp_path: Path):

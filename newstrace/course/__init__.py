@@ -12,11 +12,13 @@ One module per concern:
 | `execute` | running a lesson in a fresh kernel; its stderr and text outputs |
 | `export` | offline student HTML and self-contained reveal.js decks; fetching reveal.js |
 | `browser` | headless Chromium with a throwaway profile |
+| `handouts` | paper handouts: reading packets (numbered paragraphs) and worksheets (questions, no answers) |
+| `stamps` | content-hash stamps, so a lesson is executed only when it, the package or the data changed |
 | `build` | the `make lessons` / `slides` / `handouts` steps and the command line |
 """
 
 from newstrace.course.browser import CHROMIUM_FLAGS, chromium_path, run_chromium
-from newstrace.course.build import build_handouts, build_lessons, build_slides, main
+from newstrace.course.build import build_handouts, build_lessons, build_slides, main, print_pdf
 from newstrace.course.errors import CourseBuildError
 from newstrace.course.execute import (
     EXECUTE_TIMEOUT,
@@ -34,6 +36,14 @@ from newstrace.course.export import (
     slides_html,
     use_static_widgets,
     without_speaker_notes,
+)
+from newstrace.course.handouts import (
+    WorksheetItem,
+    packet_for,
+    paragraph_numbers,
+    texts_used,
+    worksheet_html,
+    worksheet_items,
 )
 from newstrace.course.notebooks import (
     BUILD,
@@ -55,9 +65,11 @@ from newstrace.course.notebooks import (
 __all__ = [
     "BUILD", "CELL_METADATA_ALLOWED", "CHROMIUM_FLAGS", "EXECUTE_TIMEOUT", "NOTEBOOKS",
     "NOTEBOOK_METADATA_ALLOWED", "RELEASE_CELL_METADATA_ALLOWED", "REVEAL_PACKAGE", "ROOT",
-    "CourseBuildError", "LessonInfo", "build_handouts", "build_lessons", "build_slides",
+    "CourseBuildError", "LessonInfo", "WorksheetItem", "build_handouts", "build_lessons", "build_slides",
     "chromium_path", "clean_files", "clean_notebook", "execute_notebook", "fetch_reveal",
     "hygiene_problems", "images_without_alt", "kernel_environment", "lesson_html", "lesson_info",
-    "lesson_paths", "lesson_table", "main", "remote_references", "run_chromium", "slides_html",
-    "stable_text", "stderr_outputs", "text_outputs", "use_static_widgets", "without_speaker_notes",
+    "lesson_paths", "lesson_table", "main", "packet_for", "paragraph_numbers", "print_pdf",
+    "remote_references", "run_chromium", "slides_html",
+    "stable_text", "stderr_outputs", "text_outputs", "texts_used", "use_static_widgets",
+    "without_speaker_notes", "worksheet_html", "worksheet_items",
 ]

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import nbformat
 
-from newstrace.course.browser import run_chromium
+from newstrace.course.browser import chromium_path, run_chromium
 from newstrace.course.errors import CourseBuildError
 from newstrace.course.execute import execute_notebook, stderr_outputs
 from newstrace.course.export import fetch_reveal, lesson_html, slides_html
+from newstrace.course.handouts import packet_for, worksheet_html, worksheet_items
 from newstrace.course.notebooks import (
     BUILD,
     LessonInfo,
@@ -32,8 +33,10 @@ from newstrace.course.stamps import (
     write_stamp,
 )
 
-CONTENT_NOTE = ("The lessons study a 2015 news report on the Islamic State's propaganda operation, "
-                "which describes executions and killings. No propaganda media is linked or shown.")
+CONTENT_NOTE = ("The lessons study a news report on the Islamic State's propaganda operation, which "
+                "describes executions and killings in plain words. They show the report's own text, "
+                "including the words it quotes from propaganda films and radio broadcasts; no "
+                "propaganda video, image or link is shown.")
 
 
 def _write_index(out: Path, infos: Sequence[LessonInfo], suffix: str, heading: str) -> None:
@@ -96,17 +99,35 @@ def build_slides(out: Path, executed: Sequence[Path], cache: Path) -> list[Path]
     return decks
 
 
-def build_handouts(out: Path, decks: Sequence[Path]) -> list[Path]:
-    """Print each deck to PDF (one page per slide) with headless Chromium; return the PDFs."""
+def print_pdf(page: Path, pdf: Path, query: str = "") -> Path:
+    """Print an HTML page (plus an optional ?query) to PDF with headless Chromium; return the PDF."""
+    pdf.unlink(missing_ok=True)
+    done = run_chromium(page.resolve().as_uri() + query, "--virtual-time-budget=5000",
+                        "--no-pdf-header-footer", f"--print-to-pdf={pdf.resolve()}")
+    if not pdf.is_file():
+        raise CourseBuildError(f"Chromium did not print {page}: {done.stderr.strip()[-300:]}")
+    return pdf
+
+
+def build_handouts(out: Path, decks: Sequence[Path], executed: Sequence[Path] = ()) -> list[Path]:
+    """Print each deck to PDF (a page per slide) and each lesson's reading packet and worksheet; return the PDFs.
+
+    The packets and worksheets are written as HTML beside their PDFs (the source they print from).
+    """
     out.mkdir(parents=True, exist_ok=True)
-    pdfs = []
-    for deck in decks:
-        pdf = out / deck.name.replace(".slides.html", ".pdf")
-        done = run_chromium(deck.resolve().as_uri() + "?print-pdf", "--virtual-time-budget=5000",
-                            "--no-pdf-header-footer", f"--print-to-pdf={pdf.resolve()}")
-        if not pdf.is_file():
-            raise CourseBuildError(f"Chromium did not print {deck}: {done.stderr.strip()[-300:]}")
-        pdfs.append(pdf)
+    pdfs = [print_pdf(deck, out / deck.name.replace(".slides.html", ".pdf"), "?print-pdf")
+            for deck in decks]
+    for lesson in executed:
+        notebook, info = nbformat.read(lesson, as_version=4), lesson_info(lesson)
+        pages = {"worksheet": worksheet_html(info, worksheet_items(notebook)),
+                 "reading": packet_for(notebook, info, CONTENT_NOTE)}
+        for kind, markup in pages.items():
+            if markup is None:
+                print(f"  {lesson.stem}: no reading packet (the lesson loads none of the texts)")
+                continue
+            page = out / f"{lesson.stem}.{kind}.html"
+            page.write_text(markup, encoding="utf-8")
+            pdfs.append(print_pdf(page, page.with_suffix(".pdf")))
     return pdfs
 
 
@@ -117,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("notebooks", nargs="*", type=Path,
                         help="notebooks to use (default: every lesson in notebooks/)")
     parser.add_argument("--build", type=Path, default=BUILD, help="build folder (default: build/)")
+    parser.add_argument("--skip-without-chromium", action="store_true",
+                        help="handouts: say so in one line and succeed when Chromium is missing")
     args = parser.parse_intermixed_args(argv)
     paths = args.notebooks or lesson_paths()
     lessons, slides = args.build / "lessons", args.build / "slides"
@@ -132,10 +155,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise CourseBuildError(f"{missing[0]} is missing: run `make lessons` first")
             decks = build_slides(slides, executed, args.build / "vendor")
             print(f"Wrote {len(decks)} offline slide decks and index.html to {slides}/")
+        elif args.step == "handouts" and args.skip_without_chromium and chromium_path() is None:
+            print("Skipped the PDF handouts: Chromium is not installed (apt-get install chromium).")
         elif args.step == "handouts":
             decks = [slides / f"{path.stem}.slides.html" for path in paths]
-            pdfs = build_handouts(args.build / "handouts", decks)
-            print(f"Wrote {len(pdfs)} PDF handouts to {args.build / 'handouts'}/")
+            executed = [lessons / path.name for path in paths]
+            missing = [str(path) for path in [*decks, *executed] if not path.is_file()]
+            if missing:
+                raise CourseBuildError(f"{missing[0]} is missing: run `make slides` first")
+            pdfs = build_handouts(args.build / "handouts", decks, executed)
+            print(f"Wrote {len(pdfs)} PDF handouts (decks, reading packets, worksheets) "
+                  f"to {args.build / 'handouts'}/")
         elif args.step == "clean":
             for path in clean_files(paths):
                 print(f"cleaned {path}")
