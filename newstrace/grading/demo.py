@@ -283,11 +283,11 @@ def solution_json(course_root: Path, assignment: str) -> dict:
 
 DEMO_KINDS = ("perfect", "blank", "truncated", "tests_replaced", "leak")
 DEMO_PURPOSES = {
-    "perfect": "the instructor's solution handed in: full marks, so you see what passing looks like",
+    "perfect": "the instructor's solution handed in: full autograded marks (written answers wait for you)",
     "blank": "the student version handed in untouched: 0 points, graded without any error",
     "truncated": "a file cut in half (not readable JSON): reported as unreadable, never crashes the class",
-    "tests_replaced": "the test cells rewritten to `pass`: reported as tampered, tests restored, no points gained",
-    "leak": "code that tries to read the solutions and gradebook: confinement keeps them out of its feedback",
+    "tests_replaced": "the test cells rewritten to `pass`: reported as tampered and scored 0, so it gains nothing",
+    "leak": "code that tries to read the solutions and gradebook: confined, it finds neither (see its feedback)",
 }
 """What each deliberately broken (or perfect) demo submission shows about the grader."""
 
