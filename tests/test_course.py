@@ -6,7 +6,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from lesson_runs import LESSON_IDS, LESSONS, executed
+from lesson_runs import LESSON_IDS, LESSONS, executed, lesson_params
 
 from newstrace import course
 
@@ -295,3 +295,53 @@ def test_handouts_print_in_black_and_white():
         full = colour if len(colour) == 6 else "".join(c * 2 for c in colour)
         assert full[0:2] == full[2:4] == full[4:6], f"#{colour} is not a grey"
     assert not re.search(r"\b(?:rgb|hsl)a?\(|\b(?:red|blue|green|orange)\b", PRINT_CSS)
+
+
+def test_first_rows_shows_the_head_counts_the_rest_and_says_where():
+    """Check that a long table shows its first rows, how many follow, and a fold with every row"""
+    import pandas as pd
+
+    table = pd.DataFrame({"source": [f"source {n}" for n in range(30)], "n": range(30)})
+    shown = course.first_rows(table, 8, where="in the lesson's HTML page")
+    markup = shown._repr_html_()
+    first, fold = markup.split("<details>")
+    assert "source 7" in first and "source 8" not in first
+    assert "Showing the first 8 of 30 rows. The other 22" in first and "lesson&#x27;s HTML page" in first
+    assert "Show all 30 rows" in fold and "source 29" in fold
+    assert repr(shown).endswith("in the lesson's HTML page.") and "source 8 " not in repr(shown)
+    short = course.first_rows(table.head(5))
+    assert "<details>" not in short._repr_html_() and short.note() == ""
+    with pytest.raises(ValueError, match="at least 1"):
+        course.first_rows(table, 0)
+
+
+def test_slides_of_follows_nbconvert_and_finds_slides_without_notes():
+    """Check slide numbering (slide.subslide), notes, and that only title and section slides may lack notes"""
+    def cell(source: str, kind: str, code: bool = False) -> nbformat.NotebookNode:
+        made = nbformat.v4.new_code_cell(source) if code else nbformat.v4.new_markdown_cell(source)
+        made.metadata["slideshow"] = {"slide_type": kind}
+        return made
+
+    notebook = notebook_with(
+        cell("# A lesson\n\n*lesson 1 of 5*", "slide"),
+        cell("## Part one", "slide"),
+        cell("## Teaching\nA long explanation " + "word " * 30, "subslide"),
+        cell("**Instructor note.** Say this; 3 minutes.", "notes"),
+        cell("print(1)", "subslide", code=True),
+        cell("hidden", "skip"),
+        cell("more", "fragment"),
+    )
+    slides = course.slides_of(notebook)
+    assert [slide.number for slide in slides] == ["1.1", "2.1", "2.2", "2.3"]
+    assert slides[2].has_notes and slides[2].title == "Teaching"
+    assert slides[1].is_title_or_section() and not slides[2].is_title_or_section()
+    assert [slide.number for slide in course.slides_without_notes(notebook)] == ["2.3"]
+
+
+@pytest.mark.parametrize("lesson", lesson_params())
+def test_every_teaching_slide_has_speaker_notes(lesson: str):
+    """Check that only title and section slides lack speaker notes (what to say, ask, how long)"""
+    path = next(path for path in LESSONS if path.stem == lesson)
+    missing = course.slides_without_notes(nbformat.read(path, as_version=4))
+    assert not missing, f"{len(missing)} slides without notes: " + "; ".join(
+        f"{slide.number} {slide.title or '(untitled)'}" for slide in missing)

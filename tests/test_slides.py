@@ -9,7 +9,7 @@ from pathlib import Path
 import matplotlib.image
 import nbformat
 import pytest
-from lesson_runs import LESSON_IDS, LESSONS, executed, require_tool
+from lesson_runs import LESSON_IDS, LESSONS, executed, lesson_params, require_tool
 
 from newstrace import course
 
@@ -136,3 +136,44 @@ def test_network_block_really_blocks(chromium: None, tmp_path: Path):
         server.server_close()
     assert "<title>reached</title>" in opened.stdout, "the probe server should be reachable without the block"
     assert "<title>blocked</title>" in blocked.stdout, "NO_NETWORK let a request through"
+
+
+@pytest.fixture(scope="module")
+def slide_fits(decks: dict[str, Path], chromium: None) -> dict[str, list[course.SlideFit]]:
+    """Return {lesson: every slide's content size}, each deck stepped through once in Chromium at 1280×720."""
+    measured = course.measure_slides(list(decks.values()), course.SLIDE_WIDTH, course.SLIDE_HEIGHT)
+    return {deck.name.removesuffix(".slides.html"): fits for deck, fits in measured.items()}
+
+
+@pytest.mark.parametrize("lesson", lesson_params())
+def test_every_slide_fits_the_projector(slide_fits: dict[str, list[course.SlideFit]], lesson: str):
+    """Check that no slide's content is taller than the 1280×720 projector (no scrolling, nothing cut off)"""
+    fits = slide_fits[lesson]
+    assert len(fits) >= 5
+    tall = [f"{fit.number} {fit.title or '(untitled)'}: {fit.height} px" for fit in fits
+            if fit.height > course.SLIDE_HEIGHT]
+    assert not tall, f"slides taller than {course.SLIDE_HEIGHT} px: " + "; ".join(tall)
+
+
+def test_slide_measure_catches_a_tall_slide(chromium: None, tmp_path: Path):
+    """Check that the fit test can fail: a slide of 60 paragraphs measures taller than the projector"""
+    cells = [nbformat.v4.new_markdown_cell("# Short"),
+             nbformat.v4.new_markdown_cell("## Long\n\n" + "\n\n".join(f"Line {n}." for n in range(60)))]
+    for cell in cells:
+        cell.metadata["slideshow"] = {"slide_type": "slide"}
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    deck = tmp_path / "tall.slides.html"
+    deck.write_text(course.slides_html(notebook, course.fetch_reveal(course.BUILD / "vendor")),
+                    encoding="utf-8")
+    short, tall = course.measure_slides([deck], course.SLIDE_WIDTH, course.SLIDE_HEIGHT)[deck]
+    assert short.height <= course.SLIDE_HEIGHT < tall.height
+    assert (short.number, tall.number, tall.title) == ("1.1", "2.1", "Long")
+
+
+@pytest.mark.parametrize("lesson", LESSON_IDS)
+def test_print_mode_gives_one_page_per_slide(decks: dict[str, Path], chromium: None, lesson: str,
+                                             tmp_path: Path):
+    """Check that printing a deck (?print-pdf) gives exactly one PDF page per slide"""
+    notebook = nbformat.read(course.NOTEBOOKS / f"{lesson}.ipynb", as_version=4)
+    pdf = course.print_pdf(decks[lesson], tmp_path / f"{lesson}.pdf", "?print-pdf")
+    assert pdf_pages(pdf) == len(course.slides_of(notebook))

@@ -11,10 +11,16 @@ from pathlib import Path
 
 import nbformat
 
-from newstrace.course.browser import chromium_path, run_chromium
+from newstrace.course.browser import chromium_path, measure_slides, run_chromium
 from newstrace.course.errors import CourseBuildError
 from newstrace.course.execute import execute_notebook, stderr_outputs
-from newstrace.course.export import fetch_reveal, lesson_html, slides_html
+from newstrace.course.export import (
+    SLIDE_HEIGHT,
+    SLIDE_WIDTH,
+    fetch_reveal,
+    lesson_html,
+    slides_html,
+)
 from newstrace.course.handouts import packet_for, worksheet_html, worksheet_items
 from newstrace.course.notebooks import (
     BUILD,
@@ -24,6 +30,7 @@ from newstrace.course.notebooks import (
     lesson_info,
     lesson_paths,
     lesson_table,
+    slides_without_notes,
 )
 from newstrace.course.stamps import (
     build_inputs,
@@ -131,10 +138,27 @@ def build_handouts(out: Path, decks: Sequence[Path], executed: Sequence[Path] = 
     return pdfs
 
 
+def fit_report(paths: Sequence[Path], slides: Path) -> list[str]:
+    """Return one line per slide that is taller than the projector or is a teaching slide without notes."""
+    decks = [slides / f"{path.stem}.slides.html" for path in paths]
+    missing = [str(deck) for deck in decks if not deck.is_file()]
+    if missing:
+        raise CourseBuildError(f"{missing[0]} is missing: run `make slides` first")
+    problems = []
+    for path, (deck, fits) in zip(paths, measure_slides(decks, SLIDE_WIDTH, SLIDE_HEIGHT).items()):
+        problems += [f"{deck.name} slide {fit.number} ({fit.title or 'untitled'}): {fit.height} px "
+                     f"tall, {fit.height - SLIDE_HEIGHT} px too tall" for fit in fits
+                     if fit.height > SLIDE_HEIGHT]
+        problems += [f"{path.name} slide {slide.number} ({slide.title or 'untitled'}): no speaker notes"
+                     for slide in slides_without_notes(nbformat.read(path, as_version=4))]
+    return problems
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one build step from the command line and return the exit status."""
     parser = argparse.ArgumentParser(prog="python -m newstrace.course", description=__doc__)
-    parser.add_argument("step", choices=["lessons", "slides", "handouts", "clean", "check", "table"])
+    parser.add_argument("step", choices=["lessons", "slides", "handouts", "fit", "clean", "check",
+                                         "table"])
     parser.add_argument("notebooks", nargs="*", type=Path,
                         help="notebooks to use (default: every lesson in notebooks/)")
     parser.add_argument("--build", type=Path, default=BUILD, help="build folder (default: build/)")
@@ -166,6 +190,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             pdfs = build_handouts(args.build / "handouts", decks, executed)
             print(f"Wrote {len(pdfs)} PDF handouts (decks, reading packets, worksheets) "
                   f"to {args.build / 'handouts'}/")
+        elif args.step == "fit":
+            problems = fit_report(paths, slides)
+            print("\n".join(problems) if problems else
+                  f"Every slide fits {SLIDE_WIDTH}×{SLIDE_HEIGHT} and every teaching slide has notes.")
+            return 1 if problems else 0
         elif args.step == "clean":
             for path in clean_files(paths):
                 print(f"cleaned {path}")
