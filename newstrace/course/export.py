@@ -71,11 +71,18 @@ Reveal.initialize({
 
 _SLIDES_CSS = """
 .reveal .slides { text-align: left; }
-.reveal figure img { max-height: 460px; }
+.reveal figure img { max-height: 380px; width: auto; }
+.reveal figcaption { font-size: 0.6em; line-height: 1.3; }
 html.print-pdf .reveal .slides .pdf-page:last-of-type { page-break-after: avoid; break-after: avoid; }
 .reveal .nt-static { font-size: 0.85em; }
 .reveal .nt-static .nt-static-instructions > p:first-child { display: none; }
 .reveal .nt-static .nt-slide-extra { display: none; }
+.reveal .nt-static.nt-threshold-lab ul { display: none; }
+.reveal .nt-static.nt-threshold-lab { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1em;
+                                       align-items: start; }
+.reveal .nt-static.nt-threshold-lab > p { grid-column: 1; }
+.reveal .nt-static.nt-threshold-lab > figure { grid-column: 2; grid-row: 1 / span 6; }
+.reveal .nt-static.nt-threshold-lab figure img { max-height: 320px; width: 100%; object-fit: contain; }
 .reveal .nt-static .nt-slide-more { display: block; font-style: italic; }
 .reveal details { font-size: 0.9em; }
 .reveal h1, .reveal h2, .reveal h3 { text-transform: none; }
