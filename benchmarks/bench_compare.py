@@ -10,7 +10,7 @@ ratio on word lists against every original paragraph, keeping the best. Printed 
 median times from one run; no pass/fail.
 
 `compare` and `clean` memoise pure per-word and per-line helpers with `functools.lru_cache`
-(`newstrace.text.token_key`, the line rules of `newstrace.clean`). "cold" runs clear every such
+(`newstrace.text.tokenizer.token_key`, the line rules of `newstrace.pages.clutter`). "cold" runs clear every such
 cache in the package before each call, as for two texts never seen before; "warm" runs repeat
 the same comparison with the caches kept (as when one text is compared with many others).
 """
@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 
 import newstrace as nt
-from newstrace.clean import clean
+from newstrace.pages.clutter import clean
 
 RUNS = 7
 COMPARE_RUNS = 21  # compare is fast: more runs make its median steadier on a shared machine

@@ -1,7 +1,7 @@
 """Benchmark nt.find_copies on synthetic corpora against raw datasketch and all-pairs comparison.
 
 For each corpus size (default 2,000, 10,000 and 50,000 articles) a child process:
-1. generates a seeded synthetic corpus (newstrace.synthetic, no downloaded data);
+1. generates a seeded synthetic corpus (newstrace.syndication.synthetic, no downloaded data);
 2. runs find_copies (method "sampled": MinHashLSH + sampled containment index, every candidate
    verified with compare; median of 3 runs at 2,000 articles or fewer) and records CPU time per stage, recall of the true pairs per kind,
    pairs across unrelated families, and peak memory (ru_maxrss) of the process so far;
@@ -60,7 +60,7 @@ def recall_by_kind(pairs: set[frozenset], truth) -> dict[str, float]:
 
 def cross_family(pairs: set[frozenset], truth) -> int:
     """Return how many pairs join articles of different families (false pairs)."""
-    from newstrace.synthetic import families
+    from newstrace.syndication.synthetic import families
 
     base_of = families(truth)
     return sum(len({base_of.get(x, x) for x in pair}) > 1 for pair in pairs)
@@ -70,8 +70,8 @@ def raw_datasketch(texts: dict[str, str]) -> tuple[set[frozenset], float]:
     """Return (pairs, CPU seconds) of plain datasketch MinHash + MinHashLSH, no verification."""
     from datasketch import MinHash, MinHashLSH
 
-    from newstrace.shingles import shingles
-    from newstrace.text import words
+    from newstrace.text.shingling import shingles
+    from newstrace.text.tokenizer import words
 
     start = time.process_time()
     keys = list(texts)
@@ -89,8 +89,8 @@ def all_pairs_estimates(texts: dict[str, str], full_scan: bool) -> dict[str, flo
     """Return per-pair costs of compare() and exact containment, and all-pairs estimates."""
     import numpy as np
 
-    from newstrace.compare import compare
-    from newstrace.corpus import containment_both_ways, signatures
+    from newstrace.syndication.comparison import compare
+    from newstrace.syndication.corpus import containment_both_ways, signatures
 
     keys = list(texts)
     n_pairs = len(keys) * (len(keys) - 1) / 2

@@ -1,66 +1,64 @@
 """newstrace: trace sources, attribution and syndicated copies in news articles.
 
-Public functions are imported lazily, so `import newstrace as nt` stays fast.
+The package is laid out like the course (see the README's layout table): `text/` underneath,
+`pages/`, `attribution/`, `sourcing/` and `syndication/` for the skills, `evaluation/` for the
+gates, `data` for the case; the classroom (`plots/`, `widgets/`, `report`, `course/`, `grading/`,
+`commands/`, `cli`) sits above them.
+
+The public functions below are plain re-exports, imported on first use so that
+`import newstrace as nt` stays fast. No module shares a public name, so `nt.clean` is always the
+function.
 """
 
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "extract_quotes": "newstrace.quotes",
-    "find_copies": "newstrace.corpus",
-    "lineage": "newstrace.lineage",
-    "synthetic_corpus": "newstrace.synthetic",
-    "variants": "newstrace.synthetic",
-    "articles": "newstrace.loading",
-    "article": "newstrace.loading",
-    "catalogue": "newstrace.loading",
-    "read_article": "newstrace.loading",
-    "read_folder": "newstrace.loading",
-    "data_dir": "newstrace.loading",
+    "extract_quotes": "newstrace.attribution.quotes",
+    "find_copies": "newstrace.syndication.corpus",
+    "lineage": "newstrace.syndication.provenance",
+    "synthetic_corpus": "newstrace.syndication.synthetic",
+    "variants": "newstrace.syndication.synthetic",
+    "articles": "newstrace.data",
+    "article": "newstrace.data",
+    "catalogue": "newstrace.data",
+    "read_article": "newstrace.data",
+    "read_folder": "newstrace.data",
+    "data_dir": "newstrace.data",
+    "cases": "newstrace.data",
+    "current_case": "newstrace.data",
+    "use_case": "newstrace.data",
     "ArticleError": "newstrace.errors",
-    "clean": "newstrace.clean",
-    "Cleaned": "newstrace.clean",
-    "credits": "newstrace.credits",
-    "sources": "newstrace.sources",
-    "SOURCE_TYPES": "newstrace.sources",
-    "attribution_diff": "newstrace.attribution",
-    "normalize": "newstrace.text",
-    "words": "newstrace.text",
-    "shingles": "newstrace.shingles",
-    "jaccard": "newstrace.shingles",
-    "containment": "newstrace.shingles",
-    "compare": "newstrace.compare",
-    "Comparison": "newstrace.compare",
+    "clean": "newstrace.pages.clutter",
+    "Cleaned": "newstrace.pages.clutter",
+    "credits": "newstrace.attribution.outlet_credits",
+    "sources": "newstrace.sourcing.finder",
+    "SOURCE_TYPES": "newstrace.sourcing.finder",
+    "attribution_diff": "newstrace.attribution.diff",
+    "normalize": "newstrace.text.tokenizer",
+    "words": "newstrace.text.tokenizer",
+    "shingles": "newstrace.text.shingling",
+    "jaccard": "newstrace.text.shingling",
+    "containment": "newstrace.text.shingling",
+    "compare": "newstrace.syndication.comparison",
+    "Comparison": "newstrace.syndication.comparison",
 }
 
 __all__ = list(_EXPORTS)
 
 
-class _PublicNames(types.ModuleType):
-    """The package module: public names always mean the function, even where a submodule shares it.
-
-    Importing `newstrace.clean` binds the submodule as the package attribute `clean`; this class makes
-    `nt.clean` still return the function `clean`. (Import submodules with `from newstrace.clean import
-    ...`, not `import newstrace.clean as m`.)
-    """
-
-    def __getattribute__(self, name: str) -> object:
-        """Return a public name from the module that defines it, importing it on first use."""
-        exports = super().__getattribute__("_EXPORTS")
-        if name in exports:
-            return getattr(importlib.import_module(exports[name]), name)
-        return super().__getattribute__(name)
+def __getattr__(name: str) -> object:
+    """Return a public name from the module that defines it, importing that module on first use."""
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'newstrace' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
     """List the public names for tab completion."""
     return sorted(set(globals()) | set(__all__))
-
-
-sys.modules[__name__].__class__ = _PublicNames

@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "newstrace.commands.compare",
     "newstrace.commands.find_copies",
     "newstrace.commands.grade",
+    "newstrace.commands.quiz_report",
 ]
 """Each module defines NAME, HELP, add_arguments(parser) and run(args) -> int; listed in teaching order."""
 

@@ -7,3 +7,7 @@ class ArticleError(ValueError):
 
 class DataNotFoundError(FileNotFoundError):
     """The case data folder could not be found."""
+
+
+class AnnotationError(FileNotFoundError):
+    """A gold annotation file that is missing or lacks a column its reader needs."""

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from newstrace.compare import Comparison, copy_edited_groups
-from newstrace.edits import HOUSE_STYLE, diff
+from newstrace.syndication.comparison import Comparison, copy_edited_groups
+from newstrace.syndication.edits import HOUSE_STYLE, diff
 from newstrace.plots.style import PALETTE
-from newstrace.text import token_spans
+from newstrace.text.tokenizer import token_spans
 
 Marks = dict[int, list[tuple[int, int, str, str]]]
 

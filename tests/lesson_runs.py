@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -12,10 +13,14 @@ import pytest
 from newstrace import course
 
 LESSONS = course.lesson_paths()
+"""The student edition (notebooks/), what students and Binder open."""
 LESSON_IDS = [path.stem for path in LESSONS]
+SOURCES = course.source_paths()
+"""The hand-edited lesson sources (instructor/), from which both editions are made."""
+SOURCE_IDS = [f"instructor/{path.stem}" for path in SOURCES]
 ALL_NOTEBOOKS = sorted(
     path
-    for folder in ("notebooks", "solutions", "exercises")
+    for folder in ("instructor", "notebooks", "solutions", "exercises")
     for path in (course.ROOT / folder).rglob("*.ipynb")
     if ".ipynb_checkpoints" not in path.parts
 )
@@ -25,6 +30,15 @@ IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 @functools.cache
 def executed(path: Path) -> nbformat.NotebookNode:
     """Return the lesson executed in a fresh kernel (cached: the first run in this test session)."""
+    return course.execute_notebook(path)
+
+
+@functools.cache
+def executed_instructor_edition(source: Path) -> nbformat.NotebookNode:
+    """Return a lesson's instructor edition executed in a fresh kernel (cached for the session)."""
+    folder = Path(tempfile.mkdtemp(prefix="instructor-edition-"))
+    path = folder / source.name
+    nbformat.write(course.instructor_edition(nbformat.read(source, as_version=4)), path)
     return course.execute_notebook(path)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from answer_variants import CORRECT, WRONG
 from nbgrader.validator import Validator
 from traitlets.config.loader import PyFileConfigLoader
 
@@ -22,8 +23,10 @@ SOLUTIONS = ROOT / "solutions"
 EXERCISES = ROOT / "exercises"
 ASSIGNMENTS = sorted(p.parent.name for p in SOLUTIONS.glob("*/*.ipynb"))
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
-AUTO_POINTS = (9, 12)
-"""Allowed range of autograded points per notebook (about 10)."""
+AUTO_POINTS = (9, 15)
+"""Allowed range of autograded points per notebook (about a dozen one-point cells)."""
+CELL_POINTS = (1, 2)
+"""Allowed points of one test cell: one property each, so one slip costs one point."""
 MANUAL_POINTS = (2, 4)
 """Allowed range of manually graded points per notebook."""
 MIN_SECRET_CHARS = 12
@@ -307,6 +310,94 @@ def test_test_cells_have_docstring_visible_and_hidden_checks(name: str):
         assert any(line.startswith("assert") for line in hidden), f"{grade_id}: no hidden check"
 
 
+MIN_MESSAGE_CHARS = 25
+"""An assert message shorter than this cannot say what was expected and on what kind of input."""
+
+
+def unexplained_asserts(source: str) -> list[str]:
+    """Return the asserts of a cell's code whose message is missing, computed or too short to explain.
+
+    A message must be a plain string literal: the grader quotes it from its own copy of the test, and a
+    literal cannot carry a value computed from the answer (an f-string could print the expected result).
+    """
+    bad = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Assert):
+            continue
+        message = node.msg
+        if not (isinstance(message, ast.Constant) and isinstance(message.value, str)
+                and len(message.value) >= MIN_MESSAGE_CHARS):
+            bad.append(f"line {node.lineno}: {ast.unparse(node)[:80]}")
+    return bad
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_every_assert_explains_what_was_expected(name: str):
+    """Check that every assert in every test cell, visible or hidden, has a plain-text message."""
+    notebook = nbformat.read(next((SOLUTIONS / name).glob("*.ipynb")), as_version=4)
+    bad = {meta(cell)["grade_id"]: unexplained_asserts(cell.source) for cell in notebook.cells if is_test(cell)}
+    bad = {grade_id: lines for grade_id, lines in bad.items() if lines}
+    assert not bad, f"{name}: asserts without a plain-text message saying what was expected: {bad}"
+
+
+TASK_RULE_VALUES = (0, 1)
+"""Values the task texts themselves state as rules (0.0 for an empty input, 1.0 for equal sets)."""
+
+
+def revealed_answers(source: str) -> list[str]:
+    """Return the hidden asserts whose message spells out the value they compare against.
+
+    Only values that are not words are looked at (numbers, lists, sets, ...): a hidden message may restate a
+    rule of the task ("label ... 'words added'", "0.0 for an empty table"), never the real case's answer.
+    """
+    revealed = []
+    for block in re.findall(r"BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", source, re.DOTALL):
+        for node in ast.walk(ast.parse(block)):
+            if not (isinstance(node, ast.Assert) and isinstance(node.test, ast.Compare)
+                    and isinstance(node.msg, ast.Constant)):
+                continue
+            for value in node.test.comparators:
+                try:
+                    literal = ast.literal_eval(value)
+                except ValueError:
+                    continue
+                if isinstance(literal, (str, bool, type(None))) or literal in TASK_RULE_VALUES:
+                    continue
+                if re.search(rf"(?<![\w.]){re.escape(ast.unparse(value))}(?![\w.])", node.msg.value):
+                    revealed.append(ast.unparse(node)[:80])
+    return revealed
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_hidden_messages_do_not_give_the_answer_away(name: str):
+    """Check that no hidden assert's message contains the number or list it expects."""
+    notebook = nbformat.read(next((SOLUTIONS / name).glob("*.ipynb")), as_version=4)
+    revealed = [line for cell in notebook.cells if is_test(cell) for line in revealed_answers(cell.source)]
+    assert not revealed, f"{name}: hidden messages that state the expected value: {revealed}"
+
+
+def test_message_checks_catch_planted_problems():
+    """Check the message checks: a bare assert, an f-string, a too-short message, a hidden message with the answer."""
+    good = 'assert f(2) == 4, "f should double a small positive number"'
+    assert unexplained_asserts(good) == []
+    for bad in ("assert f(2) == 4", 'assert f(2) == 4, f"expected {f(2)}"', 'assert f(2) == 4, "wrong"',
+                'assert f(2) == 4, message'):
+        assert len(unexplained_asserts(good + "\n" + bad)) == 1, bad
+    planted = '### BEGIN HIDDEN TESTS\nassert f() == [25, 26], "f should return [25, 26] here"\n### END HIDDEN TESTS'
+    assert len(revealed_answers(planted)) == 1, "a hidden message stating the expected list is caught"
+    rule = '### BEGIN HIDDEN TESTS\nassert f([]) == 0.0, "f of an empty list should be 0.0, as the task says"\n### END HIDDEN TESTS'
+    assert revealed_answers(rule) == [], "a message restating a rule of the task is allowed"
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_each_test_cell_is_worth_one_or_two_points(name: str):
+    """Check that every test cell carries 1 or 2 points, so one slip never costs a whole function."""
+    notebook = nbformat.read(next((SOLUTIONS / name).glob("*.ipynb")), as_version=4)
+    heavy = {meta(cell)["grade_id"]: meta(cell)["points"] for cell in notebook.cells
+             if is_test(cell) and not CELL_POINTS[0] <= meta(cell)["points"] <= CELL_POINTS[1]}
+    assert not heavy, f"{name}: test cells outside {CELL_POINTS} points: {heavy}"
+
+
 @pytest.mark.parametrize("name", ASSIGNMENTS)
 def test_setup_and_written_cells_follow_conventions(name: str):
     """Check '# Run this cell.' on setup cells and a 'replace this text' placeholder on written answers."""
@@ -320,57 +411,19 @@ def test_setup_and_written_cells_follow_conventions(name: str):
     assert all("replacing this text" in cell.source for cell in written), "written answers need a placeholder"
 
 
-WRONG_ANSWERS = {
-    # assignment: {answer grade_id: (replacement for the solution region, test grade_ids it must fail)}
-    "sourcing": {
-        "count_by_type_answer": (
-            'return table.drop_duplicates("source")["type"].value_counts()'
-            '.sort_index(ascending=False).sort_values(ascending=False, kind="stable")',
-            {"count_by_type_distinct_sources"},  # ties in reverse alphabetical order
-        ),
-        "named_share_answer": (
-            'return float((table["identified_by"] != "description only").mean())',
-            {"named_share_fraction"},  # share of mentions, not of sources
-        ),
-    },
-    "attribution": {
-        "find_quotes_answer": (
-            "return re.findall(r'\"([^\"\\n]*)\"', text)",
-            {"find_quotes_straight_and_curly"},  # straight quotation marks only
-        ),
-    },
-    "syndication": {
-        "jaccard_answer": (
-            "return len(a & b) / max(len(a), len(b), 1)",
-            {"jaccard_overlap"},  # divides by the larger set, not the union
-        ),
-        "missing_paragraphs_answer": (
-            "copy_shingles = shingles(words(copy_text), k)\n"
-            "return [number for number, paragraph in enumerate(original_paragraphs)\n"
-            "        if containment(shingles(words(paragraph), k), copy_shingles) < threshold]",
-            {"missing_paragraphs_numbers"},  # counts from 0
-        ),
-    },
-}
-
-
-def with_answer(notebook, grade_id: str, code: str):
-    """Return a copy of a source notebook whose first solution region in cell grade_id is replaced by code."""
+def with_answers(notebook, answers: dict[str, str]):
+    """Return a copy of a source notebook whose answer cells (by grade_id) hold the given code instead."""
     notebook = nbformat.from_dict(notebook)
-    cell = next(cell for cell in notebook.cells if meta(cell).get("grade_id") == grade_id)
-    lines = cell.source.splitlines()
-    begin = next(i for i, line in enumerate(lines) if "BEGIN SOLUTION" in line)
-    end = next(i for i, line in enumerate(lines) if "END SOLUTION" in line and i > begin)
-    indent = lines[begin][: len(lines[begin]) - len(lines[begin].lstrip())]
-    replacement = [indent + line for line in code.splitlines()]
-    cell.source = "\n".join(lines[:begin] + replacement + lines[end + 1:])
+    for cell in notebook.cells:
+        if meta(cell).get("grade_id") in answers:
+            cell.source = answers[meta(cell)["grade_id"]].strip("\n")
     return notebook
 
 
-def run_checks(notebook) -> dict[str, tuple[bool, bool]]:
-    """Run a source notebook's code in this process; return {test grade_id: (visible passed, all passed)}.
+def run_checks(notebook) -> dict[str, bool]:
+    """Run a source notebook's code in this process; return {test grade_id: whether the whole cell passed}.
 
-    Each test cell runs twice on a copy of the namespace: its visible checks alone, then in full.
+    A failed cell stops at its failing assert, as in nbgrader, and the notebook runs on.
     """
     namespace: dict = {}
     results = {}
@@ -378,31 +431,33 @@ def run_checks(notebook) -> dict[str, tuple[bool, bool]]:
         if cell.cell_type != "code":
             continue
         if not is_test(cell):
-            exec(cell.source, namespace)
-            continue
-        outcome = []
-        for code in ("\n".join(secret_regions(cell.source)[1]), cell.source):
             try:
-                exec(code, dict(namespace))
-                outcome.append(True)
-            except AssertionError:
-                outcome.append(False)
-        exec(cell.source if outcome[1] else "\n".join(secret_regions(cell.source)[1]), namespace)
-        results[meta(cell)["grade_id"]] = tuple(outcome)
+                exec(cell.source, namespace)
+            except Exception:  # noqa: BLE001  (a wrong answer may break an ungraded cell; nbgrader runs on)
+                pass
+            continue
+        try:
+            exec(cell.source, namespace)
+            results[meta(cell)["grade_id"]] = True
+        except Exception:  # noqa: BLE001  (nbgrader fails a cell on any error, not only AssertionError)
+            results[meta(cell)["grade_id"]] = False
     return results
 
 
-@pytest.mark.parametrize("name", sorted(WRONG_ANSWERS))
-def test_hidden_tests_catch_plausible_wrong_answers(name: str, capsys):
-    """Check that well-formed but wrong answers pass the visible checks yet fail the hidden ones."""
+@pytest.mark.parametrize("name", sorted(WRONG))
+def test_answer_variants_score_as_expected_in_process(name: str, capsys):
+    """Check quickly, in this process, the answer variants that test_assignment_answers.py grades for real.
+
+    Correct variants pass every cell; each wrong variant fails exactly the cells of the property it breaks.
+    """
     notebook = nbformat.read(next((SOLUTIONS / name).glob("*.ipynb")), as_version=4)
-    expected_failures = set()
-    for answer_id, (code, failing_tests) in WRONG_ANSWERS[name].items():
-        notebook = with_answer(notebook, answer_id, code)
-        expected_failures |= failing_tests
-    results = run_checks(notebook)
-    assert all(visible for visible, _ in results.values()), f"visible checks rejected a well-formed answer: {results}"
-    assert {grade_id for grade_id, (_, full) in results.items() if not full} == expected_failures
+    for answers in CORRECT[name]:
+        results = run_checks(with_answers(notebook, answers))
+        assert all(results.values()), f"{name}: a correct variant failed {results}"
+    for mistakes in WRONG[name]:
+        results = run_checks(with_answers(notebook, {key: code for key, (code, _) in mistakes.items()}))
+        expected = set().union(*(cells for _, cells in mistakes.values()))
+        assert {grade_id for grade_id, passed in results.items() if not passed} == expected
 
 
 @pytest.mark.parametrize("name", ASSIGNMENTS)
@@ -410,4 +465,4 @@ def test_solution_passes_every_check_in_process(name: str, capsys):
     """Check that the in-process runner agrees with nbgrader: the solution passes every test cell."""
     notebook = nbformat.read(next((SOLUTIONS / name).glob("*.ipynb")), as_version=4)
     results = run_checks(notebook)
-    assert results and all(visible and full for visible, full in results.values()), results
+    assert results and all(results.values()), results

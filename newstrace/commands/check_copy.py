@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from newstrace.attribution import attribution_diff
-from newstrace.loading import read_article
-from newstrace.tables import print_table
+from newstrace.attribution.diff import attribution_diff
+from newstrace.data import read_article
+from newstrace.commands.tables import print_table
 
 NAME = "check-copy"
 HELP = "print the attribution diff: verbatim quotes, changed speakers or verbs, drift candidates"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from newstrace.clean import clean
-from newstrace.loading import read_article
-from newstrace.tables import print_table
+from newstrace.pages.clutter import clean
+from newstrace.data import read_article
+from newstrace.commands.tables import print_table
 
 NAME = "clean"
 HELP = "print the story without page clutter, then a table of what was removed and why"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from newstrace.compare import Comparison, compare
+from newstrace.syndication.comparison import Comparison, compare
 from newstrace.errors import ArticleError
-from newstrace.loading import read_article
-from newstrace.shingles import DEFAULT_SHINGLE_SIZE
-from newstrace.tables import print_table
+from newstrace.data import read_article
+from newstrace.text.shingling import DEFAULT_SHINGLE_SIZE
+from newstrace.commands.tables import print_table
 
 NAME = "compare"
 HELP = "compare an original article A with a possible copy B: relation, scores, changed paragraphs"
@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"Edits ({len(comparison.edits)}):")
         print_table(comparison.edits, max_width=50)
     if args.html:
-        from newstrace.report import write_report
+        from newstrace.report import write_report  # lazy: matplotlib, for --html only
 
         print(f"\nReport written to {write_report(comparison, args.html, names)}")
     return 0

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from newstrace.corpus import METHODS, find_copies
-from newstrace.loading import read_folder
-from newstrace.tables import print_table
+from newstrace.syndication.corpus import METHODS, find_copies
+from newstrace.data import read_folder
+from newstrace.commands.tables import print_table
 
 NAME = "find-copies"
 HELP = "list the pairs of .txt articles in a folder where one is a copy, trim, edit or rewrite of the other"

@@ -109,7 +109,12 @@ def skip_unused_optional_imports() -> None:
 def run(args: argparse.Namespace) -> int:
     """Grade the class; 0 when grading completed (even with bad submissions), 1 when it could not."""
     skip_unused_optional_imports()
-    from newstrace.grading.pipeline import grade_course, refresh_feedback
+    try:  # imported here, not at the top: nbgrader takes seconds to import and only `grade` needs it
+        from newstrace.grading.pipeline import grade_course, refresh_feedback
+    except ModuleNotFoundError as err:
+        print(f"newstrace grade: {err.name} is not installed; grading needs the course extra: "
+              "pip install 'newstrace[course]'", file=sys.stderr)
+        return 2
 
     course = Path(args.course)
     work = refresh_feedback if args.feedback_only else grade_course

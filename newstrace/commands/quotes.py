@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from newstrace.loading import read_article
-from newstrace.quotes import extract_quotes
-from newstrace.tables import print_table
+from newstrace.data import read_article
+from newstrace.attribution.quotes import extract_quotes
+from newstrace.commands.tables import print_table
 
 NAME = "quotes"
 HELP = "list the quotations in an article with their kind, speaker, attribution verb and paragraph"

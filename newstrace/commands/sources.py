@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from newstrace.credits import credits
-from newstrace.loading import read_article
-from newstrace.sources import sources
-from newstrace.tables import print_table
+from newstrace.attribution.outlet_credits import credits
+from newstrace.data import read_article
+from newstrace.sourcing.finder import sources
+from newstrace.commands.tables import print_table
 
 NAME = "sources"
 HELP = "print the sources a story relies on (type, first mention, attributions, words quoted) and its credits"

@@ -10,6 +10,7 @@ One module per concern:
 | module | concern |
 |---|---|
 | `notebooks` | lesson files: front matter (title, minutes, key questions), clean commits, alt text |
+| `editions` | one hand-edited source in `instructor/`, two editions: student (`notebooks/`) and instructor |
 | `execute` | running a lesson in a fresh kernel; its stderr and text outputs |
 | `export` | offline student HTML and self-contained reveal.js decks; fetching reveal.js |
 | `browser` | headless Chromium with a throwaway profile |
@@ -28,6 +29,14 @@ from newstrace.course.browser import (
 )
 from newstrace.course.build import build_handouts, build_lessons, build_slides, main, print_pdf
 from newstrace.course.display import SLIDE_ROWS, FirstRows, first_rows
+from newstrace.course.editions import (
+    INSTRUCTOR,
+    build_editions,
+    instructor_edition,
+    source_paths,
+    stale_student_editions,
+    student_edition,
+)
 from newstrace.course.errors import CourseBuildError
 from newstrace.course.execute import (
     EXECUTE_TIMEOUT,
@@ -77,7 +86,8 @@ from newstrace.course.notebooks import (
 )
 
 __all__ = [
-    "BUILD", "CELL_METADATA_ALLOWED", "CHROMIUM_FLAGS", "EXECUTE_TIMEOUT", "NOTEBOOKS",
+    "BUILD", "CELL_METADATA_ALLOWED", "INSTRUCTOR", "build_editions", "instructor_edition",
+    "source_paths", "stale_student_editions", "student_edition", "CHROMIUM_FLAGS", "EXECUTE_TIMEOUT", "NOTEBOOKS",
     "NOTEBOOK_METADATA_ALLOWED", "RELEASE_CELL_METADATA_ALLOWED", "REVEAL_PACKAGE", "ROOT",
     "SLIDE_HEIGHT", "SLIDE_ROWS", "SLIDE_WIDTH", "CourseBuildError", "FirstRows", "LessonInfo",
     "Slide", "SlideFit", "WorksheetItem", "build_handouts", "build_lessons", "build_slides",

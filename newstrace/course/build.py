@@ -12,6 +12,7 @@ from pathlib import Path
 import nbformat
 
 from newstrace.course.browser import chromium_path, measure_slides, run_chromium
+from newstrace.course.editions import INSTRUCTOR_BUILD, build_editions, source_paths
 from newstrace.course.errors import CourseBuildError
 from newstrace.course.execute import execute_notebook, stderr_outputs
 from newstrace.course.export import (
@@ -40,6 +41,9 @@ from newstrace.course.stamps import (
     write_stamp,
 )
 
+INSTRUCTOR_SOURCES = "instructor-edition"
+"""Build subfolder for the unexecuted instructor edition; executed, it goes to build/instructor/."""
+
 CONTENT_NOTE = ("The lessons study a news report on the Islamic State's propaganda operation, which "
                 "describes executions and killings in plain words. They show the report's own text, "
                 "including the words it quotes from propaganda films and radio broadcasts; no "
@@ -62,11 +66,13 @@ def _write_index(out: Path, infos: Sequence[LessonInfo], suffix: str, heading: s
         + "\n".join(items) + "</ol></body></html>\n", encoding="utf-8")
 
 
-def build_lessons(out: Path, paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
+def build_lessons(out: Path, paths: Sequence[Path],
+                  notes: bool = False) -> tuple[list[Path], list[Path]]:
     """Execute each changed lesson into out/<lesson>.ipynb and offline .html; return (all, executed now).
 
     A lesson is executed only when it, the package or the data changed since its last build
-    (a content-hash stamp beside the output, see `stamps`).
+    (a content-hash stamp beside the output, see `stamps`). With notes=True (the instructor
+    edition) the HTML keeps the speaker notes. Each path must lie outside out.
     """
     out.mkdir(parents=True, exist_ok=True)
     inputs_hash = content_hash(build_inputs())
@@ -85,7 +91,7 @@ def build_lessons(out: Path, paths: Sequence[Path]) -> tuple[list[Path], list[Pa
         if problems:
             raise CourseBuildError(f"{path} printed to stderr: {problems[0][:300]}")
         nbformat.write(notebook, executed)
-        page.write_text(lesson_html(notebook), encoding="utf-8")
+        page.write_text(lesson_html(notebook, notes), encoding="utf-8")
         write_stamp(executed, expected)
         written.append(executed)
         ran.append(executed)
@@ -119,10 +125,12 @@ def print_pdf(page: Path, pdf: Path, query: str = "") -> Path:
 def build_handouts(out: Path, decks: Sequence[Path], executed: Sequence[Path] = ()) -> list[Path]:
     """Print each deck to PDF (a page per slide) and each lesson's reading packet and worksheet; return the PDFs.
 
-    The packets and worksheets are written as HTML beside their PDFs (the source they print from).
+    Decks are the instructor edition (answers as fragments): their PDFs are for the teacher. Pass the
+    executed *student* edition as `executed`: the worksheets must carry no answers. Packets and
+    worksheets are written as HTML beside their PDFs (the source they print from).
     """
     out.mkdir(parents=True, exist_ok=True)
-    pdfs = [print_pdf(deck, out / deck.name.replace(".slides.html", ".pdf"), "?print-pdf")
+    pdfs = [print_pdf(deck, out / deck.name.replace(".slides.html", ".slides.pdf"), "?print-pdf")
             for deck in decks]
     for lesson in executed:
         notebook, info = nbformat.read(lesson, as_version=4), lesson_info(lesson)
@@ -160,20 +168,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("step", choices=["lessons", "slides", "handouts", "fit", "clean", "check",
                                          "table"])
     parser.add_argument("notebooks", nargs="*", type=Path,
-                        help="notebooks to use (default: every lesson in notebooks/)")
+                        help="lesson sources in instructor/ to use (default: every lesson)")
     parser.add_argument("--build", type=Path, default=BUILD, help="build folder (default: build/)")
     parser.add_argument("--skip-without-chromium", action="store_true",
                         help="handouts: say so in one line and succeed when Chromium is missing")
     args = parser.parse_intermixed_args(argv)
-    paths = args.notebooks or lesson_paths()
+    paths = args.notebooks or source_paths()
     lessons, slides = args.build / "lessons", args.build / "slides"
+    instructor = args.build / INSTRUCTOR_BUILD.name
+    instructor_sources = args.build / INSTRUCTOR_SOURCES
     try:
         if args.step == "lessons":
-            written, ran = build_lessons(lessons, paths)
-            print(f"{len(written)} lessons in {lessons}/ (.ipynb and offline .html): "
-                  f"{len(ran)} executed, {len(written) - len(ran)} unchanged since the last build")
+            students, instructors = build_editions(paths, instructors=instructor_sources)
+            print(f"Wrote the student edition of {len(students)} lessons to notebooks/")
+            for edition, out, sources in (("student", lessons, students),
+                                          ("instructor", instructor, instructors)):
+                written, ran = build_lessons(out, sources, notes=edition == "instructor")
+                print(f"{edition} edition: {len(written)} lessons in {out}/ (.ipynb and offline "
+                      f".html), {len(ran)} executed, {len(written) - len(ran)} unchanged since the "
+                      "last build")
         elif args.step == "slides":
-            executed = [lessons / path.name for path in paths]
+            executed = [instructor / path.name for path in paths]
             missing = [str(path) for path in executed if not path.is_file()]
             if missing:
                 raise CourseBuildError(f"{missing[0]} is missing: run `make lessons` first")
@@ -200,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"cleaned {path}")
         elif args.step == "check":
             problems = {str(path): hygiene_problems(nbformat.read(path, as_version=4))
-                        for path in paths}
+                        for path in (paths if args.notebooks else [*paths, *lesson_paths()])}
             problems = {path: found for path, found in problems.items() if found}
             print(json.dumps(problems, indent=1) if problems else "All notebooks are clean.")
             return 1 if problems else 0

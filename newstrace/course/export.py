@@ -115,10 +115,10 @@ def without_speaker_notes(notebook: NotebookNode) -> NotebookNode:
     return notebook
 
 
-def lesson_html(notebook: NotebookNode) -> str:
-    """Return a self-contained, offline HTML page of an executed lesson, for students (no notes)."""
+def lesson_html(notebook: NotebookNode, notes: bool = False) -> str:
+    """Return a self-contained, offline HTML page of an executed lesson (speaker notes only if notes)."""
     body, _ = _exporter("lesson").from_notebook_node(
-        use_static_widgets(without_speaker_notes(notebook)))
+        use_static_widgets(notebook if notes else without_speaker_notes(notebook)))
     return body
 
 

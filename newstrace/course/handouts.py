@@ -16,13 +16,16 @@ from dataclasses import dataclass
 from nbformat import NotebookNode
 
 from newstrace.course.notebooks import LessonInfo
-from newstrace.loading import articles
+from newstrace.data import articles
 
 QUESTION_LABEL = re.compile(r"^\s*\*\*(?:Question|Try it|Discuss|Think)\b[^*]*\*\*", re.IGNORECASE)
 """A markdown cell that opens with one of these bold labels is a question for the worksheet."""
 HIDDEN_LABEL = re.compile(r"^\s*\*\*(?:Instructor|Answer|Model answer|Solution|Teaching)", re.IGNORECASE)
 """Cells that open with one of these labels are for the instructor, never for the worksheet."""
 HIDDEN_TAGS = ("answer", "solution", "instructor", "hint")
+QUESTION_TAG = "question"
+TRY_IT = re.compile(r"^\s*#\s*(Try it [\d.]+)\s*:\s*(.+)$", re.MULTILINE)
+"""A code cell whose comment opens "# Try it 2.1: …" is a coding task: the worksheet asks what it found."""
 _DETAILS = re.compile(r"<details\b.*?(?:</details>|\Z)", re.IGNORECASE | re.DOTALL)
 _ALL_TEXTS_CALL = re.compile(r"\barticles\(\)")
 CONTEXT_CHARS = 900
@@ -168,11 +171,16 @@ def worksheet_items(notebook: NotebookNode) -> list[WorksheetItem]:
             exercise = _static_exercise(cell)
             if exercise:
                 items.append(WorksheetItem(section, "", "", exercise))
+            task = TRY_IT.match(cell.source)
+            if task:
+                items.append(WorksheetItem(section, (
+                    f"<p><strong>{html.escape(task.group(1))}.</strong> {html.escape(task.group(2))} "
+                    "<em>(Write the code in the notebook; note here what you found.)</em></p>")))
             continue
         heading = re.search(r"^#{1,3}\s+(.+)$", cell.source, re.MULTILINE)
         if heading:
             section = heading.group(1).strip()
-        if QUESTION_LABEL.match(cell.source):
+        if QUESTION_LABEL.match(cell.source) or QUESTION_TAG in cell.metadata.get("tags", []):
             question = _DETAILS.sub("", cell.source).strip()
             context = last_output if 0 < len(last_output) <= CONTEXT_CHARS else ""
             items.append(WorksheetItem(section, _markdown_html(question), context))

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from newstrace.course.notebooks import ROOT
-from newstrace.loading import data_dir
+from newstrace.data import data_dir
 
 PACKAGE = ROOT / "newstrace"
 STAMP_SUFFIX = ".stamp"

@@ -10,9 +10,12 @@ whatever the number of workers.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
+import re
 import shutil
+import stat
 import tempfile
 import warnings
 from collections.abc import Callable, Iterable
@@ -42,6 +45,8 @@ from newstrace.grading.course import folder, with_overrides
 
 TIMEOUT_ENAME = "CellTimeoutError"  # what nbgrader's Execute records for a cell that timed out
 DEFAULT_MAX_OUTPUT_CHARS = 100_000
+DEFAULT_MAX_NOTEBOOK_CHARS = 2_000_000
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,8 @@ class Task:
     workdir: Path  # private temporary folder for this task
     secrets: tuple[str, ...]  # lines feedback outputs must not quote (no default: never forget it)
     show_hidden_tests: bool
+    files: tuple[str, ...] = ()  # the submission's regular files, checked by the pre-check
+    review: str = ""  # why its points wait for a person (tampering interfaces in its code)
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,7 @@ class Outcome:
     error: str = ""
     feedback: Path | None = None  # feedback written from the worker's own gradebook, if it could
     attempts: int = 1  # 2 when the kernel died during the first attempt
+    worker_lost: bool = False  # the worker process itself died twice: keep the earlier results
 
 
 class SandboxedExecute(Execute):
@@ -87,35 +95,72 @@ class SandboxedExecute(Execute):
 
 
 class LimitOutputSize(LimitOutput):
-    """nbgrader's LimitOutput (lines), plus a cap on the characters a cell's outputs keep."""
+    """nbgrader's LimitOutput (lines), plus a cap on the characters every output of a cell keeps.
+
+    The cap counts every output type: streams, errors (name, message and traceback), results and
+    rich outputs of any MIME type, whatever their form; a notebook as a whole keeps at most
+    `max_notebook_chars`.
+    """
 
     max_chars = Integer(DEFAULT_MAX_OUTPUT_CHARS, help="characters of output kept per cell").tag(
         config=True
     )
+    max_notebook_chars = Integer(
+        DEFAULT_MAX_NOTEBOOK_CHARS, help="characters of output kept per notebook"
+    ).tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict):
+        """Cap each cell, then the notebook as a whole."""
+        self.notebook_budget = self.max_notebook_chars
+        return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int):
-        """Apply the line limits, then cut text outputs beyond max_chars."""
+        """Apply the line limits, then cut outputs beyond this cell's and the notebook's budget."""
         cell, resources = super().preprocess_cell(cell, resources, index)
         if cell.cell_type == "code":
-            budget = self.max_chars
+            budget = min(self.max_chars, self.notebook_budget)
+            capped = []
             for output in cell.outputs:
-                budget = cap_output(output, budget)
+                output, used = cap_output(output, budget)
+                budget -= used
+                capped.append(output)
+            cell.outputs = capped
+            self.notebook_budget -= min(self.max_chars, self.notebook_budget) - budget
         return cell, resources
 
 
-def cap_output(output: NotebookNode, budget: int) -> int:
-    """Cut one output's text to `budget` characters; return the budget left."""
-    if output.output_type == "stream":
-        text = output.text
-        if len(text) > budget:
-            output.text = (
-                text[: max(budget, 0)] + f"\n... output truncated ({len(text):,} characters) ...\n"
-            )
-        return budget - len(text)
-    for mime, value in output.get("data", {}).items():
-        if isinstance(value, str) and len(value) > budget:
-            output.data[mime] = value[: max(budget, 0)] + "\n... output truncated ..."
-    return budget
+def output_chars(output: NotebookNode) -> int:
+    """Return the size of an output as JSON characters (every field, every MIME type)."""
+    return len(json.dumps(output, default=str))
+
+
+def cut(text: str, budget: int) -> str:
+    """Return `text` cut to `budget` characters, saying so when it was cut."""
+    if len(text) <= budget:
+        return text
+    return text[: max(budget, 0)] + f"\n... output truncated ({len(text):,} characters) ...\n"
+
+
+def cap_output(output: NotebookNode, budget: int) -> tuple[NotebookNode, int]:
+    """Return the output cut to `budget` characters and the characters it now takes."""
+    size = output_chars(output)
+    if size <= budget:
+        return output, size
+    budget = max(budget, 0)
+    kind = output.get("output_type")
+    if kind == "stream":
+        output.text = cut(output.get("text", ""), budget)
+    elif kind == "error":
+        output.ename = cut(str(output.get("ename", "")), 100)
+        output.evalue = cut(str(output.get("evalue", "")), budget // 2)
+        output.traceback = [cut(ANSI.sub("", "\n".join(map(str, output.get("traceback", [])))), budget // 2)]
+    else:
+        plain = output.get("data", {}).get("text/plain", "")
+        plain = "".join(plain) if isinstance(plain, list) else str(plain)
+        note = f"\n... output of {size:,} characters removed ({', '.join(output.get('data', {}))}) ..."
+        output.data = {"text/plain": cut(plain, budget) + note}
+        output.metadata = {}
+    return output, output_chars(output)
 
 
 def worker_config(config: Config, task: Task, timeout: int, max_chars: int) -> Config:
@@ -146,9 +191,20 @@ def stage_course(config: Config, task: Task) -> None:
     root = task.workdir / "course"
     submitted = folder(config, "submitted_directory", "submitted")
     source = folder(config, "source_directory", "source")
-    shutil.copytree(task.submission, root / submitted / task.student / task.assignment)
+    copy_regular_files(task.submission, root / submitted / task.student / task.assignment, task.files)
     shutil.copytree(task.source, root / source / task.assignment)
     shutil.copy(task.template_db, root / "gradebook.db")
+
+
+def copy_regular_files(source: Path, target: Path, names: Iterable[str]) -> None:
+    """Copy the named files of a submission, refusing any that is no longer a regular file."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        path = source / name
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            raise OSError(f"{name} changed into a link or special file after the pre-check")
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target / name, follow_symlinks=False)
 
 
 KERNEL_DIED = "the kernel stopped (crashed or exited) while running the notebook"
@@ -230,10 +286,20 @@ def run_tasks(
             on_done(autograde_task(config, task, timeout, max_chars))
         return
     context = worker_context()
+    lost: list[Task] = []
     with ProcessPoolExecutor(jobs, context, init_worker, (kind, limits, private_root)) as pool:
         futures = [pool.submit(autograde_task, config, t, timeout, max_chars) for t in tasks]
         for task, future in zip(tasks, futures):
-            on_done(outcome_of(task, future))
+            outcome = outcome_of(task, future)
+            if outcome.worker_lost:
+                lost.append(task)  # perhaps only beside the submission that killed the worker
+            else:
+                on_done(outcome)
+    for task in lost:  # each alone in a fresh worker, so one killer cannot take others with it
+        with ProcessPoolExecutor(1, context, init_worker, (kind, limits, private_root)) as pool:
+            shutil.rmtree(task.workdir, ignore_errors=True)
+            future = pool.submit(autograde_task, config, task, timeout, max_chars)
+            on_done(replace(outcome_of(task, future), attempts=2))
 
 
 def worker_context() -> multiprocessing.context.BaseContext:
@@ -269,11 +335,12 @@ def fork_is_safe() -> bool:
 
 
 def outcome_of(task: Task, future: Future) -> Outcome:
-    """Return a future's Outcome, or an error Outcome when the worker process itself failed."""
+    """Return a future's Outcome, or a worker_lost Outcome when the worker process itself died."""
     try:
         return future.result()
-    except Exception as err:  # noqa: BLE001 - e.g. a worker killed by the system
-        return Outcome(task.student, task.assignment, None, f"grading worker failed: {err}")
+    except Exception as err:  # noqa: BLE001 - e.g. a worker killed by the out-of-memory killer
+        reason = f"the grading worker died ({type(err).__name__})"
+        return Outcome(task.student, task.assignment, None, reason, worker_lost=True)
 
 
 def timed_out_cells(nb: NotebookNode) -> list[int]:

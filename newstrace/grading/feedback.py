@@ -1,23 +1,35 @@
-"""Feedback HTML that works offline and, by default, keeps hidden tests hidden.
+"""Feedback HTML that works offline, loads nothing, and by default keeps hidden tests hidden.
 
-nbgrader's GenerateFeedback does the work (scores from the gradebook, its feedback template); two
+nbgrader's GenerateFeedback does the work (scores from the gradebook, its feedback template);
 extra preprocessors run before the HTML export:
-- HideHiddenTests replaces the code between the hidden-test markers with a one-line note and shortens
-  the error of such a cell to its name and message (a traceback would quote the hidden lines);
-- ScrubSecrets withholds any output that quotes a hidden-test line (a submission can hook IPython
-  to print the code of the cells run after it, and the kernel does receive hidden tests to run).
-Afterwards every <script>/<link> that loads from the network (MathJax from a CDN) is removed.
+- HideHiddenTests replaces the code between the hidden-test markers with a one-line note and every
+  output of such a cell with one line written by the grader: passed, or failed with the exception's
+  type name (only when it is a built-in exception) and the instructor's own message of the assert
+  that failed, read from the grader's copy of the test source. Student code runs in the same
+  interpreter as the tests, so anything the kernel printed, displayed or raised there (an
+  exception message, a traceback, a hook's output) is the student's and is never shown;
+- ScrubSecrets withholds any other output that quotes a hidden-test line in plain text;
+- SanitizeStudentHTML cleans HTML and markdown with bleach (nbconvert's SanitizeHTML): no scripts,
+  frames or styles sheets, images only as data: URIs.
+Every page then gets a Content-Security-Policy that forbids every network load and every script,
+and the <script>/<link> tags that would load from the network (MathJax from a CDN) are removed.
 """
 
 from __future__ import annotations
 
+import ast
+import builtins
 import re
+import shutil
 from pathlib import Path
 
+import bleach
 import jinja2
 import nbformat
 from nbconvert import HTMLExporter
+from bleach.css_sanitizer import CSSSanitizer
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+from nbconvert.preprocessors.sanitize import SanitizeHTML
 from nbformat import NotebookNode
 from nbgrader.apps import NbGraderAPI
 from nbgrader.preprocessors import GetGrades, NbGraderPreprocessor
@@ -32,6 +44,32 @@ REMOTE_TAG = re.compile(
     re.IGNORECASE,
 )
 WITHHELD = "[output withheld by the grader: it quoted the code of hidden tests]\n"
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; "
+    "script-src 'none'; connect-src 'none'; frame-src 'none'; object-src 'none'; "
+    "form-action 'none'; base-uri 'none'"
+)
+CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
+HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
+FRAME = re.compile(r"Cell In\[(\d+)\], line (\d+)")
+BUILTIN_EXCEPTIONS = frozenset(
+    name
+    for name, value in vars(builtins).items()
+    if isinstance(value, type) and issubclass(value, BaseException)
+) | {"CellTimeoutError"}
+HIDDEN_PASSED = "Hidden tests passed."
+GENERIC_FAILURE = "a hidden test failed"
+SAFE_TAGS = frozenset(
+    "a abbr b blockquote br caption code dd div dl dt em h1 h2 h3 h4 h5 h6 hr i img li ol p pre "
+    "span strong sub sup table tbody td tfoot th thead tr u ul".split()
+)
+SAFE_ATTRIBUTES = {
+    "*": ["class", "style", "title"],
+    "img": ["src", "alt", "width", "height"],
+    "td": ["colspan", "rowspan", "align"],
+    "th": ["colspan", "rowspan", "align"],
+    "table": ["border"],
+}
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -65,7 +103,7 @@ class FeedbackHTMLExporter(HTMLExporter):
 
 
 class HideHiddenTests(NbGraderPreprocessor):
-    """Replace hidden-test code with a note and reduce such cells' errors to name: message."""
+    """Replace hidden-test code with a note and the cell's outputs with the grader's own verdict."""
 
     enabled = Bool(True, help="hide the code of hidden tests in feedback").tag(config=True)
     begin = Unicode(HIDDEN_BEGIN).tag(config=True)
@@ -74,11 +112,69 @@ class HideHiddenTests(NbGraderPreprocessor):
     def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int):
         """Hide one cell's hidden tests when it has any."""
         if self.enabled and cell.cell_type == "code" and self.begin in cell.source:
+            verdict = hidden_test_verdict(cell)
             cell.source = hide_between(cell.source, self.begin, self.end)
-            for output in cell.get("outputs", []):
-                if output.output_type == "error":
-                    output.traceback = [f"{output.ename}: {output.evalue}"]
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=verdict + "\n")]
         return cell, resources
+
+
+def hidden_test_verdict(cell: NotebookNode) -> str:
+    """Return the grader's one line on a hidden-test cell, from nothing the kernel chose freely.
+
+    The exception's type name is shown only for built-in exceptions (a class the student defined
+    could carry any name); the message is the instructor's literal assert message at the line the
+    error points to, read from the grader's copy of the cell.
+    """
+    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    if not errors:
+        return HIDDEN_PASSED
+    error = errors[-1]
+    ename = str(error.get("ename", ""))
+    kind = ename if ename in BUILTIN_EXCEPTIONS else "an exception of a type defined in the submission"
+    line = failing_line(error, cell.get("execution_count"))
+    message = assert_message(cell.source, line) if line else None
+    return f"Hidden tests failed: {kind}: {message or GENERIC_FAILURE}."
+
+
+def failing_line(error: NotebookNode, execution_count: int | None) -> int | None:
+    """Return the line of the test cell an error's traceback points to (its outermost frame)."""
+    text = ANSI.sub("", "\n".join(str(line) for line in error.get("traceback", [])))
+    frames = [(int(count), int(line)) for count, line in FRAME.findall(text)]
+    own = [line for count, line in frames if count == execution_count]
+    return own[0] if own else None
+
+
+def assert_message(source: str, line: int) -> str | None:
+    """Return the literal message of the assert statement spanning `line` of `source`, if any."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assert) and node.lineno <= line <= (node.end_lineno or node.lineno):
+            msg = node.msg
+            if isinstance(msg, ast.Constant) and isinstance(msg.value, str):
+                return msg.value
+            return None
+    return None
+
+
+class SanitizeStudentHTML(SanitizeHTML):
+    """nbconvert's bleach-based sanitiser with a small allowlist and images only as data: URIs."""
+
+    enabled = Bool(True, help="sanitise student HTML in feedback").tag(config=True)
+
+    def sanitize_html_tags(self, html_str: str) -> str:
+        """Return `html_str` with every tag, attribute and URL outside the allowlist removed."""
+        return bleach.clean(
+            html_str,
+            tags=SAFE_TAGS,
+            attributes=SAFE_ATTRIBUTES,
+            protocols=["data"],
+            strip=True,
+            strip_comments=True,
+            css_sanitizer=CSSSanitizer(),
+        )
 
 
 def hide_between(source: str, begin: str, end: str) -> str:
@@ -125,8 +221,9 @@ def output_text(output: NotebookNode) -> str:
 
 
 def strip_remote_resources(html: str) -> str:
-    """Remove <script src=http...> and <link href=http...> tags so the page never goes online."""
-    return REMOTE_TAG.sub("", html)
+    """Remove <script src=http...> and <link href=http...> tags and add a CSP forbidding any load."""
+    html = REMOTE_TAG.sub("", html)
+    return HEAD.sub(lambda m: m.group(0) + CSP_META, html, count=1)
 
 
 def feedback_folder(config: Config, student: str, assignment: str) -> Path:
@@ -137,7 +234,13 @@ def feedback_folder(config: Config, student: str, assignment: str) -> Path:
 
 def feedback_config(config: Config, secrets: tuple[str, ...], show_hidden: bool) -> Config:
     """Return the course config with the feedback preprocessors set up."""
-    preprocessors = [GetGrades, HideHiddenTests, ScrubSecrets, CSSHTMLHeaderPreprocessor]
+    preprocessors = [
+        GetGrades,
+        HideHiddenTests,
+        ScrubSecrets,
+        SanitizeStudentHTML,
+        CSSHTMLHeaderPreprocessor,
+    ]
     return with_overrides(
         config,
         GenerateFeedback={"preprocessors": preprocessors, "exporter_class": FeedbackHTMLExporter},
@@ -165,14 +268,16 @@ def make_offline(folder_path: Path) -> None:
 
 
 def write_notice(
-    config: Config, student: str, assignment: str, names: list[str], message: str
+    config: Config, student: str, assignment: str, names: list[str], message: str, held: bool = False
 ) -> None:
-    """Write a feedback page per notebook explaining why the submission was not graded."""
+    """Write a feedback page per notebook explaining why the submission was not graded (or is held)."""
     target = feedback_folder(config, student, assignment)
+    shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True, exist_ok=True)
     for name in names:
         nb = nbformat.v4.new_notebook()
-        text = f"# {name}: not graded\n\n{message}\n\nAsk your instructor what to do next."
+        title = "held for review by your instructor" if held else "not graded"
+        text = f"# {name}: {title}\n\n{message}\n\nAsk your instructor what to do next."
         nb.cells = [nbformat.v4.new_markdown_cell(text)]
         html, _ = FeedbackHTMLExporter(template_name="lab").from_notebook_node(nb)
         (target / f"{name}.html").write_text(strip_remote_resources(html), encoding="utf-8")

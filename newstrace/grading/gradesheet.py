@@ -11,7 +11,7 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
-STATUSES = ("ok", "unreadable", "tampered", "timeout", "error")
+STATUSES = ("ok", "review", "unreadable", "tampered", "timeout", "error")
 
 
 @dataclass(frozen=True)

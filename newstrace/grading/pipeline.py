@@ -37,7 +37,8 @@ from newstrace.grading.course import (
 from newstrace.grading.engines import share_gradebook_engines
 from newstrace.grading.feedback import write_feedback, write_notice
 from newstrace.grading.gradesheet import GradeRow, gradebook_points, read_grades, write_grades
-from newstrace.grading.precheck import OK, precheck_submission
+from newstrace.grading.precheck import OK, REVIEW, one_line, precheck_submission
+from newstrace.grading.rubrics import show_rubrics
 from newstrace.grading.sandbox import Limits, detect_confinement
 
 GRADES_FILE = "grades.csv"
@@ -87,6 +88,7 @@ def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> 
     try:
         references = {a: build_reference(config, a, workdir) for a in names}
         tasks = plan(config, references, options, workdir, rows, log)
+        reviews = {(t.student, t.assignment): t.review for t in tasks if t.review}
         settings = (
             confinement.kind,
             options.limits,
@@ -97,7 +99,13 @@ def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> 
 
         def finish(outcome: Outcome) -> None:
             """Merge one autograded submission as soon as its worker is done."""
-            row = record_outcome(config, references[outcome.assignment], outcome, options)
+            try:
+                row = record_outcome(config, references[outcome.assignment], outcome, options)
+                review = reviews.get((outcome.student, outcome.assignment))
+                if review and outcome.autograded is not None and not outcome.worker_lost:
+                    row = withhold_for_review(config, references[outcome.assignment], row, review)
+            except Exception as err:  # noqa: BLE001 - one bad submission must not stop the class
+                row = kept_row(config, outcome.student, outcome.assignment, f"not recorded: {one_line(err)}")
             rows.append(row)
             log(describe(row))
 
@@ -176,8 +184,8 @@ def plan(
             if options.students and student not in options.students:
                 continue
             submission = submitted_dir(config) / student / assignment
-            verdict = precheck_submission(submission, reference.releases)
-            if verdict.status == OK:
+            verdict = precheck_submission(submission, reference.releases)  # never raises
+            if verdict.status in (OK, REVIEW):
                 task_dir = workdir / "tasks" / f"{assignment}--{student}"
                 source = source_dir(config) / assignment
                 tasks.append(
@@ -190,6 +198,8 @@ def plan(
                         task_dir,
                         secrets=reference.secret_lines(options.show_hidden_tests),
                         show_hidden_tests=options.show_hidden_tests,
+                        files=verdict.files,
+                        review=verdict.message if verdict.status == REVIEW else "",
                     )
                 )
                 continue
@@ -197,6 +207,32 @@ def plan(
             rows.append(row)
             log(describe(row))
     return tasks
+
+
+def withhold_for_review(config: Config, reference: Reference, row: GradeRow, reason: str) -> GradeRow:
+    """Withhold an autograded submission's points until a person looks: its code may change the tests.
+
+    Its automatic grades are set to 0 and marked for manual grading (formgrader lists them, with
+    the autograded notebook as evidence); manual grades stay; its feedback says it is held.
+    """
+    student, assignment = row.student, reference.assignment
+    with Gradebook(db_url(config)) as gb:
+        for notebook in gb.find_submission(assignment, student).notebooks:
+            for grade in notebook.grades:
+                if grade.cell.cell_type == "code":
+                    grade.auto_score = 0
+                    grade.needs_manual_grade = grade.manual_score is None
+        gb.db.commit()
+    write_notice(config, student, assignment, sorted(reference.releases), reason, held=True)
+    score, max_score, pending = gradebook_points(db_url(config), student, assignment)
+    message = f"{reason}; the autograder gave {row.score:g}/{row.max_score:g}"
+    return GradeRow(student, assignment, score, max_score, pending, REVIEW, message)
+
+
+def kept_row(config: Config, student: str, assignment: str, message: str) -> GradeRow:
+    """Return an `error` row that leaves the submission's earlier results (gradebook, files) as they were."""
+    score, max_score, pending = gradebook_points(db_url(config), student, assignment)
+    return GradeRow(student, assignment, score, max_score, pending, "error", f"{message}; earlier results kept")
 
 
 def describe(row: GradeRow) -> str:
@@ -235,18 +271,20 @@ def record_outcome(
 ) -> GradeRow:
     """Merge a worker's autograded submission into the course and return its row."""
     student, assignment = outcome.student, outcome.assignment
+    if outcome.worker_lost:
+        return kept_row(config, student, assignment, f"not graded: {outcome.error} twice")
     if outcome.autograded is None:
         error = outcome.error if outcome.attempts == 1 else f"{outcome.error} (twice)"
         return record_rejection(config, reference, student, "error", error)
-    clear_outputs(config, student, assignment)
     target = course_folder(config, "autograded_directory", "autograded", student, assignment)
-    shutil.copytree(outcome.autograded, target)
-    notebooks = read_autograded(target, reference.releases)
-    save_autogrades(config, student, assignment, notebooks)
+    notebooks = read_autograded(outcome.autograded, reference.releases)
+    save_autogrades(config, student, assignment, notebooks)  # manual grades and comments stay
+    show_rubrics(db_url(config), student, assignment, reference.sources)
+    replace_folder(outcome.autograded, target)
     feedback = course_folder(config, "feedback_directory", "feedback", student, assignment)
     problem = ""
     if outcome.feedback is not None:  # written by the worker from a snapshot of this gradebook
-        shutil.copytree(outcome.feedback, feedback)
+        replace_folder(outcome.feedback, feedback)
     else:
         secrets = reference.secret_lines(options.show_hidden_tests)
         problem = write_feedback(config, student, assignment, secrets, options.show_hidden_tests)
@@ -259,6 +297,18 @@ def record_outcome(
     return GradeRow(
         student, assignment, score, max_score, pending, status, note_attempts(message, outcome.attempts)
     )
+
+
+def replace_folder(source: Path, target: Path) -> None:
+    """Put a copy of `source` at `target`, swapping it in only once the copy is complete."""
+    fresh, old = target.with_name(target.name + ".new"), target.with_name(target.name + ".old")
+    for leftover in (fresh, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    shutil.copytree(source, fresh)
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def note_attempts(message: str, attempts: int) -> str:
@@ -299,13 +349,17 @@ def save_autogrades(config: Config, student: str, assignment: str, notebooks: di
 
 
 def zero_grades(url: str, student: str, assignment: str) -> None:
-    """Record a submission with every grade 0 and nothing pending, as nbgrader does for a missing notebook."""
+    """Record a submission's automatic grades as 0, keeping every manual grade and comment.
+
+    A cell a person has graded keeps that grade (nbgrader counts a manual score before an
+    automatic one); the others wait for nobody.
+    """
     with Gradebook(url) as gb:
         gb.update_or_create_student(student)
         submission = gb.update_or_create_submission(assignment, student)
         for notebook in submission.notebooks:
             for grade in notebook.grades:
                 grade.auto_score = 0
-                grade.manual_score = None
-                grade.needs_manual_grade = False
+                if grade.manual_score is None:
+                    grade.needs_manual_grade = False
         gb.db.commit()

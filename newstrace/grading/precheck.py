@@ -8,22 +8,87 @@ for every submission of an assignment with hidden tests), so locked cells are co
 
 from __future__ import annotations
 
+import ast
 import json
-from dataclasses import dataclass
+import os
+import re
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 from nbformat import NotebookNode
 
-OK, UNREADABLE, TAMPERED = "ok", "unreadable", "tampered"
+OK, UNREADABLE, TAMPERED, REVIEW = "ok", "unreadable", "tampered", "review"
+TAMPERING_ATTRIBUTES = frozenset(
+    "input_transformers_cleanup input_transformers_post ast_transformers input_transformer_manager "
+    "events set_custom_exc custom_exceptions showtraceback _showtraceback run_cell run_ast_nodes "
+    "transform_cell history_manager user_ns user_global_ns displayhook display_pub excepthook "
+    "settrace setprofile _getframe currentframe f_back f_globals f_locals f_code f_builtins "
+    "tb_frame gi_frame cr_frame co_consts __code__ __globals__ __builtins__ __subclasses__".split()
+)
+TAMPERING_NAMES = frozenset(
+    "In Out _ih _oh _dh _i _ii _iii __builtins__ exec eval compile __import__ globals vars "
+    "breakpoint".split()
+)
+TAMPERING_MODULES = frozenset("builtins inspect gc ctypes importlib code codeop".split())
+INPUT_HISTORY = re.compile(r"_i\d+$|_\d+$")
+MAX_SUBMISSION_BYTES = 50 * 1024**2  # every file of one submission together
+MAX_NOTEBOOK_BYTES = 20 * 1024**2
 
 
 @dataclass(frozen=True)
 class Precheck:
-    """The verdict on one submitted notebook: a status and a short message."""
+    """The verdict on one submitted notebook: a status, a short message, the files to copy."""
 
     status: str
     message: str = ""
+    files: tuple[str, ...] = field(default=())  # regular files of the submission, relative paths
+
+
+def special_kind(mode: int) -> str:
+    """Return what a non-regular, non-folder file is, in words."""
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device file"
+    return "a special file"
+
+
+def submission_files(folder: Path, budget: int = MAX_SUBMISSION_BYTES) -> tuple[list[str], str]:
+    """Return (regular files under `folder`, relative, sorted; problem or ''), following no link.
+
+    Symbolic links, pipes, sockets, device files and hard links to files outside the folder are
+    problems (they could make the grader copy files the student cannot read), and so is a total
+    size beyond `budget`.
+    """
+    if not folder.is_dir() or folder.is_symlink():
+        return [], f"{folder.name} is not a folder" if folder.is_symlink() else ""
+    files: list[str] = []
+    inodes: dict[tuple[int, int], list[int]] = {}
+    total = 0
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        for name in sorted(dirs + names):
+            path = os.path.join(root, name)
+            rel = os.path.relpath(path, folder)
+            info = os.lstat(path)
+            if stat.S_ISDIR(info.st_mode):
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                return [], f"{rel} is {special_kind(info.st_mode)}; submit ordinary files only"
+            inodes.setdefault((info.st_dev, info.st_ino), []).append(info.st_nlink)
+            total += info.st_size
+            files.append(rel)
+    for links in inodes.values():
+        if links[0] > len(links):
+            return [], "a file is a hard link to a file outside the submission; submit copies"
+    if total > budget:
+        return [], f"the submission holds {total / 1024**2:.0f} MB, over the {budget // 1024**2} MB allowed"
+    return sorted(files), ""
 
 
 def nbgrader_cells(nb: NotebookNode) -> dict[str, NotebookNode]:
@@ -49,22 +114,43 @@ def normalise_source(source: str) -> str:
 
 def read_submission(path: Path) -> tuple[NotebookNode | None, Precheck]:
     """Read and validate a submitted notebook; return it, or None and an unreadable verdict."""
+    if path.is_symlink():
+        return None, Precheck(UNREADABLE, f"{path.name} is a symbolic link; submit the notebook itself")
     if not path.is_file():
         return None, Precheck(UNREADABLE, f"no notebook {path.name} was submitted")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_file(path, MAX_NOTEBOOK_BYTES).decode("utf-8")
         raw = json.loads(text)
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        return None, Precheck(UNREADABLE, f"{path.name} is not readable JSON ({err})")
+    except Exception as err:  # noqa: BLE001 - deep nesting (RecursionError), OSError, bad bytes
+        reason = one_line(err)
+        return None, Precheck(UNREADABLE, f"{path.name} is not readable JSON ({reason})")
     try:
         if not isinstance(raw, dict) or raw.get("nbformat") != 4:
             raise ValueError("expected a version 4 notebook")
         nb = nbformat.reads(text, as_version=4)
         nbformat.validate(nb)
     except Exception as err:  # noqa: BLE001 - any validation failure means unreadable
-        first_line = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        return None, Precheck(UNREADABLE, f"{path.name} is not a valid notebook ({first_line})")
+        return None, Precheck(UNREADABLE, f"{path.name} is not a valid notebook ({one_line(err)})")
     return nb, Precheck(OK)
+
+
+def one_line(err: BaseException) -> str:
+    """Return an exception as one short line: its type and the first line of its message."""
+    text = str(err).strip()
+    first = text.splitlines()[0][:200] if text else ""
+    return f"{type(err).__name__}: {first}" if first else type(err).__name__
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """Return a regular file's bytes, refusing links, special files and files over `limit` bytes."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{path.name} is {special_kind(info.st_mode)}")
+        if info.st_size > limit:
+            raise OSError(f"{info.st_size / 1024**2:.0f} MB, over the {limit // 1024**2} MB allowed")
+        return handle.read(limit + 1)[:limit]
 
 
 def compare_with_release(submitted: NotebookNode, release: NotebookNode, name: str) -> Precheck:
@@ -89,13 +175,75 @@ def compare_with_release(submitted: NotebookNode, release: NotebookNode, name: s
     return Precheck(OK)
 
 
+def tampering_in(source: str) -> list[str]:
+    """Return the tampering interfaces a cell's code uses (IPython hooks, frames, history, eval)."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    try:
+        tree = ast.parse(TransformerManager().transform_cell(source))
+    except Exception:  # noqa: BLE001 - code that does not parse cannot hook anything
+        return []
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in TAMPERING_ATTRIBUTES:
+            found.add(node.attr)
+        elif isinstance(node, ast.Name) and (
+            node.id in TAMPERING_NAMES or INPUT_HISTORY.match(node.id)
+        ):
+            found.add(node.id)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            found.update(m for m in modules if m.split(".")[0] in TAMPERING_MODULES)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("getattr", "setattr", "delattr")
+            and len(node.args) > 1
+            and not isinstance(node.args[1], ast.Constant)
+        ):
+            found.add(f"{node.func.id} with a computed name")
+        elif isinstance(node, ast.Constant) and node.value in TAMPERING_ATTRIBUTES:
+            found.add(node.value)
+    return sorted(found)
+
+
+def tampering_report(submitted: NotebookNode, release: NotebookNode, name: str) -> str:
+    """Return where the student's own cells use tampering interfaces ('' when nowhere)."""
+    locked = {gid for gid, cell in nbgrader_cells(release).items() if is_locked(cell)}
+    seen_ids: set[str] = set()
+    uses = []
+    for index, cell in enumerate(submitted.cells, start=1):
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if grade_id in locked and grade_id not in seen_ids:
+            seen_ids.add(grade_id)
+            continue  # the instructor's own cell, restored from the gradebook at grading
+        if cell.cell_type == "code":
+            found = tampering_in(cell.source)
+            if found:
+                uses.append(f"{name} cell {index}: {', '.join(found)}")
+    return "; ".join(uses)
+
+
 def precheck_submission(folder: Path, releases: dict[str, NotebookNode]) -> Precheck:
-    """Check every released notebook of one student's submission folder; return the first problem."""
-    for name, release in sorted(releases.items()):
-        nb, verdict = read_submission(folder / f"{name}.ipynb")
-        if nb is None:
-            return verdict
-        verdict = compare_with_release(nb, release, f"{name}.ipynb")
-        if verdict.status != OK:
-            return verdict
-    return Precheck(OK)
+    """Check a student's submission folder and every released notebook in it; return the verdict.
+
+    Never raises: whatever goes wrong while reading one submission is that submission's verdict.
+    """
+    try:
+        files, problem = submission_files(folder)
+        if problem:
+            return Precheck(UNREADABLE, problem)
+        for name, release in sorted(releases.items()):
+            nb, verdict = read_submission(folder / f"{name}.ipynb")
+            if nb is None:
+                return verdict
+            verdict = compare_with_release(nb, release, f"{name}.ipynb")
+            if verdict.status != OK:
+                return verdict
+            uses = tampering_report(nb, release, f"{name}.ipynb")
+            if uses:
+                review = f"held for review: the code uses interfaces that can change the tests ({uses})"
+                return Precheck(REVIEW, review, tuple(files))
+    except Exception as err:  # noqa: BLE001 - one bad submission must not stop the class
+        return Precheck(UNREADABLE, f"the submission could not be read ({one_line(err)})")
+    return Precheck(OK, files=tuple(files))

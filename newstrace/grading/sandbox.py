@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -125,7 +126,7 @@ def readable_paths() -> list[str]:
 
 def case_data_dir() -> Path | None:
     """Return the newstrace data folder, or None when there is none."""
-    from newstrace.loading import data_dir
+    from newstrace.data import data_dir
 
     try:
         return data_dir()
@@ -203,21 +204,23 @@ def kernel_env(env: dict[str, str]) -> dict[str, str]:
 def copy_visible_files(source: str, target: str) -> None:
     """Copy what a kernel may see from nbgrader's working folder: every regular file but notebooks.
 
-    The target itself is skipped when it lies inside the source, and so are sockets and pipes.
+    The target itself is skipped when it lies inside the source, and so are links, sockets and
+    pipes (links are never followed: a link could point at the course's own files).
     """
     for root, dirs, files in os.walk(source):
         dirs[:] = [
             d
             for d in dirs
             if not d.startswith(".ipynb_checkpoints")
+            and not os.path.islink(os.path.join(root, d))
             and not os.path.samefile(os.path.join(root, d), target)
         ]
         rel = os.path.relpath(root, source)
         os.makedirs(os.path.join(target, rel), exist_ok=True)
         for name in files:
             path = os.path.join(root, name)
-            if not name.endswith(".ipynb") and os.path.isfile(path):
-                shutil.copy2(path, os.path.join(target, rel, name))
+            if not name.endswith(".ipynb") and stat.S_ISREG(os.lstat(path).st_mode):
+                shutil.copyfile(path, os.path.join(target, rel, name), follow_symlinks=False)
 
 
 def give_to_nobody(folder: str) -> None:

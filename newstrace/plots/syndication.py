@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from newstrace.compare import Comparison, compare
+from newstrace.syndication.comparison import Comparison, compare
 from newstrace.plots.style import MARKERS, Chart, colour, new_figure
 
 STATUS_ORDER = ("same", "edited", "duplicate", "missing", "added")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
 
-from newstrace.loading import data_dir
+from newstrace.errors import AnnotationError
 
 RIGHT = "right"
 WRONG = "wrong"
@@ -30,26 +29,6 @@ STYLE = """<style>
 .nt-exercise .nt-item-text, .nt-static .nt-item-text {white-space: normal; line-height: 1.4}
 </style>"""
 """Marks use words and symbols, with solid/dashed/dotted borders, so colour is never the only cue."""
-
-
-class AnnotationError(FileNotFoundError):
-    """A gold annotation file that is missing or lacks a column the exercise needs."""
-
-
-def annotation_path(file_name: str) -> Path:
-    """Return the path of a gold annotation file in data/annotations/."""
-    return data_dir() / "annotations" / file_name
-
-
-def read_annotation(file_name: str, exercise: str) -> pd.DataFrame:
-    """Return a gold annotation CSV as strings, or raise AnnotationError naming the file and fix."""
-    path = annotation_path(file_name)
-    if not path.is_file():
-        raise AnnotationError(
-            f"{path} not found: the {exercise} exercise reads its answer key from it; "
-            "restore it from the course repository or set NEWSTRACE_DATA to a complete data folder"
-        )
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
 def pick_column(table: pd.DataFrame, names: Sequence[str], file_name: str) -> str:

@@ -11,19 +11,19 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import pandas as pd
 
-from newstrace.loading import article
+from newstrace.data import article
+from newstrace.data import read_annotation
+from newstrace.errors import AnnotationError
 from newstrace.widgets._base import (
     RIGHT,
     UNANSWERED,
     WRONG,
-    AnnotationError,
     CheckedExercise,
     choice_dropdown,
     escape,
     excerpt,
     item_row,
     pick_column,
-    read_annotation,
     rows_for_text,
     summary_html,
 )
@@ -64,7 +64,7 @@ def _check_starts(rows: pd.DataFrame, lines: list[str], text_id: str) -> None:
 
 def clutter_key(text_id: str) -> list[LineKey]:
     """Return the gold label of every non-blank line of a text, from data/annotations/clutter.csv."""
-    table = read_annotation(KEY_FILE, "Spot the clutter")
+    table = read_annotation(KEY_FILE, "the Spot the clutter exercise")
     for column in ("line", "label", "explanation"):
         pick_column(table, (column,), KEY_FILE)
     rows = rows_for_text(table, text_id, KEY_FILE)

@@ -1,6 +1,6 @@
 """Diff viewer: two texts side by side, one aligned paragraph group at a time, edits highlighted.
 
-Paragraphs are aligned and edits classified by `newstrace.compare` (house style against content);
+Paragraphs are aligned and edits classified by `newstrace.syndication.comparison` (house style against content);
 the highlighting is a word-level diff (rapidfuzz Indel opcodes) of the aligned paragraphs.
 Deleted words are struck through (<del>, orange background) and inserted words underlined
 (<ins>, blue background): Okabe-Ito colours, and never colour alone.
@@ -14,8 +14,8 @@ import ipywidgets as widgets
 import pandas as pd
 from rapidfuzz.distance import Indel
 
-from newstrace.compare import compare
-from newstrace.loading import articles
+from newstrace.syndication.comparison import compare
+from newstrace.data import articles
 from newstrace.widgets._base import STYLE, StaticFallback, escape, excerpt
 
 

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 import pandas as pd
 
-from newstrace.clean import clean
-from newstrace.loading import article
+from newstrace.pages.clutter import clean
+from newstrace.data import article
+from newstrace.data import read_annotation
+from newstrace.errors import AnnotationError
 from newstrace.widgets._base import (
     RIGHT,
     UNANSWERED,
     WRONG,
-    AnnotationError,
     CheckedExercise,
     choice_dropdown,
     escape,
@@ -28,7 +29,6 @@ from newstrace.widgets._base import (
     item_row,
     optional_column,
     pick_column,
-    read_annotation,
     rows_for_text,
     summary_html,
 )
@@ -144,7 +144,7 @@ def _locate(row: pd.Series, columns: dict[str, str | None], text: str) -> tuple[
 
 def gold_quotes(text_id: str, text: str) -> list[GoldQuote]:
     """Return the gold quotes of a text from data/annotations/quotes.csv, located in the text."""
-    table = read_annotation(KEY_FILE, "Find the quotes")
+    table = read_annotation(KEY_FILE, "the Find the quotes exercise")
     columns = {
         "quote": pick_column(table, ("quote", "text"), KEY_FILE),
         "speaker": pick_column(table, ("speaker", "who"), KEY_FILE),

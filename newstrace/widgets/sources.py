@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import pandas as pd
 
-from newstrace.sources import SOURCE_TYPE_MEANINGS, SOURCE_TYPES
+from newstrace.sourcing.finder import SOURCE_TYPE_MEANINGS, SOURCE_TYPES
+from newstrace.data import read_annotation
 from newstrace.widgets._base import (
     RIGHT,
     UNANSWERED,
@@ -18,7 +19,6 @@ from newstrace.widgets._base import (
     item_row,
     optional_column,
     pick_column,
-    read_annotation,
     rows_for_text,
     summary_html,
 )
@@ -75,7 +75,7 @@ def source_key(text_id: str, limit: int | None = None) -> tuple[list[SourceKey],
 
     The choices are nt.SOURCE_TYPES plus any other type the key file uses.
     """
-    table = read_annotation(KEY_FILE, "Sort the sources")
+    table = read_annotation(KEY_FILE, "the Sort the sources exercise")
     name = pick_column(table, NAME_COLUMNS, KEY_FILE)
     kind = pick_column(table, TYPE_COLUMNS, KEY_FILE)
     why = optional_column(table, WHY_COLUMNS)

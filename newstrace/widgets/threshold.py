@@ -2,7 +2,7 @@
 
 Known pairs: a pair is a known copy when one text was built from the other, or when both are
 versions of one story whose order we do not know (the three case texts). The variants that
-newstrace.synthetic builds from the full text (copy, trimmed, edited, reordered, rewrite) are
+newstrace.syndication.synthetic builds from the full text (copy, trimmed, edited, reordered, rewrite) are
 copies of it; its independent report and unrelated article are copies of nothing. A small seeded
 synthetic corpus adds pairs from its own truth table. Two variants of one text ("siblings") are
 left out: whether they share enough text to count as copies depends on how each was made.
@@ -17,11 +17,11 @@ from itertools import combinations
 import ipywidgets as widgets
 import pandas as pd
 
-from newstrace.loading import articles
+from newstrace.data import articles
 from newstrace.plots.thresholds import threshold_strip
-from newstrace.shingles import DEFAULT_SHINGLE_SIZE, containment, jaccard, shingles
-from newstrace.synthetic import synthetic_corpus, variants
-from newstrace.text import words
+from newstrace.text.shingling import DEFAULT_SHINGLE_SIZE, containment, jaccard, shingles
+from newstrace.syndication.synthetic import synthetic_corpus, variants
+from newstrace.text.tokenizer import words
 from newstrace.widgets._base import STYLE, StaticFallback, escape
 
 MEASURES = ("containment", "jaccard")

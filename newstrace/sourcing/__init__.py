@@ -1,0 +1,1 @@
+"""Who the story relies on: its sources, each with a type from a documented vocabulary (`finder`)."""
