@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
-# Install the Debian packages the tests need, when missing and when we can:
-# Chromium (browser tests, handouts), bubblewrap (confinement of student kernels in `newstrace grade`)
-# and npm (fetches reveal.js for the offline slide decks at build time).
+# Install the Debian packages the course build and the tests need, only when missing and only as root:
+#   chromium    PDF handouts (slides, reading packets, worksheets) and the browser tests
+#   bubblewrap  confinement of student code in `newstrace grade` (no network, no access to solutions)
+#   npm         fetches reveal.js once for the offline slide decks
+# Not root: print one line naming what to install and what will be missing, and carry on.
 set -euo pipefail
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-dejavu-core)
-command -v bwrap >/dev/null 2>&1 || missing+=(bubblewrap)
-command -v npm >/dev/null 2>&1 || missing+=(npm)
+without=()
+if ! command -v chromium >/dev/null 2>&1; then
+    missing+=(chromium fonts-dejavu-core); without+=("no PDF handouts, browser tests skipped")
+fi
+if ! command -v bwrap >/dev/null 2>&1; then
+    missing+=(bubblewrap); without+=("student code in the grading demo runs unconfined")
+fi
+if ! command -v npm >/dev/null 2>&1 && [ ! -f build/vendor/reveal.js/dist/reveal.js ]; then
+    missing+=(npm); without+=("no slide decks")
+fi
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0
 fi
-if [ "$(id -u)" -ne 0 ]; then
-    echo "system-deps: missing ${missing[*]}; install with 'sudo apt-get install ${missing[*]}'" \
-         "(browser tests are skipped without Chromium; without bubblewrap student code runs unconfined)" >&2
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    joined=$(IFS=';'; echo "${without[*]}" | sed 's/;/; /g')
+    echo "system-deps: please install ${missing[*]} (sudo apt-get install ${missing[*]}); without them: ${joined}" >&2
     exit 0
 fi
 echo "system-deps: installing ${missing[*]} with apt-get"

@@ -49,3 +49,22 @@ def require_tool(available: bool, what: str) -> None:
     if IN_CI:
         pytest.fail(f"{what} is missing in CI: scripts/system-deps.sh should have installed it")
     pytest.skip(f"{what} is not installed (run `make system-deps`); not in CI, so skipping")
+
+
+SLIDE_CONTENT_PENDING = frozenset(LESSON_IDS)
+"""Lessons whose slides still overflow 1280×720 or lack speaker notes (issue 16's content part, done in
+the instructor source). Their fit and notes tests are strict xfails: once a lesson is mended its test
+passes, the xfail fails, and the lesson must leave this set."""
+
+
+def pending_content(lesson: str) -> pytest.MarkDecorator | tuple[()]:
+    """Return a strict xfail mark for a lesson whose slide content is still pending, else no mark."""
+    if lesson in SLIDE_CONTENT_PENDING:
+        return pytest.mark.xfail(strict=True, reason="slide content pending (issue 16): "
+                                                     "`python -m newstrace.course fit` lists it")
+    return ()
+
+
+def lesson_params() -> list:
+    """Return the lesson ids as pytest params, each marked when its slide content is pending."""
+    return [pytest.param(lesson, marks=pending_content(lesson)) for lesson in LESSON_IDS]

@@ -11,11 +11,18 @@ from pathlib import Path
 
 import nbformat
 
-from newstrace.course.browser import run_chromium
+from newstrace.course.browser import chromium_path, measure_slides, run_chromium
 from newstrace.course.editions import INSTRUCTOR_BUILD, build_editions, source_paths
 from newstrace.course.errors import CourseBuildError
 from newstrace.course.execute import execute_notebook, stderr_outputs
-from newstrace.course.export import fetch_reveal, lesson_html, slides_html
+from newstrace.course.export import (
+    SLIDE_HEIGHT,
+    SLIDE_WIDTH,
+    fetch_reveal,
+    lesson_html,
+    slides_html,
+)
+from newstrace.course.handouts import packet_for, worksheet_html, worksheet_items
 from newstrace.course.notebooks import (
     BUILD,
     LessonInfo,
@@ -24,10 +31,23 @@ from newstrace.course.notebooks import (
     lesson_info,
     lesson_paths,
     lesson_table,
+    slides_without_notes,
+)
+from newstrace.course.stamps import (
+    build_inputs,
+    content_hash,
+    is_up_to_date,
+    lesson_hash,
+    write_stamp,
 )
 
-CONTENT_NOTE = ("The lessons study a 2015 news report on the Islamic State's propaganda operation, "
-                "which describes executions and killings. No propaganda media is linked or shown.")
+INSTRUCTOR_SOURCES = "instructor-edition"
+"""Build subfolder for the unexecuted instructor edition; executed, it goes to build/instructor/."""
+
+CONTENT_NOTE = ("The lessons study a news report on the Islamic State's propaganda operation, which "
+                "describes executions and killings in plain words. They show the report's own text, "
+                "including the words it quotes from propaganda films and radio broadcasts; no "
+                "propaganda video, image or link is shown.")
 
 
 def _write_index(out: Path, infos: Sequence[LessonInfo], suffix: str, heading: str) -> None:
@@ -46,25 +66,37 @@ def _write_index(out: Path, infos: Sequence[LessonInfo], suffix: str, heading: s
         + "\n".join(items) + "</ol></body></html>\n", encoding="utf-8")
 
 
-def build_lessons(out: Path, paths: Sequence[Path], notes: bool = False) -> list[Path]:
-    """Execute each lesson into out/<lesson>.ipynb and an offline out/<lesson>.html; return them.
+def build_lessons(out: Path, paths: Sequence[Path],
+                  notes: bool = False) -> tuple[list[Path], list[Path]]:
+    """Execute each changed lesson into out/<lesson>.ipynb and offline .html; return (all, executed now).
 
-    With notes=True (the instructor edition) the HTML keeps the speaker notes.
+    A lesson is executed only when it, the package or the data changed since its last build
+    (a content-hash stamp beside the output, see `stamps`). With notes=True (the instructor
+    edition) the HTML keeps the speaker notes. Each path must lie outside out.
     """
     out.mkdir(parents=True, exist_ok=True)
-    written = []
+    inputs_hash = content_hash(build_inputs())
+    written, ran = [], []
     for path in paths:
+        executed = out / path.name
+        page = executed.with_suffix(".html")
+        expected = lesson_hash(path, inputs_hash)
+        if is_up_to_date(executed, expected, [executed, page]):
+            print(f"  up to date: {path.name}", flush=True)
+            written.append(executed)
+            continue
         print(f"  executing {path.name}", flush=True)
         notebook = execute_notebook(path)
         problems = stderr_outputs(notebook)
         if problems:
             raise CourseBuildError(f"{path} printed to stderr: {problems[0][:300]}")
-        executed = out / path.name
         nbformat.write(notebook, executed)
-        executed.with_suffix(".html").write_text(lesson_html(notebook, notes), encoding="utf-8")
+        page.write_text(lesson_html(notebook, notes), encoding="utf-8")
+        write_stamp(executed, expected)
         written.append(executed)
+        ran.append(executed)
     _write_index(out, [lesson_info(path) for path in paths], ".html", "lessons")
-    return written
+    return written, ran
 
 
 def build_slides(out: Path, executed: Sequence[Path], cache: Path) -> list[Path]:
@@ -80,39 +112,81 @@ def build_slides(out: Path, executed: Sequence[Path], cache: Path) -> list[Path]
     return decks
 
 
-def build_handouts(out: Path, decks: Sequence[Path]) -> list[Path]:
-    """Print each deck to PDF (one page per slide) with headless Chromium; return the PDFs."""
+def print_pdf(page: Path, pdf: Path, query: str = "") -> Path:
+    """Print an HTML page (plus an optional ?query) to PDF with headless Chromium; return the PDF."""
+    pdf.unlink(missing_ok=True)
+    done = run_chromium(page.resolve().as_uri() + query, "--virtual-time-budget=5000",
+                        "--no-pdf-header-footer", f"--print-to-pdf={pdf.resolve()}")
+    if not pdf.is_file():
+        raise CourseBuildError(f"Chromium did not print {page}: {done.stderr.strip()[-300:]}")
+    return pdf
+
+
+def build_handouts(out: Path, decks: Sequence[Path], executed: Sequence[Path] = ()) -> list[Path]:
+    """Print each deck to PDF (a page per slide) and each lesson's reading packet and worksheet; return the PDFs.
+
+    Decks are the instructor edition (answers as fragments): their PDFs are for the teacher. Pass the
+    executed *student* edition as `executed`: the worksheets must carry no answers. Packets and
+    worksheets are written as HTML beside their PDFs (the source they print from).
+    """
     out.mkdir(parents=True, exist_ok=True)
-    pdfs = []
-    for deck in decks:
-        pdf = out / deck.name.replace(".slides.html", ".pdf")
-        done = run_chromium(deck.resolve().as_uri() + "?print-pdf", "--virtual-time-budget=5000",
-                            "--no-pdf-header-footer", f"--print-to-pdf={pdf.resolve()}")
-        if not pdf.is_file():
-            raise CourseBuildError(f"Chromium did not print {deck}: {done.stderr.strip()[-300:]}")
-        pdfs.append(pdf)
+    pdfs = [print_pdf(deck, out / deck.name.replace(".slides.html", ".slides.pdf"), "?print-pdf")
+            for deck in decks]
+    for lesson in executed:
+        notebook, info = nbformat.read(lesson, as_version=4), lesson_info(lesson)
+        pages = {"worksheet": worksheet_html(info, worksheet_items(notebook)),
+                 "reading": packet_for(notebook, info, CONTENT_NOTE)}
+        for kind, markup in pages.items():
+            if markup is None:
+                print(f"  {lesson.stem}: no reading packet (the lesson loads none of the texts)")
+                continue
+            page = out / f"{lesson.stem}.{kind}.html"
+            page.write_text(markup, encoding="utf-8")
+            pdfs.append(print_pdf(page, page.with_suffix(".pdf")))
     return pdfs
+
+
+def fit_report(paths: Sequence[Path], slides: Path) -> list[str]:
+    """Return one line per slide that is taller than the projector or is a teaching slide without notes."""
+    decks = [slides / f"{path.stem}.slides.html" for path in paths]
+    missing = [str(deck) for deck in decks if not deck.is_file()]
+    if missing:
+        raise CourseBuildError(f"{missing[0]} is missing: run `make slides` first")
+    problems = []
+    for path, (deck, fits) in zip(paths, measure_slides(decks, SLIDE_WIDTH, SLIDE_HEIGHT).items()):
+        problems += [f"{deck.name} slide {fit.number} ({fit.title or 'untitled'}): {fit.height} px "
+                     f"tall, {fit.height - SLIDE_HEIGHT} px too tall" for fit in fits
+                     if fit.height > SLIDE_HEIGHT]
+        problems += [f"{path.name} slide {slide.number} ({slide.title or 'untitled'}): no speaker notes"
+                     for slide in slides_without_notes(nbformat.read(path, as_version=4))]
+    return problems
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one build step from the command line and return the exit status."""
     parser = argparse.ArgumentParser(prog="python -m newstrace.course", description=__doc__)
-    parser.add_argument("step", choices=["lessons", "slides", "handouts", "clean", "check", "table"])
+    parser.add_argument("step", choices=["lessons", "slides", "handouts", "fit", "clean", "check",
+                                         "table"])
     parser.add_argument("notebooks", nargs="*", type=Path,
                         help="lesson sources in instructor/ to use (default: every lesson)")
     parser.add_argument("--build", type=Path, default=BUILD, help="build folder (default: build/)")
+    parser.add_argument("--skip-without-chromium", action="store_true",
+                        help="handouts: say so in one line and succeed when Chromium is missing")
     args = parser.parse_intermixed_args(argv)
     paths = args.notebooks or source_paths()
     lessons, slides = args.build / "lessons", args.build / "slides"
     instructor = args.build / INSTRUCTOR_BUILD.name
+    instructor_sources = args.build / INSTRUCTOR_SOURCES
     try:
         if args.step == "lessons":
-            students, instructors = build_editions(paths, instructors=instructor)
+            students, instructors = build_editions(paths, instructors=instructor_sources)
             print(f"Wrote the student edition of {len(students)} lessons to notebooks/")
-            written = build_lessons(lessons, students)
-            print(f"Wrote {len(written)} executed lessons (.ipynb and offline .html) to {lessons}/")
-            written = build_lessons(instructor, instructors, notes=True)
-            print(f"Wrote the instructor edition of {len(written)} lessons to {instructor}/")
+            for edition, out, sources in (("student", lessons, students),
+                                          ("instructor", instructor, instructors)):
+                written, ran = build_lessons(out, sources, notes=edition == "instructor")
+                print(f"{edition} edition: {len(written)} lessons in {out}/ (.ipynb and offline "
+                      f".html), {len(ran)} executed, {len(written) - len(ran)} unchanged since the "
+                      "last build")
         elif args.step == "slides":
             executed = [instructor / path.name for path in paths]
             missing = [str(path) for path in executed if not path.is_file()]
@@ -120,10 +194,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise CourseBuildError(f"{missing[0]} is missing: run `make lessons` first")
             decks = build_slides(slides, executed, args.build / "vendor")
             print(f"Wrote {len(decks)} offline slide decks and index.html to {slides}/")
+        elif args.step == "handouts" and args.skip_without_chromium and chromium_path() is None:
+            print("Skipped the PDF handouts: Chromium is not installed (apt-get install chromium).")
         elif args.step == "handouts":
             decks = [slides / f"{path.stem}.slides.html" for path in paths]
-            pdfs = build_handouts(args.build / "handouts", decks)
-            print(f"Wrote {len(pdfs)} PDF handouts to {args.build / 'handouts'}/")
+            executed = [lessons / path.name for path in paths]
+            missing = [str(path) for path in [*decks, *executed] if not path.is_file()]
+            if missing:
+                raise CourseBuildError(f"{missing[0]} is missing: run `make slides` first")
+            pdfs = build_handouts(args.build / "handouts", decks, executed)
+            print(f"Wrote {len(pdfs)} PDF handouts (decks, reading packets, worksheets) "
+                  f"to {args.build / 'handouts'}/")
+        elif args.step == "fit":
+            problems = fit_report(paths, slides)
+            print("\n".join(problems) if problems else
+                  f"Every slide fits {SLIDE_WIDTH}×{SLIDE_HEIGHT} and every teaching slide has notes.")
+            return 1 if problems else 0
         elif args.step == "clean":
             for path in clean_files(paths):
                 print(f"cleaned {path}")

@@ -22,6 +22,8 @@ from newstrace.course.errors import CourseBuildError
 
 REVEAL_PACKAGE = "reveal.js@4.0.2"
 REVEAL_THEME = "white"
+SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
+"""Every slide is laid out for a 1280×720 projector; a slide whose content is taller does not fit."""
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
@@ -59,7 +61,8 @@ _SLIDES_TEMPLATE = """{%- extends 'reveal/index.html.j2' -%}
 <script>
 Reveal.initialize({
   controls: true, progress: true, history: true, slideNumber: "c/t", center: false,
-  transition: "none", width: 1280, height: 800, margin: 0.04,
+  transition: "none", width: NEWSTRACE_WIDTH, height: NEWSTRACE_HEIGHT, margin: 0.02,
+  pdfMaxPagesPerSlide: 1, pdfSeparateFragments: false,
   plugins: [RevealNotes]
 });
 </script>
@@ -68,8 +71,19 @@ Reveal.initialize({
 
 _SLIDES_CSS = """
 .reveal .slides { text-align: left; }
-.reveal .slides section { overflow-y: auto; max-height: 100%; }
-.reveal figure img { max-height: 520px; }
+.reveal figure img { max-height: 380px; width: auto; }
+.reveal figcaption { font-size: 0.6em; line-height: 1.3; }
+html.print-pdf .reveal .slides .pdf-page:last-of-type { page-break-after: avoid; break-after: avoid; }
+.reveal .nt-static { font-size: 0.85em; }
+.reveal .nt-static .nt-static-instructions > p:first-child { display: none; }
+.reveal .nt-static .nt-slide-extra { display: none; }
+.reveal .nt-static.nt-threshold-lab ul { display: none; }
+.reveal .nt-static.nt-threshold-lab { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1em;
+                                       align-items: start; }
+.reveal .nt-static.nt-threshold-lab > p { grid-column: 1; }
+.reveal .nt-static.nt-threshold-lab > figure { grid-column: 2; grid-row: 1 / span 6; }
+.reveal .nt-static.nt-threshold-lab figure img { max-height: 320px; width: 100%; object-fit: contain; }
+.reveal .nt-static .nt-slide-more { display: block; font-style: italic; }
 .reveal details { font-size: 0.9em; }
 .reveal h1, .reveal h2, .reveal h3 { text-transform: none; }
 """
@@ -81,7 +95,9 @@ def _exporter(kind: str):
     from nbconvert import HTMLExporter, SlidesExporter
 
     if kind == "slides":
-        loader = jinja2.DictLoader({"newstrace_slides.html.j2": _SLIDES_TEMPLATE})
+        template = (_SLIDES_TEMPLATE.replace("NEWSTRACE_WIDTH", str(SLIDE_WIDTH))
+                    .replace("NEWSTRACE_HEIGHT", str(SLIDE_HEIGHT)))
+        loader = jinja2.DictLoader({"newstrace_slides.html.j2": template})
         exporter = SlidesExporter(extra_loaders=[loader], template_file="newstrace_slides.html.j2",
                                   reveal_url_prefix="NEWSTRACE_REVEAL", reveal_theme=REVEAL_THEME)
     else:

@@ -175,3 +175,71 @@ def images_without_alt(notebook: NotebookNode) -> list[str]:
             found += [f"cell {index}: output {tag}"
                       for tag in _img_tags_without_alt(str(data.get("text/html", "")))]
     return found
+
+
+SECTION_SLIDE_WORDS = 12
+"""A slide with a heading and at most this many other words of markdown (no code) is a section slide."""
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide of a lesson's deck (a reveal.js slide or subslide): its number, title and cells."""
+
+    number: str
+    title: str
+    cells: tuple[NotebookNode, ...]
+
+    @property
+    def has_notes(self) -> bool:
+        """Return True when the slide carries speaker notes (a cell of slide type 'notes')."""
+        return any(_slide_type(cell) == "notes" for cell in self.cells)
+
+    def is_title_or_section(self) -> bool:
+        """Return True for a title or section slide: a heading and a few words, no code."""
+        shown = [cell for cell in self.cells if _slide_type(cell) != "notes"]
+        if not shown or any(cell.cell_type != "markdown" for cell in shown):
+            return False
+        text = "\n".join(cell.source for cell in shown)
+        if not re.search(r"^#{1,3}\s", text, re.MULTILINE):
+            return False
+        body = re.sub(r"^#{1,3}\s.*$", "", text, flags=re.MULTILINE)
+        return len(re.findall(r"\w+", body)) <= SECTION_SLIDE_WORDS
+
+
+def _slide_type(cell: NotebookNode) -> str:
+    """Return a cell's slideshow type ('-' when it continues the current slide)."""
+    return cell.metadata.get("slideshow", {}).get("slide_type", "-") or "-"
+
+
+def slides_of(notebook: NotebookNode) -> list[Slide]:
+    """Return the slides nbconvert makes of a notebook, in order, numbered 'slide.subslide' from 1."""
+    slides: list[tuple[str, list[NotebookNode]]] = []
+    horizontal, vertical = 0, 0
+    for cell in notebook.cells:
+        kind = _slide_type(cell)
+        if kind == "skip":
+            continue
+        if kind == "slide" or not slides:
+            horizontal, vertical = horizontal + 1, 1
+            slides.append((f"{horizontal}.{vertical}", []))
+        elif kind == "subslide":
+            vertical += 1
+            slides.append((f"{horizontal}.{vertical}", []))
+        slides[-1][1].append(cell)
+    return [Slide(number, _title(cells), tuple(cells)) for number, cells in slides]
+
+
+def _title(cells: list[NotebookNode]) -> str:
+    """Return the first markdown heading of a slide's cells, or ''."""
+    for cell in cells:
+        heading = re.search(r"^#{1,3}\s+(.+)$", cell.source, re.MULTILINE) if cell.cell_type == "markdown" else None
+        if heading:
+            return heading.group(1).strip()
+    return ""
+
+
+def slides_without_notes(notebook: NotebookNode) -> list[Slide]:
+    """Return the teaching slides that have no speaker notes (title and section slides may have none)."""
+    slides = slides_of(notebook)
+    return [slide for index, slide in enumerate(slides)
+            if not slide.has_notes and index > 0 and not slide.is_title_or_section()]

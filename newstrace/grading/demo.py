@@ -282,6 +282,14 @@ def solution_json(course_root: Path, assignment: str) -> dict:
 
 
 DEMO_KINDS = ("perfect", "blank", "truncated", "tests_replaced", "leak")
+DEMO_PURPOSES = {
+    "perfect": "the instructor's solution handed in: full autograded marks (written answers wait for you)",
+    "blank": "the student version handed in untouched: 0 points, graded without any error",
+    "truncated": "a file cut in half (not readable JSON): reported as unreadable, never crashes the class",
+    "tests_replaced": "the test cells rewritten to `pass`: reported as tampered and scored 0, so it gains nothing",
+    "leak": "code that tries to read the solutions and gradebook: confined, it finds neither (see its feedback)",
+}
+"""What each deliberately broken (or perfect) demo submission shows about the grader."""
 
 
 def build_demo(target: Path, repo: Path, kinds: tuple[str, ...] = DEMO_KINDS) -> None:
@@ -306,9 +314,23 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m newstrace.grading.demo TARGET [REPO]", file=sys.stderr)
         return 2
     repo = Path(args[1]) if len(args) > 1 else Path.cwd()
-    build_demo(Path(args[0]).resolve(), repo.resolve())
-    print(f"demo course with {len(DEMO_KINDS)} students per assignment in {args[0]}")
+    target = Path(args[0]).resolve()
+    build_demo(target, repo.resolve())
+    explanation = demo_explanation()
+    (target / "README.md").write_text(explanation, encoding="utf-8")
+    print(explanation, end="")
     return 0
+
+
+def demo_explanation(kinds: tuple[str, ...] = DEMO_KINDS) -> str:
+    """Return what the demo class is: one line per student saying what its submission demonstrates."""
+    lines = [
+        f"Demo class: {len(kinds)} made-up students per assignment. Most submissions are broken "
+        "on purpose, to show how `newstrace grade` handles them; a low score or a 'tampered' or "
+        "'unreadable' count below is the demonstration working, not a fault.",
+        *(f"  {kind:<15} {DEMO_PURPOSES[kind]}" for kind in kinds),
+    ]
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -14,6 +14,11 @@ RIGHT = "right"
 WRONG = "wrong"
 UNANSWERED = "unanswered"
 MARKS = {RIGHT: "✓ Right.", WRONG: "✗ Not quite.", UNANSWERED: "… Not answered yet."}
+SLIDE_ITEMS = 5
+"""Items a slide shows of a static exercise; the slide deck's CSS hides the rest (class nt-slide-extra)
+and shows how many more there are (class nt-slide-more, hidden elsewhere)."""
+CHOOSE = "— choose —"
+"""The first entry of every answer dropdown: shown until the student picks, and scored unanswered."""
 
 STYLE = """<style>
 .nt-exercise .nt-right {border-left: 4px solid #0072B2; padding-left: 6px; margin: 4px 0}
@@ -66,17 +71,31 @@ def verdict_html(status: str, message: str) -> str:
 
 
 def summary_html(statuses: Iterable[str], noun: str = "item") -> str:
-    """Return the score line: how many right, wrong and unanswered."""
+    """Return the score line: how many items are right, wrong and unanswered, of how many."""
     statuses = list(statuses)
-    right = statuses.count(RIGHT)
-    parts = [f"{right} of {len(statuses)} {noun}s right"]
-    if statuses.count(WRONG):
-        parts.append(f"{statuses.count(WRONG)} to look at again")
-    if statuses.count(UNANSWERED):
-        parts.append(f"{statuses.count(UNANSWERED)} not answered")
-    if right == len(statuses):
-        parts.append("well done")
-    return f'<p class="nt-score"><strong>{"; ".join(parts)}.</strong></p>'
+    right, wrong, unanswered = (statuses.count(status) for status in (RIGHT, WRONG, UNANSWERED))
+    line = (f"{right} right, {wrong} wrong, {unanswered} unanswered "
+            f"(of {len(statuses)} {noun}{'' if len(statuses) == 1 else 's'})")
+    if unanswered:
+        line += ". Answer the rest, then check again"
+    elif right == len(statuses):
+        line += ". Well done"
+    return f'<p class="nt-score"><strong>{line}.</strong></p>'
+
+
+def choice_dropdown(choices: Sequence[tuple[str, object]], description: str,
+                    prompt: str = CHOOSE) -> widgets.Dropdown:
+    """Return an answer dropdown that shows `prompt` (value None) until the student picks a choice."""
+    dropdown = widgets.Dropdown(options=[(prompt, None), *choices], index=0,
+                                description=description)
+
+    def keep_prompt_visible(change: dict) -> None:
+        """Show the prompt again when the value is reset to None (ipywidgets would show a blank)."""
+        if change["new"] is None:
+            dropdown.index = 0
+
+    dropdown.observe(keep_prompt_visible, "index")
+    return dropdown
 
 
 def item_label(text: str, number: int) -> widgets.HTML:
@@ -160,17 +179,30 @@ class Exercise(StaticFallback, widgets.VBox):
         """Return the exercise items as plain strings for the static fallback (no answers)."""
         return []
 
+    def static_choices(self) -> str:
+        """Return what to choose for each item (shown apart from the items), or ''."""
+        return ""
+
     def static_html(self) -> str:
-        """Return the exercise as static HTML: title, instructions and items, never the answers."""
+        """Return the exercise as static HTML: title, instructions, choices, then the items; no answers."""
+        static_items = self.static_items()
         items = "".join(
-            f'<li class="nt-item-text">{escape(item)}</li>' for item in self.static_items()
+            f'<li class="nt-item-text{" nt-slide-extra" if number > SLIDE_ITEMS else ""}">'
+            f"{escape(item)}</li>" for number, item in enumerate(static_items, 1)
         )
-        listing = f"<ol>{items}</ol>" if items else ""
+        listing = f'<ol class="nt-static-items">{items}</ol>' if items else ""
+        if len(static_items) > SLIDE_ITEMS:
+            listing += (f'<p class="nt-slide-more" hidden>… and {len(static_items) - SLIDE_ITEMS} '
+                        "more items: see them all in the lesson notebook.</p>")
+        choices = self.static_choices()
+        choices_html = (f'<p class="nt-static-choices"><strong>For each item, choose:</strong> '
+                        f"{escape(choices)}</p>" if choices else "")
         return (
             f'<div class="nt-static nt-{self.css_name}"><h4>{escape(self.exercise_title)}</h4>'
-            f"<p>{escape(self.exercise_instructions)}</p>{listing}"
-            "<p><em>This is an interactive exercise: open the notebook in JupyterLab and run "
-            "it to answer and get feedback.</em></p></div>"
+            f'<div class="nt-static-instructions"><p>{escape(self.exercise_instructions)}</p>'
+            f"{choices_html}</div>{listing}"
+            '<p class="nt-static-note"><em>This is an interactive exercise: open the notebook in '
+            "JupyterLab and run it to answer and get feedback.</em></p></div>"
         )
 
 

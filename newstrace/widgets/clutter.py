@@ -1,4 +1,8 @@
-"""Spot the clutter: tick the lines of a page capture that are not the story; key in clutter.csv."""
+"""Spot the clutter: mark each line of a page capture as story or not; key in clutter.csv.
+
+Every line has a dropdown that starts at "— choose —": a line the student has not marked is
+unanswered, never right, even when leaving it alone would match the key.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +16,10 @@ from newstrace.data import read_annotation
 from newstrace.errors import AnnotationError
 from newstrace.widgets._base import (
     RIGHT,
+    UNANSWERED,
     WRONG,
     CheckedExercise,
+    choice_dropdown,
     escape,
     excerpt,
     item_row,
@@ -24,6 +30,8 @@ from newstrace.widgets._base import (
 
 KEY_FILE = "clutter.csv"
 STORY = "story"
+ANSWERS = (("part of the story", False), ("not the story", True))
+"""The choices for a line, with the value each gives: True means 'not the story' (clutter)."""
 DEFAULT_STORY_REASON = "This line is not listed as clutter in the key, so it counts as part of the story."
 
 
@@ -77,65 +85,68 @@ def clutter_key(text_id: str) -> list[LineKey]:
     return key
 
 
-def line_feedback(key: LineKey, ticked: bool) -> tuple[str, str]:
-    """Return (status, message) for one line: was ticking it (or not) right, and why."""
+def line_feedback(key: LineKey, marked_clutter: bool | None) -> tuple[str, str]:
+    """Return (status, message) for one line: was marking it clutter (True) or story (False) right, and why."""
+    if marked_clutter is None:
+        return UNANSWERED, "Choose whether this line is part of the story or not."
     if key.debatable:
         return RIGHT, f"Either answer is defensible here ({escape(key.label)}). {escape(key.explanation)}"
-    if key.is_clutter and ticked:
+    if key.is_clutter and marked_clutter:
         return RIGHT, f"Not the story: <em>{escape(key.label)}</em>. {escape(key.explanation)}"
     if key.is_clutter:
         return WRONG, (f"This line is not the story: <em>{escape(key.label)}</em>. "
                        f"{escape(key.explanation)}")
-    if ticked:
+    if marked_clutter:
         return WRONG, f"This line is part of the story, so keep it. {escape(key.explanation)}"
     return RIGHT, f"Part of the story. {escape(key.explanation)}"
 
 
 class SpotTheClutter(CheckedExercise):
-    """Tick the lines of a page capture that are not the story, then check: feedback per line."""
+    """Mark each line of a page capture as story or not, then check: feedback per line."""
 
     css_name = "spot-the-clutter"
 
     def __init__(self, text_id: str = "re-report") -> None:
-        """Build one checkbox per non-blank line of the text, with the key from clutter.csv."""
+        """Build one story-or-not dropdown per non-blank line of the text, with the key from clutter.csv."""
         self.text_id = text_id
         self.key = clutter_key(text_id)
-        self.boxes: list[widgets.Checkbox] = []
+        self.choices: list[widgets.Dropdown] = []
         super().__init__(
             "Spot the clutter",
-            f"These are the lines of the page capture '{text_id}'. Tick every line that is not "
-            "part of the story (page furniture, repeats, captions, links to other stories), then "
-            "press the button to see why each line is or is not the story.",
+            f"These are the lines of the page capture '{text_id}'. For each line, choose whether "
+            "it is part of the story or not (page furniture, repeats, captions, links to other "
+            "stories), then press the button to see why each line is or is not the story.",
             self.key,
         )
 
     def _add_row(self, number: int, line_key: LineKey) -> widgets.VBox:
-        """Return the row for one line: its text, a 'not the story' checkbox, its feedback."""
-        box = widgets.Checkbox(value=False, description="not the story", indent=False)
-        box.add_class("nt-answer")
-        row, feedback = item_row(number, line_key.text, [box])
-        self.boxes.append(box)
+        """Return the row for one line: its text, a story / not the story dropdown, its feedback."""
+        choice = choice_dropdown(ANSWERS, "this line:")
+        choice.add_class("nt-answer")
+        row, feedback = item_row(number, line_key.text, [choice])
+        self.choices.append(choice)
         self.item_feedback.append(feedback)
         return row
 
-    def answers(self) -> list[bool]:
-        """Return the student's ticks, one per line."""
-        return [box.value for box in self.boxes]
+    def answers(self) -> list[bool | None]:
+        """Return the student's answer per line: True not the story, False story, None not answered."""
+        return [choice.value for choice in self.choices]
 
     def check(self) -> list[str]:
         """Show feedback for every line and the score; return the status of each line."""
+        answers = self.answers()
         statuses = self.show_verdicts(
-            line_feedback(line_key, box.value) for line_key, box in zip(self.key, self.boxes)
+            line_feedback(line_key, answer) for line_key, answer in zip(self.key, answers)
         )
-        missed = [str(number) for number, (line_key, box) in enumerate(zip(self.key, self.boxes), 1)
-                  if line_key.is_clutter and not line_key.debatable and not box.value]
-        kept = [str(number) for number, (line_key, box) in enumerate(zip(self.key, self.boxes), 1)
-                if not line_key.is_clutter and not line_key.debatable and box.value]
+        missed = [str(number) for number, (line_key, answer) in enumerate(zip(self.key, answers), 1)
+                  if line_key.is_clutter and not line_key.debatable and answer is False]
+        kept = [str(number) for number, (line_key, answer) in enumerate(zip(self.key, answers), 1)
+                if not line_key.is_clutter and not line_key.debatable and answer is True]
         details = []
         if missed:
-            details.append(f"Clutter you missed: lines {', '.join(missed)}.")
+            details.append(f"Clutter you kept as story: lines {', '.join(missed)}.")
         if kept:
-            details.append(f"Story lines you ticked: lines {', '.join(kept)}.")
+            details.append(f"Story lines you marked as clutter: lines {', '.join(kept)}.")
         self.feedback.value = summary_html(statuses, "line") + "".join(
             f"<p>{detail}</p>" for detail in details)
         return statuses
@@ -143,3 +154,7 @@ class SpotTheClutter(CheckedExercise):
     def static_items(self) -> list[str]:
         """Return the lines, shortened, for the static fallback."""
         return [excerpt(line_key.text, 120) for line_key in self.key]
+
+    def static_choices(self) -> str:
+        """Return the two answers a line can get, shown apart from the lines."""
+        return " or ".join(label for label, _ in ANSWERS) + "."

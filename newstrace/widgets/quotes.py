@@ -2,7 +2,8 @@
 
 A sentence "carries a quote" when a gold quote (data/annotations/quotes.csv) overlaps it. The
 passage is a run of story paragraphs (page clutter left out with nt.clean), split into sentences
-by punctuation, never inside quotation marks.
+by punctuation, never inside quotation marks. Each sentence starts unanswered ("— choose —"):
+a sentence the student has not marked is never counted right.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from newstrace.errors import AnnotationError
 from newstrace.text.segments import sentences
 from newstrace.widgets._base import (
     RIGHT,
+    UNANSWERED,
     WRONG,
     CheckedExercise,
+    choice_dropdown,
     escape,
     excerpt,
     item_row,
@@ -35,6 +38,8 @@ KEY_FILE = "quotes.csv"
 NOT_SPEECH_KINDS = {"scare", "scare quote", "term", "title", "nickname", "name", "not a quote"}
 """Gold `kind` values that mark quotation marks around a term rather than someone's words."""
 NO_SPEAKER = "— who speaks? —"
+ANSWERS = (("quotes someone", True), ("no quote", False))
+"""The choices for a sentence, with the value each gives: True means it carries a quote."""
 
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
@@ -166,8 +171,10 @@ def _attribution(quote: GoldQuote) -> str:
     return who + verb
 
 
-def sentence_feedback(sentence: Sentence, marked: bool, speaker: str | None) -> tuple[str, str]:
-    """Return (status, message) for one sentence: quote or not, who speaks, and why."""
+def sentence_feedback(sentence: Sentence, marked: bool | None, speaker: str | None) -> tuple[str, str]:
+    """Return (status, message) for one sentence: quote or not (None: not answered), who speaks, and why."""
+    if marked is None:
+        return UNANSWERED, "Choose whether this sentence quotes someone."
     speech = sentence.speech
     if speech:
         first = speech[0]
@@ -175,10 +182,13 @@ def sentence_feedback(sentence: Sentence, marked: bool, speaker: str | None) -> 
         kind = f" ({escape(first.kind)} quote)" if first.kind else ""
         if not marked:
             return WRONG, f"This sentence carries a quote{kind}: {words}, {_attribution(first)}."
+        if sentence.speakers and not speaker:
+            return UNANSWERED, ("Yes, this sentence carries a quote. Now choose who speaks, then "
+                                "check again.")
         if sentence.speakers and speaker not in sentence.speakers:
-            chosen = f"You chose {escape(speaker)}, but " if speaker else "Now choose who speaks: "
-            return WRONG, (f"{chosen}{words}, {_attribution(first)}. Follow the attribution, "
-                           "and when it says 'he' or 'she', look back to the last person named.")
+            return WRONG, (f"You chose {escape(speaker)}, but {words}, {_attribution(first)}. "
+                           "Follow the attribution, and when it says 'he' or 'she', look back to "
+                           "the last person named.")
         return RIGHT, f"A quote{kind}: {words}, {_attribution(first)}."
     if sentence.quotes:
         terms = ", ".join(f"“{escape(q.quote)}”" for q in sentence.quotes)
@@ -195,44 +205,43 @@ def sentence_feedback(sentence: Sentence, marked: bool, speaker: str | None) -> 
 
 
 class FindTheQuotes(CheckedExercise):
-    """Mark the sentences that carry a quote and choose who speaks, then check: feedback per sentence."""
+    """Mark each sentence as a quote or not and choose who speaks, then check: feedback per sentence."""
 
     css_name = "find-the-quotes"
 
     def __init__(self, text_id: str = "re-report", first: int = 0, count: int = 12) -> None:
-        """Build a checkbox and speaker dropdown per sentence of a passage, keyed by quotes.csv."""
+        """Build a quote-or-not and a speaker dropdown per sentence of a passage, keyed by quotes.csv."""
         self.text_id = text_id
         self.sentences = passage(text_id, first, count)
         self.speakers = sorted({name for sentence in passage(text_id, 0, None)
                                 for name in sentence.speakers})
-        self.boxes: list[widgets.Checkbox] = []
-        self.dropdowns: list[widgets.Dropdown] = []
+        self.choices: list[widgets.Dropdown] = []
+        self.speaker_choices: list[widgets.Dropdown] = []
         super().__init__(
             "Find the quotes",
-            f"Here is a passage of '{text_id}', one sentence at a time. Tick each sentence that "
-            "quotes someone's own words and choose who speaks, then press the button. The "
-            "feedback shows the quotation marks and the attribution that decide it.",
+            f"Here is a passage of '{text_id}', one sentence at a time. For each sentence, choose "
+            "whether it quotes someone's own words, and for a quote choose who speaks; then press "
+            "the button. The feedback shows the quotation marks and the attribution that decide it.",
             self.sentences,
         )
 
     def _add_row(self, number: int, sentence: Sentence) -> widgets.VBox:
-        """Return the row for one sentence: its text, a 'quote' checkbox, a speaker dropdown, feedback."""
-        box = widgets.Checkbox(value=False, description="carries a quote", indent=False)
-        dropdown = widgets.Dropdown(options=[(NO_SPEAKER, None), *[(s, s) for s in self.speakers]],
-                                    value=None, description="speaker:")
-        box.add_class("nt-answer")
-        dropdown.add_class("nt-speaker")
-        row, feedback = item_row(number, sentence.text, [box, dropdown])
-        self.boxes.append(box)
-        self.dropdowns.append(dropdown)
+        """Return the row for one sentence: its text, a quote-or-not dropdown, a speaker dropdown, feedback."""
+        choice = choice_dropdown(ANSWERS, "sentence:")
+        speaker = choice_dropdown([(s, s) for s in self.speakers], "speaker:", prompt=NO_SPEAKER)
+        choice.add_class("nt-answer")
+        speaker.add_class("nt-speaker")
+        row, feedback = item_row(number, sentence.text, [choice, speaker])
+        self.choices.append(choice)
+        self.speaker_choices.append(speaker)
         self.item_feedback.append(feedback)
         return row
 
     def check(self) -> list[str]:
         """Show feedback for every sentence and the score; return the status of each."""
         statuses = self.show_verdicts(
-            sentence_feedback(sentence, box.value, dropdown.value)
-            for sentence, box, dropdown in zip(self.sentences, self.boxes, self.dropdowns)
+            sentence_feedback(sentence, choice.value, speaker.value)
+            for sentence, choice, speaker in zip(self.sentences, self.choices, self.speaker_choices)
         )
         self.feedback.value = summary_html(statuses, "sentence")
         return statuses
@@ -240,3 +249,8 @@ class FindTheQuotes(CheckedExercise):
     def static_items(self) -> list[str]:
         """Return the passage's sentences for the static fallback."""
         return [sentence.text for sentence in self.sentences]
+
+    def static_choices(self) -> str:
+        """Return what to choose per sentence, shown apart from the sentences."""
+        return (f"{' or '.join(label for label, _ in ANSWERS)}; for a quote, who speaks "
+                f"({', '.join(self.speakers)}).")

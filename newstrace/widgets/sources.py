@@ -14,6 +14,7 @@ from newstrace.widgets._base import (
     UNANSWERED,
     WRONG,
     CheckedExercise,
+    choice_dropdown,
     escape,
     item_row,
     optional_column,
@@ -28,7 +29,6 @@ TYPE_COLUMNS = ("type", "source_type", "kind", "category")
 WHY_COLUMNS = ("explanation", "why", "reason", "rationale", "note", "notes")
 CONDITION_COLUMNS = ("condition", "conditions")
 WHERE_COLUMNS = ("first_paragraph", "paragraph")
-PROMPT = "— choose a type —"
 
 @dataclass(frozen=True)
 class SourceKey:
@@ -115,7 +115,7 @@ class SortTheSources(CheckedExercise):
         """Build one dropdown per source of the text (at most limit, mixing types), keyed by sources.csv."""
         self.text_id = text_id
         self.key, self.types = source_key(text_id, limit)
-        self.dropdowns: list[widgets.Dropdown] = []
+        self.choices: list[widgets.Dropdown] = []
         super().__init__(
             "Sort the sources",
             f"Here are sources the story '{text_id}' relies on. For each one, choose the type "
@@ -126,22 +126,21 @@ class SortTheSources(CheckedExercise):
 
     def _add_row(self, number: int, key: SourceKey) -> widgets.VBox:
         """Return the row for one source: how the text names it, a type dropdown, its feedback."""
-        dropdown = widgets.Dropdown(options=[(PROMPT, None), *[(t, t) for t in self.types]],
-                                    value=None, description="type:")
+        dropdown = choice_dropdown([(t, t) for t in self.types], "type:")
         dropdown.add_class("nt-answer")
         row, feedback = item_row(number, key.shown(), [dropdown])
-        self.dropdowns.append(dropdown)
+        self.choices.append(dropdown)
         self.item_feedback.append(feedback)
         return row
 
     def answers(self) -> list[str | None]:
         """Return the student's chosen type for each source (None if not chosen)."""
-        return [dropdown.value for dropdown in self.dropdowns]
+        return [dropdown.value for dropdown in self.choices]
 
     def check(self) -> list[str]:
         """Show feedback for every source and the score; return the status of each."""
         statuses = self.show_verdicts(
-            source_feedback(key, dropdown.value) for key, dropdown in zip(self.key, self.dropdowns)
+            source_feedback(key, dropdown.value) for key, dropdown in zip(self.key, self.choices)
         )
         counts = ", ".join(f"{kind}: {sum(k.type == kind for k in self.key)}" for kind in self.types
                            if any(k.type == kind for k in self.key))
@@ -151,5 +150,9 @@ class SortTheSources(CheckedExercise):
         return statuses
 
     def static_items(self) -> list[str]:
-        """Return the sources and the types to choose from, for the static fallback."""
-        return [key.shown() for key in self.key] + [f"Types to choose from: {', '.join(self.types)}"]
+        """Return the sources, for the static fallback."""
+        return [key.shown() for key in self.key]
+
+    def static_choices(self) -> str:
+        """Return the types to choose from, shown apart from the sources."""
+        return f"one type of source: {', '.join(self.types)}."

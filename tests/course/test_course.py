@@ -6,7 +6,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from lesson_runs import LESSON_IDS, LESSONS, executed
+from lesson_runs import LESSON_IDS, LESSONS, executed, lesson_params
 
 from newstrace import course
 
@@ -130,3 +130,232 @@ def test_fetch_reveal_uses_the_cache_without_npm(tmp_path: Path, monkeypatch: py
     cached.mkdir(parents=True)
     (cached / "reveal.js").write_text("/* cached */")
     assert course.fetch_reveal(tmp_path / "cache") == tmp_path / "cache" / "reveal.js"
+
+
+def tiny_lesson(folder: Path, text: str = "print(6 * 7)") -> Path:
+    """Write a one-cell lesson into folder and return its path."""
+    path = folder / "01-tiny-lesson.ipynb"
+    nbformat.write(notebook_with(nbformat.v4.new_markdown_cell("# Tiny"),
+                                 nbformat.v4.new_code_cell(text)), path)
+    return path
+
+
+@pytest.fixture()
+def counted_runs(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Return the list of lessons the build executes, recorded by a stand-in for the kernel run."""
+    from newstrace.course import build
+
+    runs: list[Path] = []
+
+    def fake_execute(path: Path) -> nbformat.NotebookNode:
+        runs.append(path)
+        return nbformat.read(path, as_version=4)
+
+    monkeypatch.setattr(build, "execute_notebook", fake_execute)
+    return runs
+
+
+def test_second_build_with_nothing_changed_executes_no_lesson(tmp_path: Path, counted_runs: list[Path],
+                                                               capsys: pytest.CaptureFixture,
+                                                               monkeypatch: pytest.MonkeyPatch):
+    """Check that `lessons` executes both editions of a lesson once, then neither while nothing changed"""
+    import functools
+
+    from newstrace.course import build, editions
+
+    monkeypatch.setattr(build, "build_editions", functools.partial(
+        editions.build_editions, students=tmp_path / "notebooks"))  # never the real notebooks/
+    source = tmp_path / "instructor"
+    source.mkdir()
+    lesson = tiny_lesson(source)
+    out = tmp_path / "build"
+    assert course.main(["lessons", "--build", str(out), str(lesson)]) == 0
+    assert [path.parent.name for path in counted_runs] == ["notebooks", "instructor-edition"]
+    assert capsys.readouterr().out.count("1 executed") == 2
+    assert course.main(["lessons", "--build", str(out), str(lesson)]) == 0
+    assert len(counted_runs) == 2, "nothing changed, so nothing should run again"
+    printed = capsys.readouterr().out
+    assert printed.count("up to date: 01-tiny-lesson.ipynb") == 2
+    assert printed.count("0 executed, 1 unchanged") == 2
+
+
+def test_a_changed_lesson_or_data_file_executes_the_lesson_again(tmp_path: Path, counted_runs: list[Path],
+                                                                 monkeypatch: pytest.MonkeyPatch):
+    """Check that editing the lesson, a data file, or deleting an output makes the build run it again"""
+    import shutil
+
+    import newstrace as nt
+
+    data = tmp_path / "data"
+    shutil.copytree(nt.data_dir(), data)
+    monkeypatch.setenv("NEWSTRACE_DATA", str(data))
+    lesson, out = tiny_lesson(tmp_path), tmp_path / "build"
+    course.build_lessons(out, [lesson])
+    course.build_lessons(out, [lesson])
+    assert len(counted_runs) == 1
+    tiny_lesson(tmp_path, "print(6 * 9)")
+    course.build_lessons(out, [lesson])
+    assert len(counted_runs) == 2, "an edited lesson must run again"
+    catalogue = data / "catalogue.csv"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    course.build_lessons(out, [lesson])
+    assert len(counted_runs) == 3, "changed data must run the lesson again"
+    (out / "01-tiny-lesson.html").unlink()
+    _, ran = course.build_lessons(out, [lesson])
+    assert ran == [out / lesson.name] and len(counted_runs) == 4, "a missing output must be rebuilt"
+
+
+def test_build_inputs_cover_package_project_and_data():
+    """Check that the stamp hashes the package's modules, pyproject.toml and the data files"""
+    import newstrace as nt
+    from newstrace.course import stamps
+
+    inputs = stamps.build_inputs()
+    assert course.ROOT / "pyproject.toml" in inputs
+    assert course.ROOT / "newstrace" / "course" / "build.py" in inputs
+    assert nt.data_dir() / "catalogue.csv" in inputs
+    assert not any("__pycache__" in path.parts for path in inputs)
+
+
+def test_worksheet_has_questions_and_space_but_no_answers():
+    """Check that answers in <details>, instructor notes and notes slides stay off the worksheet"""
+    question = nbformat.v4.new_markdown_cell(
+        "**Question 1.** Who speaks in paragraph 2?\n<details><summary>Answer</summary>\n\n"
+        "SECRET-ANSWER: Abu Hajer.\n</details>")
+    notes = nbformat.v4.new_markdown_cell("**Question 9.** SECRET-NOTES-SLIDE")
+    notes.metadata["slideshow"] = {"slide_type": "notes"}
+    printed = nbformat.v4.new_code_cell("paragraphs[1]")
+    printed.outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "'\"Hello,\" he said.'"},
+                                              execution_count=1)]
+    notebook = notebook_with(
+        nbformat.v4.new_markdown_cell("## One paragraph, one source"), printed, question,
+        nbformat.v4.new_markdown_cell("**Instructor note.** SECRET-INSTRUCTOR"), notes,
+        nbformat.v4.new_markdown_cell("**Question 2.** And then?\n<details>SECRET-UNCLOSED"))
+    items = course.worksheet_items(notebook)
+    assert [item.section for item in items] == ["One paragraph, one source"] * 2
+    assert items[0].context == '"Hello," he said.' and items[1].context == "", "context shown once, as text"
+    info = course.LessonInfo("01-x", "A lesson", 20, ("Why?",))
+    markup = course.worksheet_html(info, items)
+    assert "Who speaks in paragraph 2?" in markup and "And then?" in markup and "Why?" in markup
+    assert "SECRET" not in markup and "<details" not in markup
+    assert markup.count('class="answer-space"') == 2 and "Name:" in markup
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=LESSON_IDS)
+def test_each_lesson_worksheet_asks_every_question_without_answers(path: Path):
+    """Check that a lesson's worksheet has each of its questions and none of its answers or notes"""
+    import re
+
+    notebook = executed(path)
+    visible = [cell for cell in notebook.cells if cell.cell_type == "markdown"
+               and cell.metadata.get("slideshow", {}).get("slide_type") != "notes"]
+    questions = [cell for cell in visible if re.match(r"\s*\*\*Question", cell.source)
+                 or "question" in cell.metadata.get("tags", [])]
+    questions += [cell for cell in notebook.cells
+                  if cell.cell_type == "code" and re.match(r"\s*#\s*Try it [\d.]+:", cell.source)]
+    markup = course.worksheet_html(course.lesson_info(path), course.worksheet_items(notebook))
+    assert markup.count('class="answer-space"') == len(questions) > 0
+    hidden = [text for cell in notebook.cells for text in re.findall(
+        r"<details\b.*?</details>", cell.source, re.DOTALL)]
+    hidden += [cell.source for cell in notebook.cells
+               if cell.metadata.get("slideshow", {}).get("slide_type") == "notes"]
+    for text in hidden:
+        body = re.sub(r"<[^>]+>|\*\*[^*]+\*\*", " ", text).split()
+        phrase = " ".join(body[2:9])
+        if len(body) > 9:
+            assert phrase not in markup, f"answer or note text on the worksheet: {phrase!r}"
+    assert "<details" not in markup
+
+
+def test_reading_packet_numbers_paragraphs_from_one_like_the_case_table():
+    """Check that the packet labels every paragraph ¶ 1 … ¶ N, N as nt.articles() counts them"""
+    import newstrace as nt
+
+    path = next(path for path in LESSONS if "02-" in path.name)
+    notebook = executed(path)
+    table = nt.articles().set_index("id")
+    used = course.texts_used(notebook, list(table.index))
+    assert used, "lesson 2 reads at least one text"
+    markup = course.packet_for(notebook, course.lesson_info(path), "A note.")
+    for text_id in used:
+        count = int(table.loc[text_id, "paragraphs"])
+        numbers = course.paragraph_numbers(table.loc[text_id, "text"])
+        assert [number for number, _ in numbers] == list(range(1, count + 1))
+        assert f"{count} paragraphs" in markup
+    assert "¶ 1</td>" in markup and "¶ 0<" not in markup and "A note." in markup
+    first = course.paragraph_numbers(table.loc[used[0], "text"])[0][1]
+    assert first[:40].replace('"', "&quot;") in markup
+
+
+def test_texts_used_finds_named_texts_and_all_texts():
+    """Check that a lesson naming texts gets those, one calling articles() gets all, one naming none gets none"""
+    ids = ["full-text", "short-copy", "re-report"]
+    named = notebook_with(nbformat.v4.new_code_cell('nt.article("re-report")\nx = "full-text"'))
+    every = notebook_with(nbformat.v4.new_code_cell("case = nt.articles()"))
+    neither = notebook_with(nbformat.v4.new_markdown_cell('"full-text" in prose only'))
+    assert course.texts_used(named, ids) == ["full-text", "re-report"]
+    assert course.texts_used(every, ids) == ids and course.texts_used(neither, ids) == []
+
+
+def test_handouts_print_in_black_and_white():
+    """Check that the handout stylesheet uses only greys, so a black-and-white printer loses nothing"""
+    import re
+
+    from newstrace.course.handouts import PRINT_CSS
+
+    colours = re.findall(r"#([0-9a-fA-F]{3,6})\b", PRINT_CSS)
+    assert colours, "the stylesheet sets its colours explicitly"
+    for colour in colours:
+        full = colour if len(colour) == 6 else "".join(c * 2 for c in colour)
+        assert full[0:2] == full[2:4] == full[4:6], f"#{colour} is not a grey"
+    assert not re.search(r"\b(?:rgb|hsl)a?\(|\b(?:red|blue|green|orange)\b", PRINT_CSS)
+
+
+def test_first_rows_shows_the_head_counts_the_rest_and_says_where():
+    """Check that a long table shows its first rows, how many follow, and a fold with every row"""
+    import pandas as pd
+
+    table = pd.DataFrame({"source": [f"source {n}" for n in range(30)], "n": range(30)})
+    shown = course.first_rows(table, 8, where="in the lesson's HTML page")
+    markup = shown._repr_html_()
+    first, fold = markup.split("<details>")
+    assert "source 7" in first and "source 8" not in first
+    assert "Showing the first 8 of 30 rows. The other 22" in first and "lesson&#x27;s HTML page" in first
+    assert "Show all 30 rows" in fold and "source 29" in fold
+    assert repr(shown).endswith("in the lesson's HTML page.") and "source 8 " not in repr(shown)
+    short = course.first_rows(table.head(5))
+    assert "<details>" not in short._repr_html_() and short.note() == ""
+    with pytest.raises(ValueError, match="at least 1"):
+        course.first_rows(table, 0)
+
+
+def test_slides_of_follows_nbconvert_and_finds_slides_without_notes():
+    """Check slide numbering (slide.subslide), notes, and that only title and section slides may lack notes"""
+    def cell(source: str, kind: str, code: bool = False) -> nbformat.NotebookNode:
+        made = nbformat.v4.new_code_cell(source) if code else nbformat.v4.new_markdown_cell(source)
+        made.metadata["slideshow"] = {"slide_type": kind}
+        return made
+
+    notebook = notebook_with(
+        cell("# A lesson\n\n*lesson 1 of 5*", "slide"),
+        cell("## Part one", "slide"),
+        cell("## Teaching\nA long explanation " + "word " * 30, "subslide"),
+        cell("**Instructor note.** Say this; 3 minutes.", "notes"),
+        cell("print(1)", "subslide", code=True),
+        cell("hidden", "skip"),
+        cell("more", "fragment"),
+    )
+    slides = course.slides_of(notebook)
+    assert [slide.number for slide in slides] == ["1.1", "2.1", "2.2", "2.3"]
+    assert slides[2].has_notes and slides[2].title == "Teaching"
+    assert slides[1].is_title_or_section() and not slides[2].is_title_or_section()
+    assert [slide.number for slide in course.slides_without_notes(notebook)] == ["2.3"]
+
+
+@pytest.mark.parametrize("lesson", lesson_params())
+def test_every_teaching_slide_has_speaker_notes(lesson: str):
+    """Check that only title and section slides of the instructor edition lack speaker notes"""
+    source = nbformat.read(course.INSTRUCTOR / f"{lesson}.ipynb", as_version=4)
+    missing = course.slides_without_notes(course.instructor_edition(source))
+    assert not missing, f"{len(missing)} slides without notes: " + "; ".join(
+        f"{slide.number} {slide.title or '(untitled)'}" for slide in missing)

@@ -9,7 +9,15 @@ from pathlib import Path
 import matplotlib.image
 import nbformat
 import pytest
-from lesson_runs import LESSON_IDS, SOURCES, executed_instructor_edition, require_tool
+from lesson_runs import (
+    LESSON_IDS,
+    LESSONS,
+    SOURCES,
+    executed,
+    executed_instructor_edition,
+    lesson_params,
+    require_tool,
+)
 
 from newstrace import course
 
@@ -99,15 +107,28 @@ def test_blank_page_fails_the_pixel_check(chromium: None, tmp_path: Path):
     assert matplotlib.image.imread(shot)[..., :3].std() <= MIN_PIXEL_STD
 
 
-def test_handout_has_one_page_per_slide(decks: dict[str, Path], chromium: None, tmp_path: Path):
-    """Check that `make handouts` prints a deck to a PDF with a page for each slide"""
-    deck = decks[LESSON_IDS[0]]
-    [pdf] = course.build_handouts(tmp_path, [deck])
-    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
-    slides = deck.read_text(encoding="utf-8").count("<section")
-    assert pdf.stat().st_size > 10_000
-    assert pages >= 5 and pages >= slides // 2, f"{pages} pages for {slides} slide sections"
+def pdf_pages(pdf: Path) -> int:
+    """Return the number of pages in a PDF (counting its page objects)."""
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
 
+
+def test_handouts_print_deck_packet_and_worksheet(decks: dict[str, Path], chromium: None,
+                                                  tmp_path: Path):
+    """Check that `make handouts` prints the deck, a reading packet and a worksheet to PDF"""
+    lesson = LESSONS[1]
+    executed_lesson = tmp_path / lesson.name
+    nbformat.write(executed(lesson), executed_lesson)
+    deck = decks[lesson.stem]
+    pdfs = course.build_handouts(tmp_path / "handouts", [deck], [executed_lesson])
+    names = sorted(pdf.name for pdf in pdfs)
+    assert names == [f"{lesson.stem}.reading.pdf", f"{lesson.stem}.slides.pdf",
+                     f"{lesson.stem}.worksheet.pdf"]
+    for pdf in pdfs:
+        assert pdf.stat().st_size > 10_000 and pdf_pages(pdf) >= 1
+        if pdf.name.endswith((".reading.pdf", ".worksheet.pdf")):
+            assert pdf.with_suffix(".html").is_file(), "each printed handout keeps its HTML source"
+    packet = tmp_path / "handouts" / f"{lesson.stem}.reading.pdf"
+    assert pdf_pages(packet) >= 4, "the full text with numbered paragraphs runs to several pages"
 
 
 def test_network_block_really_blocks(chromium: None, tmp_path: Path):
@@ -132,3 +153,45 @@ def test_network_block_really_blocks(chromium: None, tmp_path: Path):
         server.server_close()
     assert "<title>reached</title>" in opened.stdout, "the probe server should be reachable without the block"
     assert "<title>blocked</title>" in blocked.stdout, "NO_NETWORK let a request through"
+
+
+@pytest.fixture(scope="module")
+def slide_fits(decks: dict[str, Path], chromium: None) -> dict[str, list[course.SlideFit]]:
+    """Return {lesson: every slide's content size}, each deck stepped through once in Chromium at 1280×720."""
+    measured = course.measure_slides(list(decks.values()), course.SLIDE_WIDTH, course.SLIDE_HEIGHT)
+    return {deck.name.removesuffix(".slides.html"): fits for deck, fits in measured.items()}
+
+
+@pytest.mark.parametrize("lesson", lesson_params())
+def test_every_slide_fits_the_projector(slide_fits: dict[str, list[course.SlideFit]], lesson: str):
+    """Check that no slide's content is taller than the 1280×720 projector (no scrolling, nothing cut off)"""
+    fits = slide_fits[lesson]
+    assert len(fits) >= 5
+    tall = [f"{fit.number} {fit.title or '(untitled)'}: {fit.height} px" for fit in fits
+            if fit.height > course.SLIDE_HEIGHT]
+    assert not tall, f"slides taller than {course.SLIDE_HEIGHT} px: " + "; ".join(tall)
+
+
+def test_slide_measure_catches_a_tall_slide(chromium: None, tmp_path: Path):
+    """Check that the fit test can fail: a slide of 60 paragraphs measures taller than the projector"""
+    cells = [nbformat.v4.new_markdown_cell("# Short"),
+             nbformat.v4.new_markdown_cell("## Long\n\n" + "\n\n".join(f"Line {n}." for n in range(60)))]
+    for cell in cells:
+        cell.metadata["slideshow"] = {"slide_type": "slide"}
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    deck = tmp_path / "tall.slides.html"
+    deck.write_text(course.slides_html(notebook, course.fetch_reveal(course.BUILD / "vendor")),
+                    encoding="utf-8")
+    short, tall = course.measure_slides([deck], course.SLIDE_WIDTH, course.SLIDE_HEIGHT)[deck]
+    assert short.height <= course.SLIDE_HEIGHT < tall.height
+    assert (short.number, tall.number, tall.title) == ("1.1", "2.1", "Long")
+
+
+@pytest.mark.parametrize("lesson", LESSON_IDS)
+def test_print_mode_gives_one_page_per_slide(decks: dict[str, Path], chromium: None, lesson: str,
+                                             tmp_path: Path):
+    """Check that printing a deck (?print-pdf) gives exactly one PDF page per slide"""
+    notebook = course.instructor_edition(nbformat.read(course.INSTRUCTOR / f"{lesson}.ipynb",
+                                                       as_version=4))
+    pdf = course.print_pdf(decks[lesson], tmp_path / f"{lesson}.pdf", "?print-pdf")
+    assert pdf_pages(pdf) == len(course.slides_of(notebook))

@@ -100,8 +100,8 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.log.close()
 
 
-def run_all_and_use_widgets(url: str, screenshot: Path) -> tuple[str, str, str]:
-    """Open the lesson, run all cells, use two widgets; return their feedback texts.
+def run_all_and_use_widgets(url: str, screenshot: Path) -> tuple[str, str, str, str, str]:
+    """Open the lesson, run all cells, use two widgets; return the prompt shown and the feedback texts.
 
     On failure the page is saved to `screenshot` for diagnosis before the error is raised.
     """
@@ -119,13 +119,15 @@ def run_all_and_use_widgets(url: str, screenshot: Path) -> tuple[str, str, str]:
             page.get_by_role("menuitem", name=re.compile(r"^Run All Cells")).click()
 
             clutter = page.locator(".nt-spot-the-clutter").first
-            first_box = clutter.locator(".nt-answer input[type=checkbox]").first
-            first_box.wait_for(state="attached", timeout=RUN_TIMEOUT_MS)
-            first_box.check()
+            first_choice = clutter.locator(".nt-answer select").first
+            first_choice.wait_for(state="attached", timeout=RUN_TIMEOUT_MS)
+            prompt = first_choice.evaluate("select => select.options[select.selectedIndex].text")
+            first_choice.select_option(label="not the story")
             clutter.locator("button.nt-check").click()
             first_feedback = clutter.locator(".nt-item-feedback").first
             expect(first_feedback).to_contain_text("Right", timeout=15_000)
-            expect(clutter.locator(".nt-feedback")).to_contain_text("lines right", timeout=15_000)
+            expect(clutter.locator(".nt-feedback")).to_contain_text("unanswered", timeout=15_000)
+            untouched = clutter.locator(".nt-item-feedback").nth(1).text_content()
 
             diff = page.locator(".nt-diff-viewer").first
             copy_choice = diff.locator(".nt-diff-right-choice select")
@@ -134,7 +136,8 @@ def run_all_and_use_widgets(url: str, screenshot: Path) -> tuple[str, str, str]:
             expect(diff.locator(".nt-feedback")).to_contain_text("of re-report have a version in",
                                                                  timeout=15_000)
             expect(diff.locator(".nt-diff")).to_contain_text("re-report", timeout=15_000)
-            return (first_feedback.text_content(), clutter.locator(".nt-feedback").text_content(),
+            return (prompt, first_feedback.text_content(), untouched,
+                    clutter.locator(".nt-feedback").text_content(),
                     diff.locator(".nt-feedback").text_content())
         except Exception:
             page.screenshot(path=str(screenshot))
@@ -149,9 +152,12 @@ def test_lesson_widgets_answer_in_a_real_browser(lab: str, tmp_path: Path):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     try:
-        line_feedback, score, diff_feedback = run_all_and_use_widgets(lab, tmp_path / "first.png")
+        seen = run_all_and_use_widgets(lab, tmp_path / "first.png")
     except PlaywrightTimeout:  # a cold first kernel start on a busy machine: retry once
-        line_feedback, score, diff_feedback = run_all_and_use_widgets(lab, tmp_path / "second.png")
+        seen = run_all_and_use_widgets(lab, tmp_path / "second.png")
+    prompt, line_feedback, untouched, score, diff_feedback = seen
+    assert " ".join(prompt.split()) == "— choose —", "an unanswered line should show the prompt, not a blank"
     assert "Right" in line_feedback and len(line_feedback.split()) > 4, "feedback should explain why"
-    assert re.search(r"\d+ of \d+ lines right", score)
+    assert "Not answered yet" in untouched
+    assert re.search(r"1 right, 0 wrong, \d+ unanswered \(of \d+ lines\)", score), score
     assert "re-report" in diff_feedback and "full-text" in diff_feedback

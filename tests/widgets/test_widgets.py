@@ -76,10 +76,35 @@ def verdicts(widget) -> list[str]:
 
 
 def test_summary_counts_right_wrong_and_unanswered():
-    """Check that the score line counts each status."""
+    """Check that the score line counts each status and asks for the unanswered ones."""
     html = summary_html([RIGHT, WRONG, UNANSWERED, RIGHT], "item")
-    assert "2 of 4 items right" in html and "1 to look at again" in html and "1 not answered" in html
-    assert "well done" in summary_html([RIGHT], "item")
+    assert "2 right, 1 wrong, 1 unanswered (of 4 items)" in html and "Answer the rest" in html
+    assert "1 right, 0 wrong, 0 unanswered (of 1 item). Well done" in summary_html([RIGHT], "item")
+    assert "Well done" not in summary_html([RIGHT, WRONG], "item")
+
+
+@pytest.mark.parametrize("make", [lambda: SpotTheClutter("short-copy"),
+                                  lambda: SortTheSources("full-text"),
+                                  lambda: FindTheQuotes("re-report")])
+def test_untouched_items_are_unanswered_never_right(data_copy: Path, make):
+    """Check that pressing Check straight away scores every item unanswered, with the prompt shown."""
+    widget = make()
+    assert all(choice.value is None and choice.label == "— choose —" for choice in widget.choices)
+    widget.button.click()
+    statuses = [status for status in (RIGHT, WRONG, UNANSWERED)
+                if any(f"nt-{status}" in html for html in verdicts(widget))]
+    assert statuses == [UNANSWERED]
+    count = len(widget.choices)
+    assert f"0 right, 0 wrong, {count} unanswered" in widget.feedback.value
+
+
+def test_a_choice_reset_to_none_shows_the_prompt_again(data_copy: Path):
+    """Check that setting an answer back to None shows "— choose —" again, not a blank."""
+    widget = SortTheSources("full-text")
+    widget.choices[0].value = "named person"
+    widget.choices[0].value = None
+    assert widget.choices[0].label == "— choose —" and widget.choices[0].index == 0
+    assert widget.check()[0] == UNANSWERED
 
 
 def test_missing_key_file_names_the_file(data_copy: Path):
@@ -113,6 +138,9 @@ def test_bundle_has_live_view_and_answer_free_static_html(data_copy: Path, make)
     static = bundle["text/html"]
     assert widget.exercise_title in static and "open the notebook in JupyterLab" in static
     assert "nt-verdict" not in static and "Right." not in static
+    items = static.split('<ol class="nt-static-items">')[1].split("</ol>")[0]
+    assert items.count("<li") == len(widget.choices), "every listed item is an item to answer"
+    assert "choose:" not in items and "nt-static-choices" in static
     widget.check()
     assert "Right." not in widget._repr_mimebundle_()["text/html"]
 
@@ -177,27 +205,29 @@ def test_clutter_gold_finds_the_page_furniture_the_case_describes():
 def test_clutter_all_correct_gets_confirmation():
     """Check that ticking exactly the clutter lines gets every line right, with reasons."""
     widget = SpotTheClutter("short-copy")
-    for line_key, box in zip(widget.key, widget.boxes):
-        box.value = line_key.is_clutter
+    for line_key, choice in zip(widget.key, widget.choices):
+        choice.value = line_key.is_clutter
     widget.button.click()
-    assert f"{len(widget.key)} of {len(widget.key)} lines right" in widget.feedback.value
+    assert f"{len(widget.key)} right, 0 wrong, 0 unanswered" in widget.feedback.value
     assert all("nt-right" in html for html in verdicts(widget))
     first = verdicts(widget)[0]
     assert "Not the story: <em>navigation</em>" in first and "skip to content" in first
 
 
 def test_clutter_missed_and_wrongly_ticked_lines_are_explained():
-    """Check that a missed clutter line and a ticked story line each get the reason why."""
+    """Check that a missed clutter line and a story line marked clutter each get the reason why."""
     widget = SpotTheClutter("short-copy")
+    for choice in widget.choices:
+        choice.value = False
     story = next(i for i, k in enumerate(widget.key) if not k.is_clutter)
-    widget.boxes[story].value = True
+    widget.choices[story].value = True
     statuses = widget.check()
     duplicate = next(i for i, k in enumerate(widget.key) if k.label == "duplicate")
     assert statuses[duplicate] == WRONG
     assert "not the story: <em>duplicate</em>" in verdicts(widget)[duplicate]
     assert "lead paragraph again" in verdicts(widget)[duplicate]
     assert statuses[story] == WRONG and "part of the story" in verdicts(widget)[story]
-    assert f"Story lines you ticked: lines {story + 1}." in widget.feedback.value
+    assert f"Story lines you marked as clutter: lines {story + 1}." in widget.feedback.value
     assert f"lines 1, 2, {duplicate + 1}" in widget.feedback.value
 
 
@@ -205,8 +235,10 @@ def test_clutter_debatable_line_accepts_either_answer():
     """Check that the page headline, marked debatable, is right ticked or not, with the reason."""
     widget = SpotTheClutter("re-report")
     headline = next(i for i, k in enumerate(widget.key) if k.debatable)
+    assert widget.check()[headline] == UNANSWERED, "even a debatable line needs an answer"
+    widget.choices[headline].value = False
     assert widget.check()[headline] == RIGHT
-    widget.boxes[headline].value = True
+    widget.choices[headline].value = True
     assert widget.check()[headline] == RIGHT
     assert "Either answer is defensible" in verdicts(widget)[headline]
 
@@ -219,6 +251,7 @@ def test_clutter_feedback_follows_a_modified_key(data_copy: Path):
     gold.loc[first, ["label", "explanation"]] = ["promo", "A test reason written into the key."]
     gold.to_csv(path, index=False)
     widget = SpotTheClutter("short-copy")
+    widget.choices[2].value = True
     widget.check()
     assert "<em>promo</em>. A test reason written into the key." in verdicts(widget)[2]
 
@@ -241,8 +274,8 @@ def test_sources_right_wrong_and_unanswered_feedback(data_copy: Path):
     widget = SortTheSources("full-text")
     assert [key.name for key in widget.key][:2] == ["Abu Hajer al Maghribi",
                                                     "a senior Moroccan security official"]
-    widget.dropdowns[0].value = "adopted name"
-    widget.dropdowns[1].value = "named person"
+    widget.choices[0].value = "adopted name"
+    widget.choices[1].value = "named person"
     widget.button.click()
     right, wrong, unanswered = verdicts(widget)
     assert "✓ Right." in right and "a defector who filmed for the group" in right
@@ -250,7 +283,7 @@ def test_sources_right_wrong_and_unanswered_feedback(data_copy: Path):
     assert "neither he nor his agency be identified" in wrong
     assert "described but not named" in wrong
     assert "Not answered yet" in unanswered and "James B. Comey" in unanswered
-    assert "1 of 3 sources right" in widget.feedback.value
+    assert "1 right, 1 wrong, 1 unanswered (of 3 sources)" in widget.feedback.value
 
 
 def test_sources_choices_are_the_vocabulary_plus_key_types(data_copy: Path):
@@ -259,7 +292,7 @@ def test_sources_choices_are_the_vocabulary_plus_key_types(data_copy: Path):
     changed.loc[0, "type"] = "a test type"
     changed.to_csv(data_copy / "annotations" / "sources.csv", index=False)
     widget = SortTheSources("re-report")
-    options = [value for _, value in widget.dropdowns[0].options]
+    options = [value for _, value in widget.choices[0].options]
     assert options == [None, *nt.SOURCE_TYPES, "a test type"]
 
 
@@ -275,10 +308,10 @@ def test_sources_feedback_follows_a_modified_key(data_copy: Path):
     changed.loc[2, "type"] = "expert or analyst"
     changed.to_csv(data_copy / "annotations" / "sources.csv", index=False)
     widget = SortTheSources("full-text")
-    widget.dropdowns[2].value = "named person"
+    widget.choices[2].value = "named person"
     assert widget.check()[2] == WRONG
     assert "James B. Comey is a source of type <em>expert or analyst</em>" in verdicts(widget)[2]
-    widget.dropdowns[2].value = "expert or analyst"
+    widget.choices[2].value = "expert or analyst"
     assert widget.check()[2] == RIGHT
 
 
@@ -287,7 +320,7 @@ def test_sources_real_key_when_present():
     if not (nt.data_dir() / "annotations" / "sources.csv").is_file():
         pytest.skip("sources.csv not written yet")
     widget = SortTheSources("full-text", limit=None)
-    for dropdown, key in zip(widget.dropdowns, widget.key):
+    for dropdown, key in zip(widget.choices, widget.key):
         dropdown.value = key.type
     assert set(widget.check()) == {RIGHT}
     assert len(widget.key) >= 5 and all("is a source of type" in html for html in verdicts(widget))
@@ -315,9 +348,11 @@ def test_quotes_feedback_explains_quote_speaker_and_non_quotes(data_copy: Path):
     canon = next(i for i, t in enumerate(texts) if t.startswith('"I held'))
     army = next(i for i, t in enumerate(texts) if t.startswith('"It is a whole'))
     emirs = next(i for i, t in enumerate(texts) if "emirs" in t)
-    widget.boxes[canon].value, widget.dropdowns[canon].value = True, "Abu Abdullah"
-    widget.boxes[army].value, widget.dropdowns[army].value = True, "Abu Abdullah"
-    widget.boxes[emirs].value = True
+    for choice in widget.choices:
+        choice.value = False
+    widget.choices[canon].value, widget.speaker_choices[canon].value = True, "Abu Abdullah"
+    widget.choices[army].value, widget.speaker_choices[army].value = True, "Abu Abdullah"
+    widget.choices[emirs].value = True
     statuses = widget.check()
     feedback = verdicts(widget)
     assert statuses[paper] == WRONG and "carries a quote" in feedback[paper]
@@ -329,6 +364,26 @@ def test_quotes_feedback_explains_quote_speaker_and_non_quotes(data_copy: Path):
     assert widget.speakers == ["Abu Abdullah", "Abu Hajer"]
 
 
+def test_quote_without_a_speaker_is_unanswered_not_wrong(data_copy: Path):
+    """Check that a rightly marked quote with no speaker chosen asks for the speaker and counts unanswered."""
+    widget = FindTheQuotes("re-report", count=10)
+    paper = next(i for i, s in enumerate(widget.sentences) if s.text.startswith('"The paper'))
+    widget.choices[paper].value = True
+    assert widget.speaker_choices[paper].label == "— who speaks? —"
+    assert widget.check()[paper] == UNANSWERED
+    assert "Now choose who speaks" in verdicts(widget)[paper]
+    widget.speaker_choices[paper].value = "Abu Hajer"
+    assert widget.check()[paper] == RIGHT
+
+
+def test_sources_static_html_shows_the_types_apart_from_the_sources(data_copy: Path):
+    """Check that the types to choose from are an instruction, not a numbered item."""
+    static = SortTheSources("full-text").static_html()
+    instructions, items = static.split('<ol class="nt-static-items">')
+    assert "named person" in instructions and "nt-static-choices" in instructions
+    assert items.count("<li") == 3 and "named person" not in items.split("</ol>")[0]
+
+
 def test_quotes_feedback_follows_a_modified_key(data_copy: Path):
     """Check that the speaker in quotes.csv decides the right answer."""
     changed = QUOTES_KEY.copy()
@@ -336,7 +391,7 @@ def test_quotes_feedback_follows_a_modified_key(data_copy: Path):
     changed.to_csv(data_copy / "annotations" / "quotes.csv", index=False)
     widget = FindTheQuotes("re-report", count=10)
     paper = next(i for i, s in enumerate(widget.sentences) if s.text.startswith('"The paper'))
-    widget.boxes[paper].value, widget.dropdowns[paper].value = True, "A test speaker"
+    widget.choices[paper].value, widget.speaker_choices[paper].value = True, "A test speaker"
     assert widget.check()[paper] == RIGHT
     assert "A test speaker" in verdicts(widget)[paper]
 
@@ -356,9 +411,9 @@ def test_quotes_real_key_when_present(text_id: str):
     if not (nt.data_dir() / "annotations" / "quotes.csv").is_file():
         pytest.skip("quotes.csv not written yet")
     widget = FindTheQuotes(text_id, count=12)
-    for sentence, box, dropdown in zip(widget.sentences, widget.boxes, widget.dropdowns):
-        box.value = bool(sentence.speech)
-        dropdown.value = sentence.speakers[0] if sentence.speakers else None
+    for sentence, choice, speaker in zip(widget.sentences, widget.choices, widget.speaker_choices):
+        choice.value = bool(sentence.speech)
+        speaker.value = sentence.speakers[0] if sentence.speakers else None
     assert set(widget.check()) == {RIGHT}
     assert sum(bool(sentence.speech) for sentence in widget.sentences) >= 3
     assert any("no quotation marks" in html for html in verdicts(widget))
