@@ -60,6 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as err:  # a file the command writes or reads beyond the articles
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"newstrace {args.command}: {where}{err.strerror or err}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,41 +110,131 @@ def _is_binary(raw: bytes) -> bool:
     return control > len(sample) * 0.05
 
 
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+"""Byte-order marks and the codec that reads them, UTF-32 first (its LE mark starts like UTF-16's)."""
+
+
+def _encoding_from_bom(raw: bytes) -> str:
+    """Return the codec named by the byte-order mark that starts raw, else utf-8."""
+    return next((codec for bom, codec in BYTE_ORDER_MARKS if raw.startswith(bom)), "utf-8")
+
+
+def _looks_like_utf16_without_bom(raw: bytes) -> bool:
+    """Return True if every other byte is zero, as in UTF-16 text of Latin letters saved without a mark."""
+    sample = raw[:4096]
+    return len(sample) >= 8 and any(
+        sample[parity::2].count(0) >= 0.9 * len(sample[parity::2]) for parity in (0, 1))
+
+
+HTML_START_RE = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+                           re.IGNORECASE | re.DOTALL)
+"""A document that opens as an HTML page: a doctype or an <html> tag, after any comments."""
+HTML_TAG_RE = re.compile(r"</?(?:html|head|body|div|span|p|a|script|style|meta|link|br|img|article|section|nav)\b[^>]*>",
+                         re.IGNORECASE)
+"""Tags of HTML page markup, counted to recognise a page saved without a doctype."""
+MIN_HTML_TAGS = 3
+"""A text with this many HTML tags is markup, not an article that mentions a tag."""
+SAVE_AS_TEXT_HINT = (
+    "or save the story as plain text: open the page in a browser, select the article's text, "
+    "paste it into a text editor and save it as a UTF-8 .txt file"
+)
+
+
+@dataclass(frozen=True)
+class LoadedArticle:
+    """An article file's text and how it was read: from HTML (story extracted) or as plain text."""
+
+    text: str
+    from_html: bool = False
+
+
+def looks_like_html(text: str) -> bool:
+    """Return True if text is an HTML page (doctype or <html> first, or several HTML tags)."""
+    return bool(HTML_START_RE.match(text)) or len(HTML_TAG_RE.findall(text, 0, 200_000)) >= MIN_HTML_TAGS
+
+
+def html_to_text(html: str, name: str = "<html>") -> str:
+    """Return the story of an HTML page as plain text, one paragraph a line, extracted by trafilatura."""
+    try:
+        import trafilatura  # lazy: an optional extra, needed only for HTML pages
+    except ImportError:
+        raise ArticleError(
+            f"{name} is an HTML page: install the HTML extra to extract its story "
+            f"(pip install 'newstrace[html]'), {SAVE_AS_TEXT_HINT}"
+        ) from None
+    story = trafilatura.extract(html, include_comments=False, include_tables=False)
+    if not story or not story.strip():
+        raise ArticleError(f"{name} is an HTML page with no article text that could be found: "
+                           f"{SAVE_AS_TEXT_HINT.removeprefix('or ')}")
+    return story.strip() + "\n"
+
+
 def decode_article(raw: bytes, name: str = "<bytes>") -> str:
-    """Return the text of an article given as bytes, or raise ArticleError saying why not."""
+    """Return the text of an article given as bytes (the story's text for an HTML page), or raise ArticleError."""
+    return _decode(raw, name).text
+
+
+def _decode(raw: bytes, name: str) -> LoadedArticle:
+    """Return the article in raw bytes and whether it came from HTML, or raise ArticleError saying why not."""
     if len(raw) > MAX_ARTICLE_BYTES:
         raise ArticleError(
             f"{name} is {len(raw):,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit: "
             "split it into one file per article"
         )
-    if _is_binary(raw):
+    encoding = _encoding_from_bom(raw)
+    if encoding == "utf-8" and _looks_like_utf16_without_bom(raw):
+        raise ArticleError(f"{name} looks like UTF-16 text without a byte-order mark: "
+                           "re-save it as UTF-8 plain text")
+    if encoding in ("utf-8", "utf-8-sig") and _is_binary(raw):
         raise ArticleError(f"{name} looks like a binary file: expected plain article text (.txt)")
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode(encoding)
     except UnicodeDecodeError as err:
+        label = encoding.removesuffix("-sig").upper()
         raise ArticleError(
-            f"{name} is not UTF-8 text (bad byte at position {err.start}): "
+            f"{name} is not {label} text (bad byte at position {err.start}): "
             "re-save it as UTF-8 plain text"
         ) from None
     text = text.removeprefix("\ufeff")
+    if encoding.startswith("utf-") and not encoding.startswith("utf-8") and _is_binary(text.encode()):
+        raise ArticleError(f"{name} looks like a binary file: expected plain article text (.txt)")
     if not text.strip():
         raise ArticleError(f"{name} is empty: expected the article text")
-    return text
+    if looks_like_html(text):
+        return LoadedArticle(html_to_text(text, name), from_html=True)
+    return LoadedArticle(text)
 
 
 def read_article(path: str | os.PathLike) -> str:
-    """Return the full text of a plain-text article file, or raise ArticleError naming the problem."""
+    """Return the full text of an article file (an HTML page's story), or raise ArticleError naming the problem."""
+    return load_article(path).text
+
+
+def load_article(path: str | os.PathLike) -> LoadedArticle:
+    """Return an article file's text and whether it was extracted from HTML, or raise ArticleError."""
     path = Path(path)
     if not path.exists():
         raise ArticleError(f"{path} does not exist: check the file name and folder")
     if not path.is_file():
         raise ArticleError(f"{path} is not a file: expected a plain-text article (.txt)")
-    if path.stat().st_size > MAX_ARTICLE_BYTES:
-        raise ArticleError(
-            f"{path} is {path.stat().st_size:,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit: "
-            "split it into one file per article"
-        )
-    return decode_article(path.read_bytes(), str(path))
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(
+                f"{path} is {size:,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit: "
+                "split it into one file per article"
+            )
+        raw = path.read_bytes()
+    except OSError as err:
+        reason = (err.strerror or type(err).__name__).lower()
+        raise ArticleError(f"{path} cannot be read ({reason}): check that you may read it") from None
+    return _decode(raw, str(path))
 
 
 def read_folder(folder: str | os.PathLike, pattern: str = "*.txt") -> dict[str, str]:

@@ -8,20 +8,15 @@ versions. Nothing is changed or dropped: the student fixes the file and runs the
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from newstrace.errors import ArticleError
-from newstrace.data import count_words, read_article
+from newstrace.data import count_words, load_article, looks_like_html
 
 MIN_WORDS = 80
 """Fewer words than this is probably a headline or a teaser, not a captured article."""
 MIN_VERSIONS = 2
-
-_TAG = re.compile(r"</?(?:html|head|body|div|span|p|a|script|style|meta|link|br|img|article|section|nav)\b[^>]*>",
-                  re.IGNORECASE)
-
 
 @dataclass(frozen=True)
 class CaptureProblem:
@@ -37,19 +32,15 @@ class CaptureProblem:
         return f"{where}{self.problem} - {self.fix}"
 
 
-def looks_like_html(text: str) -> bool:
-    """Return True if the text is mostly markup: several HTML tags, or a doctype."""
-    return text.lstrip().lower().startswith("<!doctype") or len(_TAG.findall(text)) >= 3
-
-
 def check_capture(path: Path) -> list[CaptureProblem]:
     """Return the problems of one captured file (an empty list if it is fine)."""
     try:
-        text = read_article(path)
+        loaded = load_article(path)
     except ArticleError as err:
         return [CaptureProblem(path.name, str(err).replace(str(path), "the file"),
                                "capture the page again as plain text (see the steps above)")]
-    if looks_like_html(text):
+    text = loaded.text
+    if loaded.from_html or looks_like_html(text):
         return [CaptureProblem(path.name, "HTML markup instead of plain text",
                                "open the page in reader view, select the article text, copy it and paste it "
                                "into a plain-text file (not 'Save page as')")]

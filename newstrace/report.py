@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from newstrace.plots.style import PALETTE
 from newstrace.syndication.comparison import Comparison, copy_edited_groups
 from newstrace.syndication.edits import HOUSE_STYLE, diff
-from newstrace.plots.style import PALETTE
+from newstrace.text.segments import joined_starts
 from newstrace.text.tokenizer import token_spans
 
 Marks = dict[int, list[tuple[int, int, str, str]]]
@@ -91,7 +92,7 @@ def _passage_marks(comparison: Comparison) -> tuple[Marks, Marks]:
     """Return highlight spans of the shared passages, per paragraph, in both texts."""
     marks: tuple[Marks, Marks] = ({}, {})
     for side, cleaned in enumerate((comparison.original, comparison.copy)):
-        starts = _paragraph_starts(cleaned.paragraphs)
+        starts = joined_starts(cleaned.paragraphs)
         prefix = ("original", "copy")[side]
         for row in comparison.shared_passages.itertuples():
             start, end = getattr(row, f"{prefix}_start"), getattr(row, f"{prefix}_end")
@@ -104,14 +105,6 @@ def _passage_marks(comparison: Comparison) -> tuple[Marks, Marks]:
     return marks
 
 
-def _paragraph_starts(paragraphs: list[str]) -> list[int]:
-    """Return each paragraph's offset in the paragraphs joined by newlines."""
-    starts, offset = [], 0
-    for paragraph in paragraphs:
-        starts.append(offset)
-        offset += len(paragraph) + 1
-    return starts
-
 
 def _cell(paragraphs: list[str], indexes: list[int], marks: Marks, empty: str) -> str:
     """Return the HTML of one side of a table row."""
@@ -122,8 +115,8 @@ def _cell(paragraphs: list[str], indexes: list[int], marks: Marks, empty: str) -
 
 
 def _label(indexes: list[int]) -> str:
-    """Return paragraph numbers for display (0-based, as in the tables)."""
-    return ", ".join(str(i) for i in indexes) if indexes else "\u2013"
+    """Return paragraph numbers for a reader: counted from 1 (the tables' indexes are 0-based)."""
+    return ", ".join(str(i + 1) for i in indexes) if indexes else "\u2013"
 
 
 def _fold_missing(rows: list[tuple[str, str]]) -> list[str]:
@@ -193,7 +186,7 @@ def report_html(comparison: Comparison, names: tuple[str, str] = ("original", "c
     legend = ('<p class="legend"><span><del class="content">content change</del></span>'
               '<span><del class="house">house style</del></span>'
               '<span><mark>verbatim shared passage</mark></span> '
-              'Paragraph numbers are 0-based indexes into the cleaned paragraphs.</p>')
+              'Paragraph numbers: the paragraphs of the cleaned story, counted from 1.</p>')
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>"
             f"<h1>{html.escape(title)}</h1>{_scores(comparison, names)}{legend}"

@@ -30,3 +30,23 @@ def short_copy(case: pd.DataFrame) -> str:
 def re_report(case: pd.DataFrame) -> str:
     """Return the re-report page capture."""
     return case.loc["re-report", "text"]
+
+
+SLOW = (
+    "grading/test_grading.py",  # grades a hostile class twice (over half the suite's time)
+    "grading/test_grading_speed.py",
+    "course/",  # builds lessons, slides and handouts
+    "test_lessons_execute.py",
+    "test_notebooks.py",
+    "test_assignments.py",
+    "widgets/test_browser_widgets.py",
+)
+"""Test files that run notebooks, kernels or browsers; `pytest -m "not slow"` leaves them out."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the tests of the SLOW files as slow (the marker is registered in pyproject.toml)."""
+    for item in items:
+        path = item.path.as_posix()
+        if any(f"/tests/{part}" in path for part in SLOW):
+            item.add_marker(pytest.mark.slow)

@@ -167,3 +167,26 @@ def test_a_command_imports_only_what_it_needs():
     result = subprocess.run([sys.executable, "-c", script, str(REPO / "data/articles/full-text.txt")],
                             capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "False False"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_read_article_reads_text_saved_with_a_byte_order_mark(tmp_path, encoding):
+    text = "Caf\u00e9 owners said \u201cthe lanes help\u201d.\nSecond paragraph, \u00a312m.\n"
+    path = tmp_path / "marked.txt"
+    bom = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    path.write_bytes(bom + text.encode(encoding))
+    assert nt.read_article(path) == text
+
+
+def test_utf16_without_a_byte_order_mark_is_named_not_called_binary(tmp_path):
+    path = tmp_path / "nobom.txt"
+    path.write_bytes("The council voted on Tuesday.\n".encode("utf-16-le"))
+    with pytest.raises(ArticleError, match="looks like UTF-16 text without a byte-order mark: re-save"):
+        nt.read_article(path)
+
+
+def test_binary_data_behind_a_utf16_mark_is_still_refused(tmp_path):
+    path = tmp_path / "fake.txt"
+    path.write_bytes(b"\xff\xfe" + "\x01\x02\x03\x1b".encode("utf-16-le") * 50)
+    with pytest.raises(ArticleError, match="looks like a binary file"):
+        nt.read_article(path)

@@ -274,7 +274,7 @@ def test_lesson04_worked_example_figures():
     """Lesson 4, question 2: the trimmed example's Jaccard is 'about 0.6' and its containment 1.0, as the lesson says"""
     import re
 
-    from newstrace.practice.exercises import LONG_TEXT, TRIMMED_TEXT
+    from newstrace.practice.syndication_tries import LONG_TEXT, TRIMMED_TEXT
 
     text = lesson_text("04-same-story-different-page")
     assert LONG_TEXT.split(". ")[0] in text and TRIMMED_TEXT in text

@@ -16,7 +16,7 @@ from lesson_runs import SOURCE_IDS, SOURCES
 
 import newstrace as nt
 from newstrace import practice
-from newstrace.practice import exercises as ex
+from newstrace.practice import syndication_tries as ex
 
 
 @functools.cache

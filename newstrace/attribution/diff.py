@@ -32,14 +32,14 @@ Drift candidates are for a reader to judge: a synonym is flagged as well as a ch
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from newstrace.attribution.outlet_credits import credits
 from newstrace.attribution.quotes import extract_quotes
-from newstrace.attribution.outlet_credits import credits, paragraph_of, paragraph_starts
+from newstrace.pages.story import story_spans
 from newstrace.sourcing.finder import (
     SAY_VERBS,
     Mention,
@@ -49,9 +49,10 @@ from newstrace.sourcing.finder import (
     quoted_spans,
     same_person,
 )
-from newstrace.pages.story import sentences, story_spans
 from newstrace.text.guard import check_text
+from newstrace.text.segments import line_starts, paragraph_index, sentences
 from newstrace.text.tokenizer import words
+from newstrace.text.vocabulary import CLAIM_STOP_WORDS, claim_words
 
 COLUMNS = [
     "row", "copy_paragraph", "copy_text", "verbatim", "copy_speaker", "copy_verb",
@@ -70,34 +71,15 @@ CLOSE_OVERLAP = 1 / 3
 CANDIDATES = 5
 SAME_SENTENCE = 90
 CLOSE_QUOTE = 80
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being
-below between both but by can could did do does doing down during each even ever every few for
-from further had has have having he her here hers herself him himself his how however i if in
-into is it its itself just like made make many me meanwhile more most much must my myself no nor
-not now of off on once one only or other our ours out over own per same she should so some
-such than that the their theirs them themselves then there these they this those through to too
-under until up upon us very via was we were what when where which while who whom whose why will
-with within without would yet you your said says say told tells recalled recounted instance also
-""".split())
-"""Function words, which carry no claim of their own."""
-IGNORED_WORDS = STOPWORDS | frozenset(SAY_VERBS.split("|"))
+IGNORED_WORDS = CLAIM_STOP_WORDS | frozenset(SAY_VERBS.split("|"))
 """Function words and attribution verbs (said, recalled, shared, ...): not content of a claim."""
 
 
-def _stem(word: str) -> str:
-    """Return a crude stem so plurals and possessives match ('soldiers' ~ 'soldier')."""
-    word = re.sub(r"'s?$", "", word)
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "is", "us"))
-    return word[:-1] if plural else word
 
 
 def content_words(text: str) -> list[str]:
-    """Return the stems of the words of text that carry content (no function words)."""
-    return [_stem(word) for word in words(text)
-            if word not in IGNORED_WORDS and (len(word) > 2 or word.isdigit())]
+    """Return the stems of the words of text that carry content (no function words, no reporting verbs)."""
+    return claim_words(text, IGNORED_WORDS)
 
 
 @lru_cache(maxsize=4096)
@@ -255,6 +237,8 @@ def _sentence_row(copy: str, start: int, end: int, context: dict) -> dict | None
     if has_quote and len(own_words) <= 4:
         return None
     claim_words = list(dict.fromkeys(content_words(copy[start:end])))
+    if not claim_words:
+        return None  # punctuation or function words only: no claim to check
     index, similarity, overlap = closest_sentence(claim_words, context)
     close = index is not None and overlap >= CLOSE_OVERLAP and similarity >= CLOSE_SENTENCE
     closest_text = context["original_sentences"][index] if close else ""
@@ -269,11 +253,11 @@ def _sentence_row(copy: str, start: int, end: int, context: dict) -> dict | None
         o_start, o_end = context["original_spans"][index]
         o_speaker, o_verb = _speaker_and_verb(context["original_attributions"], o_start, o_end)
         starts = context["original_starts"]
-        paragraph_start = starts[paragraph_of(starts, o_start)]
+        paragraph_start = starts[paragraph_index(starts, o_start)]
         voiced = any(paragraph_start <= offset < o_end for offset in context["original_attributions"])
     return {
         "row": "attributed claim" if verb else "claim",
-        "copy_paragraph": paragraph_of(context["copy_starts"], start),
+        "copy_paragraph": paragraph_index(context["copy_starts"], start),
         "copy_text": copy[start:end],
         "verbatim": _joined(copy[start:end]) in context["original_joined"],
         "copy_speaker": speaker,
@@ -281,7 +265,7 @@ def _sentence_row(copy: str, start: int, end: int, context: dict) -> dict | None
         "original_speaker": o_speaker,
         "original_verb": o_verb,
         "closest_original": context["original_sentences"][index] if close else None,
-        "original_paragraph": paragraph_of(context["original_starts"], context["original_spans"][index][0])
+        "original_paragraph": paragraph_index(context["original_starts"], context["original_spans"][index][0])
         if close else None,
         "similarity": round(similarity, 1),
         "new_words": ", ".join(new),
@@ -308,8 +292,8 @@ def _context(original: str, copy: str) -> dict:
         "copy_credits": credits(copy),
         "original_attributions": _attributions(original, original_spans),
         "copy_attributions": _attributions(copy, copy_spans),
-        "original_starts": paragraph_starts(original),
-        "copy_starts": paragraph_starts(copy),
+        "original_starts": line_starts(original),
+        "copy_starts": line_starts(copy),
     }
 
 

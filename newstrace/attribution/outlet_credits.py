@@ -27,6 +27,7 @@ import re
 import pandas as pd
 
 from newstrace.text.guard import check_text
+from newstrace.text.segments import line_starts, paragraph_index
 
 COLUMNS = ["outlet", "phrase", "start", "end", "kind", "paragraph", "own_reporting"]
 CREDIT_KINDS = ("told", "report", "image", "dateline", "own reporting")
@@ -90,26 +91,6 @@ _LEADING_ARTICLE = re.compile(r"^[Tt]he\s+")
 _TRAILING_JUNK = re.compile(r"[\s,.;:'’]+$")
 
 
-def paragraph_starts(text: str) -> list[int]:
-    """Return the start offset of every non-blank line, the paragraphs of a one-per-line text."""
-    starts, position = [], 0
-    for line in text.splitlines(keepends=True):
-        if line.strip():
-            starts.append(position)
-        position += len(line)
-    return starts
-
-
-def paragraph_of(starts: list[int], offset: int) -> int:
-    """Return the 0-based paragraph index holding offset, given paragraph_starts()."""
-    low, high = 0, len(starts)
-    while low < high:
-        middle = (low + high) // 2
-        if starts[middle] <= offset:
-            low = middle + 1
-        else:
-            high = middle
-    return max(low - 1, 0)
 
 
 def bare_name(name: str) -> str:
@@ -189,7 +170,7 @@ def credits(text: str) -> pd.DataFrame:
             COLUMNS, [str, str, int, int, str, int, bool])})
     names = canonical_outlets([row["outlet"] for row in rows])
     own = {names[row["outlet"]] for row in rows if row["kind"] == "own reporting"}
-    starts = paragraph_starts(text)
+    starts = line_starts(text)
     table = pd.DataFrame([
         {
             "outlet": names[row["outlet"]],
@@ -197,7 +178,7 @@ def credits(text: str) -> pd.DataFrame:
             "start": row["start"],
             "end": row["end"],
             "kind": row["kind"],
-            "paragraph": paragraph_of(starts, row["start"]),
+            "paragraph": paragraph_index(starts, row["start"]),
             "own_reporting": names[row["outlet"]] in own,
         }
         for row in rows

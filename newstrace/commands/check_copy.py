@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from newstrace.attribution.diff import attribution_diff
-from newstrace.data import read_article
+from newstrace.commands.articles import PARAGRAPH_NOTE, add_raw_option, read_story, shown_paragraph
 from newstrace.commands.tables import print_table
 
 NAME = "check-copy"
@@ -18,6 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("copy", metavar="COPY", help="the copy or re-report to check")
     parser.add_argument("--csv", action="store_true", help="print every row and column as CSV")
     parser.add_argument("--all", action="store_true", help="also list sentences that are the same")
+    add_raw_option(parser)
 
 
 def _verb_change(row) -> str:
@@ -29,7 +30,7 @@ def _verb_change(row) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print a summary count by status, then the quotes and the rows worth checking."""
-    diff = attribution_diff(read_article(args.original), read_article(args.copy))
+    diff = attribution_diff(read_story(args.original, args.raw), read_story(args.copy, args.raw))
     if args.csv:
         print(diff.to_csv(index=False), end="")
         return 0
@@ -41,18 +42,21 @@ def run(args: argparse.Namespace) -> int:
     quotes = diff[diff["row"] == "quote"].assign(verb_change=lambda t: [_verb_change(r) for r in t.itertuples()])
     if not quotes.empty:
         print(f"\nQuotes ({len(quotes)}):")
+        quotes = quotes.assign(copy_paragraph=quotes["copy_paragraph"].map(shown_paragraph))
         print_table(quotes[["copy_paragraph", "status", "copy_speaker", "verb_change", "copy_text"]]
                     .rename(columns={"copy_paragraph": "para", "copy_text": "quote"}), max_width=45)
+        print(PARAGRAPH_NOTE + " of the copy")
     claims = diff[diff["row"] != "quote"]
     if not args.all:
         claims = claims[claims["status"] != "same"]
     if not claims.empty:
-        print(f"\nClaims to check ({len(claims)}):")
+        print(f"\nClaims to check ({len(claims)}; paragraphs of the cleaned stories, counted from 1):")
         for row in claims.itertuples():
-            print(f"\n[{row.status}] copy paragraph {row.copy_paragraph}, similarity {row.similarity:g}")
+            print(f"\n[{row.status}] copy paragraph {shown_paragraph(row.copy_paragraph)}, "
+                  f"similarity {row.similarity:g}")
             print(f"  copy:     {row.copy_text}")
             if isinstance(row.closest_original, str):
-                print(f"  original: {row.closest_original} (paragraph {row.original_paragraph})")
+                print(f"  original: {row.closest_original} (paragraph {shown_paragraph(row.original_paragraph)})")
             if row.unsupported_words:
                 print(f"  not in the original at all: {row.unsupported_words}")
             elif row.new_words:

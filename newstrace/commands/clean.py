@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from newstrace.pages.clutter import clean
-from newstrace.data import read_article
+from newstrace.commands.articles import read_story
 from newstrace.commands.tables import print_table
+from newstrace.pages.clutter import clean
 
 NAME = "clean"
 HELP = "print the story without page clutter, then a table of what was removed and why"
@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the cleaned story and the removal table."""
-    result = clean(read_article(args.file))
+    result = clean(read_story(args.file, raw=True))
     print(result.text)
     print()
     if result.removed.empty:

@@ -7,11 +7,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from newstrace.syndication.comparison import Comparison, compare
-from newstrace.errors import ArticleError
-from newstrace.data import read_article
-from newstrace.text.shingling import DEFAULT_SHINGLE_SIZE
+from newstrace.commands.articles import read_story, shown_paragraph
+from newstrace.commands.options import whole_number
 from newstrace.commands.tables import print_table
+from newstrace.errors import ArticleError
+from newstrace.syndication.comparison import Comparison, compare
+from newstrace.text.shingling import DEFAULT_SHINGLE_SIZE
+
+MAX_SHINGLE_SIZE = 50
+"""Longest shingle the command accepts: longer shingles make most paragraphs a single shingle."""
+MAX_PASSAGE_WORDS = 1000
+"""Longest shortest-passage length the command accepts: longer than most whole articles' paragraphs."""
 
 NAME = "compare"
 HELP = "compare an original article A with a possible copy B: relation, scores, changed paragraphs"
@@ -22,15 +28,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("original", metavar="A", help="the original (fuller) article, plain text")
     parser.add_argument("copy", metavar="B", help="the possible copy, plain text or page capture")
     parser.add_argument("--html", metavar="REPORT", help="also write a side-by-side HTML report")
-    parser.add_argument("--shingle-size", type=int, default=DEFAULT_SHINGLE_SIZE,
-                        help=f"words per shingle (default {DEFAULT_SHINGLE_SIZE})")
-    parser.add_argument("--min-passage-words", type=int, default=8,
-                        help="shortest shared passage to list, in words (default 8)")
-
-
-def _shown(value: object) -> str:
-    """Return a paragraph index for printing, "-" for none."""
-    return "-" if pd.isna(value) else str(value)
+    parser.add_argument("--shingle-size", type=whole_number(1, MAX_SHINGLE_SIZE), default=DEFAULT_SHINGLE_SIZE,
+                        help=f"words per shingle, 1 to {MAX_SHINGLE_SIZE} (default {DEFAULT_SHINGLE_SIZE})")
+    parser.add_argument("--min-passage-words", type=whole_number(1, MAX_PASSAGE_WORDS), default=8,
+                        help=f"shortest shared passage to list, in words, 1 to {MAX_PASSAGE_WORDS} (default 8)")
 
 
 def _runs_of_missing(rows: list[dict]) -> list[dict]:
@@ -41,11 +42,11 @@ def _runs_of_missing(rows: list[dict]) -> list[dict]:
         if (last and row["status"] == last["status"] == "missing"
                 and row["original_para"] == last["_last"] + 1):
             last["_last"] = row["original_para"]
-            last["original_para_shown"] = f"{last['original_para']}-{row['original_para']}"
+            last["original_para_shown"] = f"{shown_paragraph(last['original_para'])}-{shown_paragraph(row['original_para'])}"
             last["text"] = f"({row['original_para'] - last['original_para'] + 1} paragraphs)"
             continue
         folded.append({**row, "_last": row["original_para"],
-                       "original_para_shown": _shown(row["original_para"])})
+                       "original_para_shown": shown_paragraph(row["original_para"])})
     return folded
 
 
@@ -54,7 +55,7 @@ def changed_paragraphs(comparison: Comparison) -> pd.DataFrame:
     table = comparison.alignment
     changed = table[table["status"] != "same"]
     rows = [{"status": row.status, "original_para": row.original_para,
-             "copy_para": _shown(row.copy_para), "similarity": f"{row.similarity:.2f}",
+             "copy_para": shown_paragraph(row.copy_para), "similarity": f"{row.similarity:.2f}",
              "text": row.copy_text if isinstance(row.copy_text, str) else row.original_text}
             for row in changed.itertuples()]
     folded = pd.DataFrame(_runs_of_missing(rows),
@@ -76,8 +77,9 @@ def print_summary(comparison: Comparison, names: tuple[str, str]) -> None:
 
 def _check_parameters(args: argparse.Namespace) -> None:
     """Raise ArticleError for parameters that cannot work, naming them."""
-    if args.shingle_size < 1 or args.min_passage_words < 1:
-        raise ArticleError("--shingle-size and --min-passage-words must be whole numbers of at least 1")
+    if args.html and Path(args.html).is_dir():
+        raise ArticleError(f"{args.html} is a folder: give the report a file name, such as "
+                           f"{Path(args.html) / 'report.html'}")
     if args.html and not Path(args.html).resolve().parent.is_dir():
         raise ArticleError(f"{args.html}: its folder does not exist; create it or choose another path")
 
@@ -85,7 +87,7 @@ def _check_parameters(args: argparse.Namespace) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the comparison of B against A, and write the HTML report if asked."""
     _check_parameters(args)
-    original, copy = read_article(args.original), read_article(args.copy)
+    original, copy = read_story(args.original, raw_hint=False), read_story(args.copy, raw_hint=False)
     comparison = compare(original, copy, shingle_size=args.shingle_size,
                          min_passage_words=args.min_passage_words)
     names = (args.original, args.copy)
@@ -95,12 +97,14 @@ def run(args: argparse.Namespace) -> int:
     if changed.empty:
         print("Changed paragraphs: none.")
     else:
-        print(f"Changed paragraphs ({len(changed)}; 0-based indexes into the cleaned paragraphs):")
+        print(f"Changed paragraphs ({len(changed)}; paragraphs of the cleaned stories, counted from 1):")
         print_table(changed, max_width=70)
     if not comparison.edits.empty:
         print()
         print(f"Edits ({len(comparison.edits)}):")
-        print_table(comparison.edits, max_width=50)
+        edits = comparison.edits.assign(original_para=comparison.edits["original_para"].map(shown_paragraph),
+                                        copy_para=comparison.edits["copy_para"].map(shown_paragraph))
+        print_table(edits, max_width=50)
     if args.html:
         from newstrace.report import write_report  # lazy: matplotlib, for --html only
 

@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from newstrace.syndication.corpus import METHODS, find_copies
-from newstrace.data import read_folder
+from newstrace.commands.options import fraction
 from newstrace.commands.tables import print_table
+from newstrace.data import read_folder
+from newstrace.syndication.corpus import METHODS, find_copies
 
 NAME = "find-copies"
 HELP = "list the pairs of .txt articles in a folder where one is a copy, trim, edit or rewrite of the other"
-
-
-def fraction(value: str) -> float:
-    """Return value as a number from 0 to 1, or raise an argparse error saying so."""
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {value!r}") from None
-    if not 0 <= number <= 1:
-        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {value}")
-    return number
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 
+import pandas as pd
+
 from newstrace.attribution.outlet_credits import credits
-from newstrace.data import read_article
-from newstrace.sourcing.finder import sources
+from newstrace.commands.articles import PARAGRAPH_NOTE, add_raw_option, load_story, shown_paragraph
 from newstrace.commands.tables import print_table
+from newstrace.sourcing.finder import sources
 
 NAME = "sources"
 HELP = "print the sources a story relies on (type, first mention, attributions, words quoted) and its credits"
@@ -16,12 +18,15 @@ HELP = "print the sources a story relies on (type, first mention, attributions, 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the FILE argument and --csv."""
     parser.add_argument("file", metavar="FILE", help="a plain-text article or page capture")
-    parser.add_argument("--csv", action="store_true", help="print the sources table as CSV instead")
+    parser.add_argument("--csv", action="store_true",
+                        help="print the sources table as CSV instead (0-based paragraph indexes)")
+    add_raw_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the sources table, then the credits to other outlets and media."""
-    text = read_article(args.file)
+    story = load_story(args.file, args.raw)
+    text = story.text
     table = sources(text)
     if args.csv:
         print(table.to_csv(index=False), end="")
@@ -31,13 +36,19 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"Sources ({len(table)}):")
         shown = table[["source", "type", "first_paragraph", "attributions", "words_quoted", "condition"]]
+        shown = shown.assign(first_paragraph=shown["first_paragraph"].map(shown_paragraph))
         print_table(shown.rename(columns={"first_paragraph": "para", "attributions": "attr",
                                           "words_quoted": "quoted"}), max_width=50)
-    found = credits(text)
+        print(PARAGRAPH_NOTE + " (where the source first appears)")
+    found = pd.concat([credits(text), *(credits(caption).assign(paragraph=pd.NA) for caption in story.captions)],
+                      ignore_index=True)
     print()
     if found.empty:
         print("Credits to outlets and media: none.")
     else:
         print(f"Credits to outlets and media ({len(found)}):")
-        print_table(found[["outlet", "kind", "paragraph", "own_reporting", "phrase"]], max_width=60)
+        shown = found[["outlet", "kind", "paragraph", "own_reporting", "phrase"]]
+        shown = shown.assign(paragraph=shown["paragraph"].map(shown_paragraph)).rename(columns={"paragraph": "para"})
+        print_table(shown, max_width=60)
+        print(PARAGRAPH_NOTE + ("; '-' for a picture caption set aside by cleaning" if story.captions else ""))
     return 0

@@ -28,8 +28,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from newstrace.syndication.comparison import compare
 from newstrace.data import articles
+from newstrace.syndication.comparison import compare
 from newstrace.syndication.synthetic import synthetic_corpus, variants
 
 PAIRS_FILE = Path(__file__).with_name("derivation_pairs.json")

@@ -42,6 +42,7 @@ from traitlets.config import Config
 from newstrace.grading import sandbox
 from newstrace.grading.engines import forget_engines, share_gradebook_engines
 from newstrace.grading.course import folder, with_overrides
+from newstrace.grading.precheck import drop_duplicate_ids
 
 TIMEOUT_ENAME = "CellTimeoutError"  # what nbgrader's Execute records for a cell that timed out
 DEFAULT_MAX_OUTPUT_CHARS = 100_000
@@ -62,6 +63,7 @@ class Task:
     secrets: tuple[str, ...]  # lines feedback outputs must not quote (no default: never forget it)
     show_hidden_tests: bool
     files: tuple[str, ...] = ()  # the submission's regular files, checked by the pre-check
+    note: str = ""  # what the row's message should say besides (e.g. a copied cell)
     review: str = ""  # why its points wait for a person (tampering interfaces in its code)
 
 
@@ -191,7 +193,12 @@ def stage_course(config: Config, task: Task) -> None:
     root = task.workdir / "course"
     submitted = folder(config, "submitted_directory", "submitted")
     source = folder(config, "source_directory", "source")
-    copy_regular_files(task.submission, root / submitted / task.student / task.assignment, task.files)
+    staged = root / submitted / task.student / task.assignment
+    copy_regular_files(task.submission, staged, task.files)
+    for path in staged.glob("*.ipynb"):  # an honest copy-pasted cell repeats a grade_id
+        nb = nbformat.read(path, as_version=4)
+        if drop_duplicate_ids(nb):
+            nbformat.write(nb, path)
     shutil.copytree(task.source, root / source / task.assignment)
     shutil.copy(task.template_db, root / "gradebook.db")
 
@@ -207,6 +214,10 @@ def copy_regular_files(source: Path, target: Path, names: Iterable[str]) -> None
         shutil.copyfile(path, target / name, follow_symlinks=False)
 
 
+UNINTERRUPTIBLE = (
+    "interrupted at the per-cell time limit, but the cell ignored the interrupt: the kernel was "
+    "killed and the cells after it did not run"
+)
 KERNEL_DIED = "the kernel stopped (crashed or exited) while running the notebook"
 
 
@@ -259,6 +270,8 @@ def failure_reason(log: str) -> str:
     """Return a one-line reason from nbgrader's autograde log."""
     if "DeadKernelError" in log or "Kernel died" in log:
         return KERNEL_DIED
+    if "CellTimeoutError" in log:
+        return UNINTERRUPTIBLE
     lines = [line.strip() for line in log.splitlines() if "Error" in line or "error" in line]
     return lines[-1][:300] if lines else "nbgrader could not autograde this submission"
 

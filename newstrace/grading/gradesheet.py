@@ -53,11 +53,24 @@ def gradebook_points(db_url: str, student: str, assignment: str) -> tuple[float,
     return points(score), points(max_score), points(pending)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def format_value(value: object) -> str:
-    """Return a cell's text: numbers without a needless .0, text on one line."""
+    """Return a cell's text: numbers without a needless .0, text on one line, never a formula.
+
+    Text that a spreadsheet would run as a formula (it begins with = + - @, a tab or a carriage
+    return) gets a leading apostrophe, as OWASP's CSV-injection advice says.
+    """
     if isinstance(value, float):
         return f"{value:g}"
-    return " ".join(str(value).split())
+    text = " ".join(str(value).split())
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def unneutralised(text: str) -> str:
+    """Return a cell's text as it was before format_value guarded it against formulas."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
 def to_csv(rows: list[GradeRow]) -> str:
@@ -87,6 +100,7 @@ def read_grades(path: Path) -> list[GradeRow]:
         return []
     with path.open(encoding="utf-8", newline="") as handle:
         records = list(csv.DictReader(handle))
+    records = [{k: unneutralised(v) for k, v in r.items()} for r in records]
     return [
         GradeRow(
             r["student"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from nbgrader.api import Gradebook
@@ -16,6 +16,7 @@ from traitlets.config import Config
 
 from newstrace.grading.autograde import (
     DEFAULT_MAX_OUTPUT_CHARS,
+    UNINTERRUPTIBLE,
     Outcome,
     Task,
     private_tempdir,
@@ -39,7 +40,7 @@ from newstrace.grading.feedback import write_feedback, write_notice
 from newstrace.grading.gradesheet import GradeRow, gradebook_points, read_grades, write_grades
 from newstrace.grading.precheck import OK, REVIEW, one_line, precheck_submission
 from newstrace.grading.rubrics import show_rubrics
-from newstrace.grading.sandbox import Limits, detect_confinement
+from newstrace.grading.sandbox import Limits, check_memory_cap, detect_confinement
 
 GRADES_FILE = "grades.csv"
 SECOND_ATTEMPT = "graded on a second attempt: the kernel stopped during the first"
@@ -81,6 +82,7 @@ def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> 
     share_gradebook_engines()
     config = load_config(course_root.resolve())
     confinement = detect_confinement(options.sandbox)
+    check_memory_cap(confinement.kind, options.limits)
     log(f"student code confinement: {confinement.description}")
     names = list(options.assignments) or assignments(config)
     workdir = private_tempdir()
@@ -89,6 +91,7 @@ def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> 
         references = {a: build_reference(config, a, workdir) for a in names}
         tasks = plan(config, references, options, workdir, rows, log)
         reviews = {(t.student, t.assignment): t.review for t in tasks if t.review}
+        notes = {(t.student, t.assignment): t.note for t in tasks if t.note}
         settings = (
             confinement.kind,
             options.limits,
@@ -104,6 +107,9 @@ def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> 
                 review = reviews.get((outcome.student, outcome.assignment))
                 if review and outcome.autograded is not None and not outcome.worker_lost:
                     row = withhold_for_review(config, references[outcome.assignment], row, review)
+                note = notes.get((outcome.student, outcome.assignment))
+                if note:
+                    row = replace(row, message="; ".join(filter(None, [row.message, note])))
             except Exception as err:  # noqa: BLE001 - one bad submission must not stop the class
                 row = kept_row(config, outcome.student, outcome.assignment, f"not recorded: {one_line(err)}")
             rows.append(row)
@@ -200,6 +206,7 @@ def plan(
                         show_hidden_tests=options.show_hidden_tests,
                         files=verdict.files,
                         review=verdict.message if verdict.status == REVIEW else "",
+                        note=verdict.note,
                     )
                 )
                 continue
@@ -275,7 +282,8 @@ def record_outcome(
         return kept_row(config, student, assignment, f"not graded: {outcome.error} twice")
     if outcome.autograded is None:
         error = outcome.error if outcome.attempts == 1 else f"{outcome.error} (twice)"
-        return record_rejection(config, reference, student, "error", error)
+        status = "timeout" if outcome.error == UNINTERRUPTIBLE else "error"
+        return record_rejection(config, reference, student, status, error)
     target = course_folder(config, "autograded_directory", "autograded", student, assignment)
     notebooks = read_autograded(outcome.autograded, reference.releases)
     save_autogrades(config, student, assignment, notebooks)  # manual grades and comments stay

@@ -44,6 +44,7 @@ class Precheck:
     status: str
     message: str = ""
     files: tuple[str, ...] = field(default=())  # regular files of the submission, relative paths
+    note: str = ""  # something the row's message should say though the submission is graded
 
 
 def special_kind(mode: int) -> str:
@@ -99,6 +100,25 @@ def nbgrader_cells(nb: NotebookNode) -> dict[str, NotebookNode]:
         if grade_id and grade_id not in cells:
             cells[grade_id] = cell
     return cells
+
+
+def drop_duplicate_ids(nb: NotebookNode) -> list[str]:
+    """Make every later cell repeating an earlier cell's grade_id an ordinary cell; return their ids.
+
+    Jupyter keeps a cell's metadata when it is copied and pasted, so an honest copy of an answer
+    cell repeats its grade_id; nbgrader then refuses the whole notebook. The first one counts.
+    """
+    seen: set[str] = set()
+    dropped = []
+    for cell in nb.cells:
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if not grade_id:
+            continue
+        if grade_id in seen:
+            del cell.metadata["nbgrader"]
+            dropped.append(grade_id)
+        seen.add(grade_id)
+    return dropped
 
 
 def is_locked(cell: NotebookNode) -> bool:
@@ -229,6 +249,7 @@ def precheck_submission(folder: Path, releases: dict[str, NotebookNode]) -> Prec
 
     Never raises: whatever goes wrong while reading one submission is that submission's verdict.
     """
+    notes = []
     try:
         files, problem = submission_files(folder)
         if problem:
@@ -237,13 +258,19 @@ def precheck_submission(folder: Path, releases: dict[str, NotebookNode]) -> Prec
             nb, verdict = read_submission(folder / f"{name}.ipynb")
             if nb is None:
                 return verdict
+            copies = drop_duplicate_ids(nb)
+            if copies:
+                notes.append(
+                    f"{name}.ipynb: copied cells with the grade_id of an earlier cell "
+                    f"({', '.join(copies)}) were graded as ordinary cells; the first one counts"
+                )
             verdict = compare_with_release(nb, release, f"{name}.ipynb")
             if verdict.status != OK:
                 return verdict
             uses = tampering_report(nb, release, f"{name}.ipynb")
             if uses:
                 review = f"held for review: the code uses interfaces that can change the tests ({uses})"
-                return Precheck(REVIEW, review, tuple(files))
+                return Precheck(REVIEW, review, tuple(files), "; ".join(notes))
     except Exception as err:  # noqa: BLE001 - one bad submission must not stop the class
         return Precheck(UNREADABLE, f"the submission could not be read ({one_line(err)})")
-    return Precheck(OK, files=tuple(files))
+    return Precheck(OK, files=tuple(files), note="; ".join(notes))

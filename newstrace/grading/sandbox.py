@@ -43,6 +43,7 @@ class Limits:
     cpu_seconds: int = 600
     file_bytes: int = 64 * 1024**2
     processes: int = 512
+    tmp_bytes: int = 256 * 1024**2  # the sandbox's private /tmp (a tmpfs)
 
 
 @dataclass(frozen=True)
@@ -81,13 +82,16 @@ def detect_confinement(requested: str = "auto") -> Confinement:
     if requested == "none":
         return Confinement("none", "sandbox disabled on request (--sandbox none)")
     if bwrap_works():
+        found = memory_cgroup_root()
+        memory = (
+            f"memory capped per kernel's whole process tree (cgroup {found[0]})"
+            if found
+            else "memory capped per process only (prlimit --as): no writable memory cgroup here"
+        )
         if running_as_root():
-            text = (
-                "bubblewrap with only the submission visible and no network, run as user nobody, "
-                "prlimit limits"
-            )
+            text = f"bubblewrap with only the submission visible and no network, run as user nobody, {memory}"
             return Confinement("bwrap+nobody", text)
-        text = "bubblewrap with only the submission visible and no network, prlimit limits"
+        text = f"bubblewrap with only the submission visible and no network, {memory}"
         return Confinement("bwrap", text)
     if requested == "bwrap":
         raise RuntimeError(
@@ -140,16 +144,16 @@ def sandbox_command(
     private_dir: str,
     limits: Limits,
     as_nobody: bool,
-    network: bool = False,
+    cgroup: str | None = None,
 ) -> list[str]:
     """Return `kernel_cmd` wrapped in bwrap, optional setpriv, and prlimit.
 
     The private folder is mounted at `workdir` and also at its own path, where the kernel's Unix
-    sockets are; `network=True` keeps the host network (needed only for a TCP connection).
+    sockets are. It always gets a network namespace of its own, so no network. With `cgroup`
+    (a memory cgroup folder) the whole sandbox joins that cgroup before bwrap starts.
     """
     args = ["bwrap", "--die-with-parent", "--unshare-pid", "--unshare-ipc", "--unshare-uts"]
-    if not network:
-        args.append("--unshare-net")
+    args.append("--unshare-net")
     # In the pid namespace the kernel's parent is pid 1, which ipykernel's parent poller takes
     # for a dead parent; --die-with-parent does that job instead.
     args += [
@@ -162,7 +166,7 @@ def sandbox_command(
         "--dev",
         "/dev",
     ]
-    args += ["--perms", "1777", "--tmpfs", "/tmp"]
+    args += ["--perms", "1777", "--size", str(limits.tmp_bytes), "--tmpfs", "/tmp"]
     paths = readable_paths()
     args += open_parents([*paths, workdir, private_dir])
     for path in paths:
@@ -172,9 +176,92 @@ def sandbox_command(
     if as_nobody:
         args += ["setpriv", f"--reuid={UNPRIVILEGED_UID}", f"--regid={UNPRIVILEGED_GID}"]
         args += ["--clear-groups", "--no-new-privs"]
-    args += ["prlimit", f"--as={limits.memory_bytes}", f"--cpu={limits.cpu_seconds}"]
+    args += ["prlimit", f"--cpu={limits.cpu_seconds}"]
+    if cgroup is None:  # no memory cgroup here: fall back to a cap per process
+        args.append(f"--as={limits.memory_bytes}")
     args += [f"--fsize={limits.file_bytes}", f"--nproc={limits.processes}", "--core=0"]
+    if cgroup is not None:
+        args = ["sh", "-c", 'echo $$ > "$0/cgroup.procs" && exec "$@"', cgroup, *args]
     return [*args, *kernel_cmd]
+
+
+MIN_CGROUP_MEMORY_MB = 128  # a kernel importing newstrace, pandas and matplotlib ran in 100 MB
+MIN_PROCESS_MEMORY_MB = 1536  # prlimit --as counts address space (thread arenas, BLAS), not use
+
+
+def minimum_memory_mb(kind: str) -> int:
+    """Return the smallest per-kernel memory cap (MB) that starts a course kernel here."""
+    if kind != "none" and memory_cgroup_root() is not None:
+        return MIN_CGROUP_MEMORY_MB
+    return MIN_PROCESS_MEMORY_MB if kind != "none" else 0
+
+
+def check_memory_cap(kind: str, limits: Limits) -> None:
+    """Refuse, before any kernel starts, a memory cap too small for a kernel to start."""
+    minimum = minimum_memory_mb(kind)
+    if limits.memory_bytes < minimum * 1024**2:
+        raise ValueError(
+            f"--memory-mb {limits.memory_bytes // 1024**2} is too low: a kernel needs at least "
+            f"{minimum} MB here"
+            + (" (memory is capped per process, without a cgroup)" if minimum == MIN_PROCESS_MEMORY_MB else "")
+        )
+
+
+CGROUP_V2_ROOT = "/sys/fs/cgroup"
+CGROUP_V1_MEMORY = "/sys/fs/cgroup/memory"
+
+
+def memory_cgroup_root() -> tuple[str, str] | None:
+    """Return ("v2" or "v1", folder) where kernels' memory cgroups can be made, or None."""
+    controllers = Path(CGROUP_V2_ROOT, "cgroup.subtree_control")
+    try:
+        if "memory" in controllers.read_text().split() and os.access(CGROUP_V2_ROOT, os.W_OK):
+            return "v2", CGROUP_V2_ROOT
+    except OSError:
+        pass
+    limit = Path(CGROUP_V1_MEMORY, "memory.limit_in_bytes")
+    if limit.is_file() and os.access(CGROUP_V1_MEMORY, os.W_OK):
+        return "v1", CGROUP_V1_MEMORY
+    return None
+
+
+def make_memory_cgroup(limit_bytes: int) -> str | None:
+    """Make a memory cgroup capping a kernel's whole process tree; return its folder, or None."""
+    found = memory_cgroup_root()
+    if found is None:
+        return None
+    version, root = found
+    path = tempfile.mkdtemp(prefix=f"newstrace-{os.getpid()}-", dir=root)
+    try:
+        if version == "v2":
+            Path(path, "memory.max").write_text(str(limit_bytes))
+            swap = Path(path, "memory.swap.max")
+            if swap.exists():
+                swap.write_text("0")
+        else:
+            Path(path, "memory.limit_in_bytes").write_text(str(limit_bytes))
+            swap = Path(path, "memory.memsw.limit_in_bytes")
+            if swap.exists():
+                swap.write_text(str(limit_bytes))
+    except OSError:
+        remove_cgroup(path)
+        return None
+    return path
+
+
+def remove_cgroup(path: str | None) -> None:
+    """Remove a kernel's cgroup once its processes are gone (a few tries; never raises)."""
+    import time
+
+    for _ in range(50):
+        try:
+            if path:
+                os.rmdir(path)
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            time.sleep(0.02)
 
 
 def open_parents(paths: list[str]) -> list[str]:
@@ -182,7 +269,7 @@ def open_parents(paths: list[str]) -> list[str]:
     parents: set[str] = set()
     for path in paths:
         parent = os.path.dirname(os.path.abspath(path))
-        while parent not in ("/", "") and not parent.startswith(SYSTEM_DIRS):
+        while parent not in ("/", "/tmp", "") and not parent.startswith(SYSTEM_DIRS):
             parents.add(parent)
             parent = os.path.dirname(parent)
     args: list[str] = []
@@ -238,6 +325,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     limits = Limits()
     private_root = tempfile.gettempdir()
     private_dir = ""  # each confined kernel's own folder, made by _async_pre_start_kernel
+    cgroup: str | None = None  # each confined kernel's memory cgroup, when the machine has one
 
     @default("client_factory")
     def _client_factory_default(self) -> type:
@@ -255,10 +343,8 @@ class SandboxedKernelManager(AsyncKernelManager):
     async def _async_pre_start_kernel(self, **kw: Any) -> tuple[list[str], dict[str, Any]]:
         """Make a confined kernel's private folder and put its sockets there (Unix, not TCP)."""
         if type(self).sandbox_kind != "none":
-            self.private_dir = tempfile.mkdtemp(prefix="kernel-", dir=type(self).private_root)
-            sockets = os.path.join(self.private_dir, "ipc")
-            if len(sockets.encode()) <= MAX_SOCKET_PATH:  # else TCP, with the host network
-                self.transport, self.ip = "ipc", sockets
+            self.private_dir = tempfile.mkdtemp(prefix="k-", dir=socket_root(type(self).private_root))
+            self.transport, self.ip = "ipc", os.path.join(self.private_dir, "ipc")
         return await super()._async_pre_start_kernel(**kw)
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
@@ -274,20 +360,43 @@ class SandboxedKernelManager(AsyncKernelManager):
             copy_visible_files(workdir, private)
             kernel_cmd = self._private_connection_file(kernel_cmd, private, workdir)
             as_nobody = kind == "bwrap+nobody"
+            self.cgroup = make_memory_cgroup(type(self).limits.memory_bytes)
             # A SIGINT to the process group would kill bwrap itself: interrupt by message instead.
             self.kernel_spec.interrupt_mode = "message"
             if as_nobody:
                 give_to_nobody(private)
             kernel_cmd = sandbox_command(
-                kernel_cmd, workdir, private, type(self).limits, as_nobody, self.transport == "tcp"
+                kernel_cmd, workdir, private, type(self).limits, as_nobody, self.cgroup
             )
         await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        """Clean up as jupyter_client does, then remove the kernel's cgroup and private folder."""
+        await super()._async_cleanup_resources(restart=restart)
+        remove_cgroup(self.cgroup)
+        self.cgroup = None
+        if self.private_dir:
+            shutil.rmtree(self.private_dir, ignore_errors=True)
 
     def _private_connection_file(self, cmd: list[str], private: str, workdir: str) -> list[str]:
         """Copy the connection file into the private folder and point the kernel at the copy."""
         shutil.copy(self.connection_file, os.path.join(private, CONNECTION_NAME))
         inside = os.path.join(workdir, CONNECTION_NAME)
         return [inside if arg == self.connection_file else arg for arg in cmd]
+
+
+def socket_root(preferred: str) -> str:
+    """Return a folder short enough for Unix socket paths: `preferred`, else /tmp or /dev/shm.
+
+    A confined kernel always talks to the grader through Unix sockets (it has no network); there
+    is no TCP fallback, so a long TMPDIR moves the kernel's private folder, never its network.
+    """
+    for root in (preferred, "/tmp", "/dev/shm"):
+        if len(os.path.join(root, "k-xxxxxxxx", "ipc").encode()) <= MAX_SOCKET_PATH and os.access(
+            root, os.W_OK | os.X_OK
+        ):
+            return root
+    raise RuntimeError("no writable folder with a short path (/tmp, /dev/shm) for kernel sockets")
 
 
 def configure(kind: str, limits: Limits, private_root: str) -> None:

@@ -13,7 +13,7 @@ In a lesson:
 `EvidenceLog` is the lateral-reading lesson's log, saved to a CSV file the student hands in.
 """
 
-from newstrace.practice import exercises as _exercises  # noqa: F401  (registers the exercises)
+from newstrace.practice import exercises as _exercises  # noqa: F401  (importing it registers the exercises)
 from newstrace.practice.core import (
     EXERCISES,
     PROGRESS,

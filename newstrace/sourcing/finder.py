@@ -51,12 +51,11 @@ import pandas as pd
 from newstrace.attribution.outlet_credits import (
     credits,
     looks_like_outlet,
-    paragraph_of,
-    paragraph_starts,
 )
 from newstrace.attribution.quotes import extract_quotes
-from newstrace.pages.story import sentences, story_spans
+from newstrace.pages.story import story_spans
 from newstrace.text.guard import check_text
+from newstrace.text.segments import line_starts, paragraph_index, sentences
 
 SOURCE_TYPES = (
     "named person",
@@ -615,7 +614,7 @@ def _add_outlets(text: str, spans: list[tuple[int, int]], found: list[Source]) -
 
 def _add_quotes(text: str, spans: list[tuple[int, int]], found: list[Source], quotes: pd.DataFrame) -> None:
     """Credit each quotation's words to its speaker's source (an attribution if none is nearby)."""
-    starts = paragraph_starts(text)
+    starts = line_starts(text)
     for row in quotes.itertuples():
         sentence = _within(spans, row.start)
         if sentence is None or not isinstance(row.speaker, str) or row.kind not in ("direct", "partial"):
@@ -625,8 +624,8 @@ def _add_quotes(text: str, spans: list[tuple[int, int]], found: list[Source], qu
             continue
         source = _add(found, mention)
         source.words_quoted += len(row.quote.split())
-        paragraph = paragraph_of(starts, row.start)
-        if not any(paragraph_of(starts, offset) == paragraph for offset in source.counted_at):
+        paragraph = paragraph_index(starts, row.start)
+        if not any(paragraph_index(starts, offset) == paragraph for offset in source.counted_at):
             source.attributions += 1
             source.counted_at.append(row.start)
 
@@ -678,11 +677,11 @@ def sources(text: str) -> pd.DataFrame:
     _add_conditions(text, spans, found)
     if not found:
         return _empty_table()
-    starts = paragraph_starts(text)
+    starts = line_starts(text)
     rows = [{
         "source": source.name,
         "type": source.type,
-        "first_paragraph": paragraph_of(starts, source.first_offset),
+        "first_paragraph": paragraph_index(starts, source.first_offset),
         "first_offset": source.first_offset,
         "attributions": source.attributions,
         "words_quoted": source.words_quoted,

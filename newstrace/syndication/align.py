@@ -5,7 +5,7 @@ pieces of evidence are measured:
 
 - `cover`: how many of the copy paragraph's words lie in runs of at least k words (the shingle
   size) shared with the original paragraph, i.e. verbatim reuse that survives rewording around it
-  (runs made only of function words, `STOPWORDS`, do not count);
+  (runs made only of function words, `MATCH_STOP_WORDS`, do not count);
 - `similarity`: rapidfuzz `Indel.normalized_similarity` of the two word lists,
   2 * LCS / (len(a) + len(b)), i.e. how much of both paragraphs is the same words in the same order.
   rapidfuzz's `process.cdist` computes the whole matrix in C, which keeps a 100 x 100 paragraph
@@ -23,7 +23,7 @@ Rules, applied to each copy paragraph in order:
 3. Further candidates are added while each explains at least k more words of the copy paragraph
    than the sources already chosen (a merged paragraph draws on two or more originals). An original
    paragraph chosen by several copy paragraphs was split.
-3b. Paraphrase, for rewrites: content words (not in `STOPWORDS`, plural "s" folded) are weighted
+3b. Paraphrase, for rewrites: content words (not in `MATCH_STOP_WORDS`, plural "s" folded) are weighted
    by their inverse document frequency over the original's paragraphs, so a name repeated in every
    paragraph weighs little, and a word the original never uses weighs most. A copy paragraph with no candidate takes as source the original
    paragraph sharing the largest weighted share of its content words, if that share is at least
@@ -70,20 +70,12 @@ from newstrace.text.tokenizer import (
     tokens,
     written_word_spans,
 )
+from newstrace.text.vocabulary import MATCH_STOP_WORDS, content_form
 
 EDITED_MIN_SIMILARITY = 0.5
 PARAPHRASE_MIN_SHARE = 0.25
 PARAPHRASE_MIN_WORDS = 3
 PARAPHRASE_WINDOW = 3
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being
-below between both but by can could did do does doing down during each even few for from further
-had has have having he her here hers herself him himself his how i if in into is it its itself
-just me more most my myself no nor not now of off on once only or other our ours ourselves out
-over own same she should so some such than that the their theirs them themselves then there these
-they this those through to too under until up very was we were what when where which while who
-whom why will with would you your yours yourself yourselves said says say told one two new
-""".split())
 DUPLICATE_MIN_SIMILARITY = 0.9
 ALIGNMENT_COLUMNS = ["original_para", "copy_para", "original_text", "copy_text", "similarity",
                      "coverage", "status", "group"]
@@ -272,9 +264,9 @@ def _run_paragraphs(paragraphs: list[list[str]], k: int) -> np.ndarray:
 
 
 def has_content_word(ids: KeyIds, keys: np.ndarray, k: int) -> np.ndarray:
-    """Return, per start of a k-run of keys, True unless every word of the run is in STOPWORDS."""
+    """Return, per start of a k-run of keys, True unless every word of the run is in MATCH_STOP_WORDS."""
     if "stopwords" not in ids.memo:
-        ids.memo["stopwords"] = np.fromiter((key in STOPWORDS for key in ids.vocabulary), dtype=bool,
+        ids.memo["stopwords"] = np.fromiter((key in MATCH_STOP_WORDS for key in ids.vocabulary), dtype=bool,
                                             count=len(ids.vocabulary))
     stop = ids.memo["stopwords"]
     content = np.concatenate(([0], np.cumsum(~stop[keys])))
@@ -297,17 +289,6 @@ def similarity_matrix(original: list[list[str]], copy: list[list[str]]) -> np.nd
     return cdist(original, copy, scorer=Indel.normalized_similarity, dtype=np.float64)
 
 
-def content_words(keys: list[str]) -> set[str]:
-    """Return the content words of a paragraph: no stopwords, plural "s" folded."""
-    return {key[:-1] if len(key) > 4 and key.endswith("s") and not key.endswith(("ss", "is", "us")) else key
-            for key in keys if key not in STOPWORDS and (len(key) > 2 or key.isdigit())}
-
-
-def content_form(key: str) -> str | None:
-    """Return the form content_words gives one key ("reports" -> "report"), or None if it drops it."""
-    if key in STOPWORDS or not (len(key) > 2 or key.isdigit()):
-        return None
-    return key[:-1] if len(key) > 4 and key.endswith("s") and not key.endswith(("ss", "is", "us")) else key
 
 
 def _content_of(keys: list[str], forms: dict[str, str | None]) -> set[str]:

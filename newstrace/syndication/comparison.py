@@ -14,7 +14,7 @@ its parts ("al-Maghribi" = "al Maghribi").
 counts as derived when either
 (a) it lies in a run of at least `shingle_size` words that also occurs in the original, anywhere
     (verbatim reuse, including quotes and phrases carried into a rewrite; reordering is free),
-    unless the run is made only of function words (`newstrace.syndication.align.STOPWORDS`: "and that he had
+    unless the run is made only of function words (`newstrace.text.vocabulary.MATCH_STOP_WORDS`: "and that he had
     been" is chance, not reuse), or
 (b) it is matched, in order, to a word of the original paragraph(s) it is aligned with, in a
     *copy-edited* paragraph group: similarity at least `EDITED_MIN_SIMILARITY`, or coverage (share
@@ -72,9 +72,9 @@ import numpy as np
 import pandas as pd
 from rapidfuzz.distance import Indel
 
+from newstrace.pages.clutter import Cleaned, clean
 from newstrace.syndication.align import (
     EDITED_MIN_SIMILARITY,
-    STOPWORDS,
     Paragraphs,
     alignment_frame,
     alignment_rows,
@@ -83,7 +83,6 @@ from newstrace.syndication.align import (
     key_spans,
     paragraph_pair,
 )
-from newstrace.pages.clutter import Cleaned, clean
 from newstrace.syndication.edits import HOUSE_STYLE, diff
 from newstrace.syndication.passages import coded_matching_runs, grams, matching_runs, passage_table
 from newstrace.text.shingling import (
@@ -95,6 +94,7 @@ from newstrace.text.shingling import (
     shingles,
 )
 from newstrace.text.tokenizer import WORD_RE, ascii_word_bounds, normalize, token_key, tokens
+from newstrace.text.vocabulary import MATCH_STOP_WORDS
 
 RELATIONS = ("identical", "copy", "trimmed copy", "edited copy", "rewrite", "unrelated")
 TRIMMED_MIN_SCORE = 0.9
@@ -365,7 +365,7 @@ def _run_covered(index: set[tuple[str, ...]], copy: list[str], k: int) -> set[in
     """Return positions of copy words inside runs of k words whose shingle is in the index."""
     covered: set[int] = set()
     for start, gram in enumerate(grams(copy, k)):
-        if gram in index and not STOPWORDS.issuperset(gram):
+        if gram in index and not MATCH_STOP_WORDS.issuperset(gram):
             covered.update(range(start, start + k))
     return covered
 
@@ -473,7 +473,7 @@ def name_keys(copy: Paragraphs) -> set[str]:
             if token[:1].isalnum():
                 for part in token.split("-"):
                     (capitalised if part[:1].isupper() else lower).add(token_key(part))
-    return capitalised - lower - STOPWORDS
+    return capitalised - lower - MATCH_STOP_WORDS
 
 
 def shared_wording(copy: Paragraphs, runs: list[tuple[int, int, int]]) -> int:

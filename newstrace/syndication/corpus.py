@@ -37,9 +37,9 @@ import numpy as np
 import pandas as pd
 from datasketch import LeanMinHash, MinHash, MinHashLSH, MinHashLSHEnsemble
 
+from newstrace.data import as_texts
 from newstrace.pages.clutter import Cleaned, clean
 from newstrace.syndication.comparison import compare_cleaned
-from newstrace.data import as_texts
 from newstrace.text.shingling import DEFAULT_SHINGLE_SIZE
 from newstrace.text.tokenizer import words
 

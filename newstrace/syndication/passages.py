@@ -13,11 +13,11 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Callable
-from itertools import accumulate
 
 import numpy as np
 import pandas as pd
 
+from newstrace.text.segments import line_of
 from newstrace.text.shingling import KeyIds
 from newstrace.text.tokenizer import word_spans
 
@@ -111,10 +111,6 @@ def _common_length(original: str, copy: str, i: int, j: int) -> int:
     return agreed
 
 
-def paragraph_of(text: str, offset: int) -> int:
-    """Return the 0-based line (paragraph) of text that holds the character offset."""
-    return text.count("\n", 0, offset)
-
 
 def shared_passages(original: str, copy: str, min_words: int = 8) -> pd.DataFrame:
     """Return the verbatim passages of at least min_words words shared by the two texts."""
@@ -129,15 +125,9 @@ def passage_table(runs: list[tuple[int, int, int]], original: str, copy: str,
                   locate_copy: Callable[[int], tuple[int, int]]) -> pd.DataFrame:
     """Return the passage rows of matching runs, given each word's (start, end) in its text."""
     rows = []
-    original_lines, copy_lines = _line_starts(original), _line_starts(copy)
     for i, j, length in runs:
         o_start, o_end = locate_original(i)[0], locate_original(i + length - 1)[1]
         c_start, c_end = locate_copy(j)[0], locate_copy(j + length - 1)[1]
-        rows.append((o_start, o_end, c_start, c_end, length, bisect.bisect_right(original_lines, o_start),
-                     bisect.bisect_right(copy_lines, c_start), copy[c_start:c_end]))
+        rows.append((o_start, o_end, c_start, c_end, length, line_of(original, o_start),
+                     line_of(copy, c_start), copy[c_start:c_end]))
     return pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
-
-
-def _line_starts(text: str) -> list[int]:
-    """Return where each line of text but the first starts (paragraph_of: how many are <= offset)."""
-    return list(accumulate(len(line) + 1 for line in text.split("\n")))[:-1]

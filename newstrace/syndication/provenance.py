@@ -53,10 +53,10 @@ from itertools import combinations
 
 import pandas as pd
 
-from newstrace.pages.clutter import Cleaned, clean
-from newstrace.syndication.comparison import compare
 from newstrace.attribution.outlet_credits import credits, same_outlet
 from newstrace.data import as_texts
+from newstrace.pages.clutter import Cleaned, clean
+from newstrace.syndication.comparison import compare
 from newstrace.text.shingling import DEFAULT_SHINGLE_SIZE, containment, shingles
 from newstrace.text.tokenizer import words
 
@@ -69,7 +69,8 @@ PARTIAL = 0.6
 REWRITE_ASYMMETRY = 3.0
 """For rewrites: how many times larger one shared share must be than the other to name a fuller."""
 
-PAGE_REASONS = ("navigation", "share", "advert", "related", "sidebar", "caption")
+PAGE_REASONS = ("navigation", "share", "advert", "related", "sidebar", "caption", "consent",
+                "subscription", "comments", "copyright", "bio")
 """Removal reasons of nt.clean that only a captured web page has."""
 
 REPORTING_KINDS = ("told", "report", "dateline")

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from newstrace.text import segments
 from newstrace.text.guard import check_text
 
 
@@ -407,7 +408,7 @@ def _curl_quotes(paragraph: str) -> str:
 
 def _drop_sentence(paragraph: str, rng: random.Random) -> str:
     """Return paragraph without one of its sentences (unchanged if it has only one)."""
-    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])", paragraph)
+    sentences = [paragraph[start:end] for start, end in segments.sentences(paragraph)]
     if len(sentences) < 2:
         return paragraph
     sentences.pop(rng.randrange(len(sentences)))

@@ -17,6 +17,7 @@ from newstrace.pages.clutter import clean
 from newstrace.data import article
 from newstrace.data import read_annotation
 from newstrace.errors import AnnotationError
+from newstrace.text.segments import sentences
 from newstrace.widgets._base import (
     RIGHT,
     WRONG,
@@ -35,9 +36,6 @@ NOT_SPEECH_KINDS = {"scare", "scare quote", "term", "title", "nickname", "name",
 """Gold `kind` values that mark quotation marks around a term rather than someone's words."""
 NO_SPEAKER = "— who speaks? —"
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|"
-                           r"Prof|Inc|Co|No|Vol|U\.S|U\.N|U\.K|E\.U))\.$")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
@@ -78,28 +76,9 @@ class Sentence:
         return sorted({quote.speaker for quote in self.speech if quote.speaker})
 
 
-def _inside_quotation(text: str, position: int) -> bool:
-    """Return True if position lies inside an open quotation (odd count of double quote marks)."""
-    before = text[:position]
-    straight = before.count('"')
-    curly = before.count("“") - before.count("”")
-    return straight % 2 == 1 or curly > 0
-
-
 def split_sentences(paragraph: str, offset: int = 0) -> list[tuple[int, int, str]]:
-    """Return (start, end, text) of each sentence: split at end punctuation, not in quotes or after initials."""
-    spans, start = [], 0
-    for match in _BOUNDARY.finditer(paragraph):
-        cut = match.start() + len(match.group(0).rstrip())
-        head = paragraph[start:cut].rstrip()
-        if _ABBREVIATION.search(head.rstrip("\"'”’)]")) or _inside_quotation(paragraph, cut):
-            continue
-        spans.append((offset + start, offset + start + len(head), head))
-        start = match.end()
-    tail = paragraph[start:].rstrip()
-    if tail:
-        spans.append((offset + start, offset + start + len(tail), tail))
-    return spans
+    """Return (start, end, text) of each sentence, cut by the library's splitter (newstrace.text.segments)."""
+    return [(offset + start, offset + end, paragraph[start:end]) for start, end in sentences(paragraph)]
 
 
 def story_lines(text: str) -> list[tuple[int, int, str]]:

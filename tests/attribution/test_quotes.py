@@ -442,9 +442,9 @@ def test_news_like_fragments_never_break_the_rules(text: str) -> None:
                                                                         "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
                         min_size=1, max_size=40).filter(lambda s: s.strip()), min_size=1, max_size=4))
 def test_wrapped_words_are_found_exactly(words: list[str]) -> None:
-    """Any mark-free text put between quotation marks comes back as that quote (stripped)."""
+    """Any mark-free text with a letter or digit put between quotation marks comes back as that quote (stripped)."""
     text = " ".join(f'Someone said "{w}" here.' for w in words)
-    assert quotes_of(text) == [w.strip() for w in words]
+    assert quotes_of(text) == [w.strip() for w in words if any(char.isalnum() for char in w)]
 
 
 # ------------------------------------------------------------------ more constructions and layouts
@@ -629,3 +629,16 @@ def test_built_articles_quotes_and_speakers(article: dict) -> None:
     wrong = {q: (by_quote[q], s) for q, s in expected.items() if not same_speaker(by_quote[q], s)}
     assert not wrong, f"{article['style']}: (found, expected) speakers {wrong}"
     assert not set(article["not_speech"]) & set(by_quote)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市长奥尔蒂斯在投票后说：「这对每个人来说都是一条更安全的街道。」\n", ["这对每个人来说都是一条更安全的街道。"]),
+    ("他说：「我听到有人喊『停下』，然后就跑了。」\n", ["我听到有人喊『停下』，然后就跑了。"]),
+    ("店主说『生意会变差』。议会没有回应。\n", ["生意会变差"]),
+    ("Mayor Dana Ortiz said: \u300cThis is a safer street\u300d after the vote.\n", ["This is a safer street"]),
+    ("ראש העירייה אמר: \u05f4זהו רחוב בטוח יותר לכולם\u05f4. נציג צה\u05f4ל לא הגיב.\n",
+     ["זהו רחוב בטוח יותר לכולם"]),
+])
+def test_cjk_corner_brackets_and_hebrew_gershayim_are_quotation_marks(text: str, expected: list[str]) -> None:
+    """「」 and 『』 quote by their shape; Hebrew ״ quotes, except inside an acronym such as צה״ל."""
+    assert quotes_of(text) == expected

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newstrace as nt
-from newstrace.pages.clutter import REASONS, fold, is_hard_wrapped
+from newstrace.pages.clutter import REASONS, fold
+from newstrace.text.segments import is_hard_wrapped
 
 STORY = [
     ("LONDON - The city council voted on Tuesday to close three libraries, despite a petition "

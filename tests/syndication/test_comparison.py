@@ -368,11 +368,13 @@ def test_cli_compare_prints_relation_and_tables(tmp_path, capsys, full_text: str
     status = main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--html", str(report)])
     out = capsys.readouterr().out
     assert status == 0
-    assert "relation:    edited copy" in out and "missing  24-30" in out
+    assert "relation:    edited copy" in out and "missing  25-31" in out  # paragraphs counted from 1
+    assert "paragraphs of the cleaned stories, counted from 1" in out
     assert "spelling variant" in out
     page = report.read_text(encoding="utf-8")
     assert 'class="house"' in page and 'class="content"' in page
     assert "http://" not in page and "https://" not in page and "<script" not in page
+    assert "the cleaned story, counted from 1" in page and "0-based" not in page
 
 
 def test_cli_compare_bad_file_exits_2(tmp_path, capsys) -> None:

@@ -9,18 +9,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstrace.syndication.align import STOPWORDS, align, covered_positions, key_spans, paragraph_pair
+from newstrace.syndication.align import align, covered_positions, key_spans, paragraph_pair
 from newstrace.syndication.comparison import (
-    key_locator,
-    paragraph_locator,
     copy_edited_groups,
     derived_score,
     derived_share,
+    key_locator,
+    paragraph_locator,
     shingle_measures,
 )
 from newstrace.syndication.passages import coded_matching_runs, grams, matching_runs
-from newstrace.text.shingling import KeyIds, pair_gram_codes, containment, jaccard, shingles
+from newstrace.text.shingling import KeyIds, containment, jaccard, pair_gram_codes, shingles
 from newstrace.text.tokenizer import WORD_RE, ascii_word_bounds
+from newstrace.text.vocabulary import MATCH_STOP_WORDS
 
 WORDS = ["the", "of", "and", "said", "army", "video", "camp", "al", "qaida", "monthlong", "x"]
 word_lists = st.lists(st.sampled_from(WORDS), max_size=40)
@@ -72,7 +73,7 @@ def _reference_covered(original: list[list[str]], copy: list[list[str]],
     index: dict[tuple[str, ...], set[int]] = {}
     for i, keys in enumerate(original):
         for gram in grams(keys, k):
-            if not STOPWORDS.issuperset(gram):
+            if not MATCH_STOP_WORDS.issuperset(gram):
                 index.setdefault(gram, set()).add(i)
     covered: dict[tuple[int, int], set[int]] = {}
     for j, keys in enumerate(copy):

@@ -146,10 +146,6 @@ FORBIDDEN_IN_SPEAKER = {
 DETERMINERS = {"a", "an", "the", "one", "another", "two", "three", "four", "several", "some",
                "many", "other", "his", "her", "their", "its", "our", "both", "each", "most",
                "all", "senior", "former", "local", "those", "these", "police", "officials"}
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt",
-                 "rep", "sen", "gov", "prof", "rev", "no", "jan", "feb", "mar", "apr", "aug",
-                 "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "co", "vs", "mt",
-                 "ft", "adm", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m"}
 
 PERSON_TITLES, ORG_WORDS, SENTENCE_OPENERS, WORK_NOUNS = (
     frozenset(PERSON_TITLES), frozenset(ORG_WORDS), frozenset(SENTENCE_OPENERS), frozenset(WORK_NOUNS))

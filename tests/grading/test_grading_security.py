@@ -216,12 +216,14 @@ def decoded_blobs(page: str) -> str:
 
 
 def test_a_hook_cannot_read_hidden_tests_back_in_encoded_form(leaky_class):
-    page = feedback_page(leaky_class["root"], "encoder")
+    root = leaky_class["root"]
+    autograded = (root / "autograded" / "encoder" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text()
+    assert "isinstance(double(2), int)" in decoded_blobs(autograded)  # the hook really ran
+    page = feedback_page(root, "encoder")
     decoded = decoded_blobs(page)
-    assert "isinstance(double(2), int)" in decoded  # the hook ran: public tests came back encoded
     for line in hidden_lines():
         assert line not in decoded and line not in page, line
-    assert "Hidden tests passed." in page
+    assert leaky_class["rows"]["encoder"].status == "review"  # it registers an event hook
 
 
 def test_an_exception_message_cannot_carry_expected_answers(leaky_class):
@@ -310,6 +312,10 @@ def test_a_killed_worker_is_retried_and_manual_grades_survive(toy_release, tmp_p
         gb.db.commit()
     manual = manual_grades(root)
 
+    import multiprocessing
+
+    # forked workers inherit the patched autograde_task (a fork server would re-import it)
+    monkeypatch.setattr(autograde, "worker_context", lambda: multiprocessing.get_context("fork"))
     KILL_MARKERS["once"] = tmp_path / "killed-once"
     monkeypatch.setattr(autograde, "autograde_task", killed_once)
     second = grade(root, jobs=2)
@@ -363,3 +369,150 @@ def test_ordinary_student_code_is_not_held(code):
     from newstrace.grading.precheck import tampering_in
 
     assert tampering_in(code) == []
+
+
+# --- grades.csv opened in a spreadsheet ---------------------------------------------------------------
+
+
+def test_grades_csv_never_starts_a_formula(tmp_path):
+    import csv
+
+    from newstrace.grading.gradesheet import GradeRow, write_grades
+
+    rows = [GradeRow(name, "a", 1.0, 2.0, 0.0, "ok", msg) for name, msg in
+            [("=1+2", "+cmd"), ("@SUM(A1)", "-2+3"), ("ada", "fine")]]
+    write_grades(tmp_path / "grades.csv", rows)
+    records = list(csv.reader((tmp_path / "grades.csv").open(encoding="utf-8", newline="")))[1:]
+    cells = [cell for record in records for cell in record]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells), cells
+    assert ["'=1+2", "a", "1", "2", "0", "ok", "'+cmd"] in records
+    assert ["ada", "a", "1", "2", "0", "ok", "fine"] in records
+    write_grades(tmp_path / "grades.csv", rows[:1])  # a re-run replaces the row, never doubles it
+    assert sorted(r.student for r in read_grades(tmp_path / "grades.csv")) == ["=1+2", "@SUM(A1)", "ada"]
+
+
+# --- 7, 8, 9: limits that limit ---------------------------------------------------------------------
+
+from grading_kernels import run_in_grading_kernel  # noqa: E402
+
+from newstrace.grading.sandbox import Limits, SandboxedKernelManager, detect_confinement  # noqa: E402
+
+CHILDREN = """import subprocess, sys
+code = 'import time; b = b"x" * (200 * 2**20); time.sleep(2); print("alive")'
+procs = [subprocess.Popen([sys.executable, '-c', code], stdout=subprocess.PIPE) for _ in range(4)]
+print('alive:', sum(p.communicate()[0].count(b'alive') for p in procs))
+"""
+TMP_FILLER = """written = 0
+try:
+    for i in range(6):
+        with open(f'/tmp/fill{i}', 'wb') as handle:
+            handle.write(b'x' * (50 * 2**20))
+        written += 50
+except OSError as err:
+    print(type(err).__name__)
+print('written', written)
+"""
+NETWORK = """import socket
+try:
+    socket.create_connection(('127.0.0.1', {port}), timeout=5).sendall(b'hidden tests')
+    print('sent')
+except OSError as err:
+    print(type(err).__name__)
+"""
+
+
+def confined_kind() -> str:
+    """Return this machine's confinement, skipping when kernels cannot be confined."""
+    confinement = detect_confinement()
+    if not confinement.confined:
+        pytest.skip("bubblewrap is unavailable here: student kernels cannot be confined")
+    return confinement.kind
+
+
+def printed(nb: nbformat.NotebookNode) -> str:
+    """Return what the first cell printed."""
+    return "".join(o.get("text", "") for o in nb.cells[0].outputs)
+
+
+def test_memory_is_capped_for_the_kernels_whole_process_tree(tmp_path, monkeypatch):
+    from newstrace.grading.sandbox import memory_cgroup_root
+
+    kind = confined_kind()
+    if memory_cgroup_root() is None:
+        pytest.skip("no writable memory cgroup here: the cap is per process (documented fallback)")
+    monkeypatch.setattr(SandboxedKernelManager, "limits", Limits(memory_bytes=500 * 2**20))
+    try:
+        nb, _ = run_in_grading_kernel([CHILDREN], kind, tmp_path, monkeypatch)
+    except Exception as err:  # noqa: BLE001 - the kernel itself may be the one killed
+        assert "died" in str(err).lower() or "dead" in type(err).__name__.lower(), err
+        return
+    alive = int(re.search(r"alive: (\d)", printed(nb)).group(1))
+    assert alive < 4, printed(nb)  # 4 x 200 MB cannot all fit in 500 MB
+
+
+def test_the_sandbox_tmp_is_size_capped(tmp_path, monkeypatch):
+    kind = confined_kind()
+    monkeypatch.setattr(SandboxedKernelManager, "limits", Limits(tmp_bytes=128 * 2**20))
+    nb, _ = run_in_grading_kernel([TMP_FILLER], kind, tmp_path, monkeypatch)
+    text = printed(nb)
+    assert "OSError" in text and int(text.split("written")[1]) <= 128, text
+
+
+def test_no_network_under_a_long_tmpdir(tmp_path, monkeypatch):
+    import socket
+
+    kind = confined_kind()
+    deep = tmp_path / ("a-long-temporary-folder-name-" * 3)
+    deep.mkdir()
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.setblocking(False)
+    with listener:
+        code = NETWORK.replace("{port}", str(listener.getsockname()[1]))
+        nb, _ = run_in_grading_kernel([code, "print(6 * 7)"], kind, deep, monkeypatch)
+        assert printed(nb).strip() != "sent"
+        assert "42" in "".join(o.get("text", "") for o in nb.cells[1].outputs)
+        with pytest.raises(BlockingIOError):
+            listener.accept()
+
+
+# --- honest outcomes ------------------------------------------------------------------------------
+
+STUBBORN = "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass\n"
+
+
+def test_a_loop_that_ignores_interrupts_is_killed_and_reported_as_timeout(toy_release, tmp_path):
+    root = new_course(tmp_path / "course")
+    submit(root, "stubborn", with_cell(perfect(toy_release), STUBBORN))
+    rows = grade_course(root, GradeOptions(timeout=3, jobs=1), log=lambda _: None)
+    assert rows[0].status == "timeout", rows[0]
+    assert "time limit" in rows[0].message
+
+
+def test_a_memory_cap_too_low_to_start_a_kernel_is_refused_up_front(toy_release, tmp_path, capsys):
+    from newstrace.cli import main
+    from newstrace.grading.sandbox import minimum_memory_mb
+
+    root = new_course(tmp_path / "course")
+    submit(root, "honest", perfect(toy_release))
+    kind = confined_kind()
+    assert main(["grade", "--course", str(root), "--memory-mb", "20"]) == 1
+    error = capsys.readouterr().err
+    assert f"needs at least {minimum_memory_mb(kind)} MB" in error
+    assert not (root / "grades.csv").exists()
+
+
+def test_an_honestly_copied_answer_cell_costs_nothing(toy_release, tmp_path):
+    import copy
+
+    root = new_course(tmp_path / "course")
+    nb = perfect(toy_release)
+    answer = next(c for c in nb.cells if c.get("metadata", {}).get("nbgrader", {}).get("solution"))
+    pasted = copy.deepcopy(answer)  # Jupyter keeps the metadata of a copied cell
+    pasted.source = "# trying something\n" + pasted.source
+    nb.cells.insert(nb.cells.index(answer) + 1, pasted)
+    submit(root, "paster", nb)
+    row = grade(root, jobs=1)["paster"]
+    assert row.status == "ok" and row.score == row.max_score, row
+    assert "graded as ordinary cells; the first one counts" in row.message
+    assert "double_code" in row.message
+

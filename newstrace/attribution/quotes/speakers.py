@@ -1,0 +1,197 @@
+"""Step 3b, speakers: each quote takes its nearest attribution (or a fallback), pronouns resolved to earlier speakers."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from newstrace.attribution.quotes.attributions import (
+    gender_of,
+    is_name,
+    persons_of,
+    phrase_words,
+    sentence_bounds,
+    speaker_name,
+)
+from newstrace.attribution.quotes.records import MASK, SPACE_RE, Attribution, Paragraph, Piece
+from newstrace.attribution.quotes.words import (
+    ORG_WORDS,
+    PERSON_NOUNS,
+    PRONOUNS,
+)
+
+# ---------------------------------------------------------------- speakers for quotes
+
+
+def _attributions_around(para: Paragraph, at: int, before: int, after: int) -> list[Attribution]:
+    """Return the few attributions starting just before and just after paragraph offset at."""
+    i = bisect_left(para.attribution_starts, at)
+    return para.attributions[max(0, i - before):i + after]
+
+
+def _nearest(para: Paragraph, piece: Piece) -> Attribution | None:
+    """Return the attribution for a piece from its own sentence: next to it first, then nearest."""
+    open_at = piece.open_at - para.start
+    close_at = piece.close_end - para.start
+    s_start, s_end = sentence_bounds(para, open_at)
+    s_end = max(s_end, sentence_bounds(para, close_at)[1])
+    masked = para.masked
+    same = []
+    for a in reversed(_attributions_around(para, open_at, 4, 0)):
+        if a.span_end <= open_at and a.span_start >= s_start:
+            gap = masked[a.span_end:open_at] if open_at - a.span_end <= 80 else "."
+            if re.fullmatch(r"[\s,:]*(?:that\s*)?", gap) or re.fullmatch(r"[^.!?" + MASK + r"]{0,60}:\s*", gap):
+                return a
+            same.append((open_at - a.span_end, a))
+    for a in _attributions_around(para, close_at, 0, 3):
+        if a.span_start >= close_at:
+            gap = masked[close_at:a.span_start] if a.span_start - close_at <= 80 else "."
+            if re.fullmatch(r"[\s,;:\u2014\u2013-]*", gap):
+                return a
+            if a.span_start < s_end:
+                same.append((a.span_start - close_at, a))
+    return min(same, key=lambda pair: pair[0])[1] if same else None
+
+
+def attribute(paragraphs: list[Paragraph]) -> tuple[dict[int, Attribution | None], set[int]]:
+    """Return the attribution chosen for each quote group, and the groups attributed in their own sentence."""
+    chosen: dict[int, Attribution | None] = {}
+    in_sentence: set[int] = set()
+    for para in paragraphs:
+        for piece in para.pieces:
+            found = _nearest(para, piece)
+            if found and chosen.get(piece.group) is None:
+                chosen[piece.group] = found
+                in_sentence.add(piece.group)
+            chosen.setdefault(piece.group, None)
+    for k, para in enumerate(paragraphs):
+        last: Attribution | None = None
+        for i, piece in enumerate(para.pieces):
+            if chosen[piece.group] is None:
+                chosen[piece.group] = _fallback(paragraphs, k, i, chosen, last)
+            last = chosen[piece.group] or last
+    return chosen, in_sentence
+
+
+def _fallback(paragraphs: list[Paragraph], k: int, i: int, chosen: dict,
+              last_quoted: Attribution | None) -> Attribution | None:
+    """Return an attribution for a quote with none in its sentence, from its paragraph or the last one."""
+    para = paragraphs[k]
+    piece = para.pieces[i]
+    open_at = piece.open_at - para.start
+    earlier = [a for a in reversed(_attributions_around(para, open_at, 4, 0)) if a.span_end <= open_at][:1]
+    candidates = earlier + ([last_quoted] if last_quoted else [])
+    if candidates:
+        return max(candidates, key=lambda a: a.verb_start if a.paragraph == para.index else -1)
+    later_quotes = [chosen.get(p.group) for p in para.pieces[i + 1:i + 2] if chosen.get(p.group)]
+    if later_quotes and open_at <= para.masked_lead:
+        return later_quotes[0]
+    introduced = k > 0 and paragraphs[k - 1].colon_end and paragraphs[k - 1].attributions
+    if open_at <= para.lead and introduced:
+        return paragraphs[k - 1].attributions[-1]
+    if open_at <= para.lead and k > 0 and paragraphs[k - 1].pieces:
+        previous = paragraphs[k - 1]
+        quoted = [chosen.get(p.group) for p in previous.pieces if chosen.get(p.group)]
+        last_piece_end = previous.pieces[-1].close_end - previous.start
+        newcomers = [name for at, name, _ in persons_of(previous) if at > last_piece_end
+                     and quoted and name != quoted[-1].resolved]
+        if quoted and not newcomers:
+            return quoted[-1]
+    return _person_before(paragraphs, k, open_at)
+
+
+def _person_before(paragraphs: list[Paragraph], k: int, open_at: int) -> Attribution | None:
+    """Return the person last mentioned before a sentence-opening quote (this paragraph, else the last)."""
+    para = paragraphs[k]
+    s_start = sentence_bounds(para, open_at)[0]
+    if SPACE_RE.match(para.masked, s_start).end() < open_at:
+        return None
+    people = [(at, name) for at, name, _ in persons_of(para)[:bisect_left(persons_of(para), (open_at,))][-50:]
+              if _kind_of_speaker(name) == "person"]
+    if not people and open_at <= para.lead and k > 0:
+        people = [(-1, name) for _, name, _ in persons_of(paragraphs[k - 1]) if _kind_of_speaker(name) == "person"]
+    if not people:
+        return None
+    name = people[-1][1]
+    return Attribution("", open_at, open_at, name, open_at, open_at, para.index, resolved=name)
+
+
+
+def _kind_of_speaker(phrase: str) -> str:
+    """Return person, group or thing for a resolved speaker phrase."""
+    words = phrase_words(phrase)
+    head = words[-1].lower().rstrip(".,") if words else ""
+    if head.endswith("s") and PERSON_NOUNS.match(head[:-1]) or head in ("police", "people", "authorities"):
+        return "group"
+    if is_name(phrase) and not any(w in ORG_WORDS for w in words):
+        return "person"
+    return "person" if PERSON_NOUNS.match(head) else "thing"
+
+
+def _fits(pronoun: str, phrase: str, genders: dict[str, str]) -> bool:
+    """Return True if a pronoun can refer to a speaker or person phrase (genders: what the text showed)."""
+    kind = _kind_of_speaker(phrase)
+    gender = gender_of(phrase) or genders.get(phrase) or genders.get(phrase_words(phrase)[-1])
+    if pronoun == "he":
+        return kind == "person" and gender != "f"
+    if pronoun == "she":
+        return kind == "person" and gender != "m"
+    words = phrase_words(phrase)
+    organisation = any(w.rstrip(".,") in ORG_WORDS for w in words) or (len(words) == 1 and is_name(phrase))
+    if pronoun == "they":
+        return kind == "group" or organisation
+    return kind == "thing" or (organisation and gender is None)
+
+
+def resolve_speakers(paragraphs: list[Paragraph]) -> None:
+    """Set each attribution's resolved speaker: pronouns and 'the official' become earlier speakers."""
+    history: list[Attribution] = []
+    genders: dict[str, str] = {}
+    for k, para in enumerate(paragraphs):
+        for attribution in para.attributions:
+            attribution.resolved = _resolve(attribution, paragraphs, k, history, genders)
+            _learn_gender(genders, attribution)
+            history.append(attribution)
+
+
+def _learn_gender(genders: dict[str, str], attribution: Attribution) -> None:
+    """Remember a speaker's gender from a title (Mr, Mrs) or the pronoun that referred to them."""
+    name = attribution.resolved
+    gender = {"he": "m", "she": "f"}.get(attribution.speaker.lower()) or gender_of(attribution.speaker)
+    if name and gender:
+        genders.setdefault(name, gender)
+        genders.setdefault(phrase_words(name)[-1], gender)
+
+
+def _resolve(attribution: Attribution, paragraphs: list[Paragraph], k: int, history: list[Attribution],
+             genders: dict[str, str]) -> str | None:
+    """Return the speaker an attribution refers to, or None if a pronoun cannot be resolved."""
+    speaker = attribution.speaker
+    pronoun = speaker.lower()
+    if pronoun in PRONOUNS:
+        return _antecedent(pronoun, attribution, paragraphs, k, genders)
+    words = phrase_words(speaker)
+    if words[0].lower() == "the" and not is_name(" ".join(words[1:])):
+        head = words[-1].lower()
+        for earlier in reversed(history[-12:]):
+            if earlier.resolved and earlier.resolved != speaker and k - earlier.paragraph <= 3 \
+                    and phrase_words(earlier.resolved)[-1].lower() == head:
+                return earlier.resolved
+    return speaker_name(speaker)
+
+
+def _antecedent(pronoun: str, attribution: Attribution, paragraphs: list[Paragraph], k: int,
+                genders: dict[str, str]) -> str | None:
+    """Return the most recent fitting speaker, else named person, going back paragraph by paragraph."""
+    for back in range(k, max(-1, k - 10), -1):
+        para = paragraphs[back]
+        limit = attribution.span_start if back == k else len(para.masked) + 1
+        recent = para.attributions[:bisect_left(para.attribution_starts, limit)][-50:]
+        speakers = [a.resolved for a in recent if a.span_end <= limit and a.resolved and a is not attribution]
+        for name in reversed(speakers):
+            if _fits(pronoun, name, genders):
+                return name
+        for _at, name, gender in reversed(persons_of(para)[:bisect_left(persons_of(para), (limit,))][-50:]):
+            if _fits(pronoun, name, {name: gender} if gender else genders):
+                return name
+    return None

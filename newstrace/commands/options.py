@@ -1,0 +1,34 @@
+"""Argument types shared by the subcommands: numbers checked against their range, with a clear message."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+
+def fraction(value: str) -> float:
+    """Return value as a number from 0 to 1, or raise an argparse error saying so."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {value!r}") from None
+    if not 0 <= number <= 1:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {value}")
+    return number
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """Return an argparse type accepting whole numbers from low to high, refusing others by name."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number from {low} to {high}, got {value!r}") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"expected a whole number from {low} to {high}, got {value}")
+        return number
+
+    parse.__name__ = f"whole number from {low} to {high}"  # argparse names the type in its errors
+    return parse

@@ -1,0 +1,192 @@
+"""Score the library on invented articles and page captures (tests/data/own_articles) against hand-made gold.
+
+Run `python tests/evaluation/own_articles.py` to print every figure; tests/evaluation/test_own_articles.py gates them
+against the pinned minimums in tests/evaluation/own_articles_minimums.json. The gold files and their fields are
+described in tests/data/own_articles_gold/README.md.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+import newstrace as nt
+
+HERE = Path(__file__).resolve().parent
+ARTICLES = HERE.parent / "data" / "own_articles"
+GOLD = HERE.parent / "data" / "own_articles_gold"
+MINIMUMS_FILE = HERE / "own_articles_minimums.json"
+DRIFT_STATUSES = ("drift candidate", "speaker changed")
+"""attribution_diff statuses that tell a reader the meaning may have changed."""
+
+
+@cache
+def text(name: str) -> str:
+    """Return the invented article or page capture called name."""
+    return nt.read_article(ARTICLES / f"{name}.txt")
+
+
+def gold(kind: str) -> pd.DataFrame:
+    """Return one gold table (clutter, sources, quotes, credits, drifts, teasers) with empty cells as ''."""
+    return pd.read_csv(GOLD / f"{kind}.csv", dtype=str, keep_default_na=False)
+
+
+def ratio(hits: int, total: int) -> float:
+    """Return hits / total rounded to three places (1.0 when there is nothing to score)."""
+    return round(hits / total, 3) if total else 1.0
+
+
+def _lines(name: str) -> list[tuple[int, str]]:
+    """Return (line number, line) for the non-blank lines of a text, as nt.clean numbers them."""
+    return [(number, line) for number, line in enumerate(text(name).split("\n")) if line.strip()]
+
+
+def _is_teaser_cut(row, whole: str) -> bool:
+    """Return True for a removal that cuts a teaser off the end of a story line, not a whole line."""
+    return row.reason == "promo" and row.start > 0 and whole[row.start - 1] not in "\n"
+
+
+def teaser_scores() -> dict[str, float]:
+    """Return the share of in-paragraph teasers cut, and of cuts that are teasers (precision)."""
+    table = gold("teasers")
+    found = cuts = right = 0
+    for name in sorted({path.stem for path in ARTICLES.glob("*.txt")}):
+        teasers = list(table.loc[table["file"] == name, "teaser"])
+        removed = nt.clean(text(name)).removed
+        cut = [row.text for row in removed.itertuples() if _is_teaser_cut(row, text(name))]
+        cuts += len(cut)
+        right += sum(any(piece.startswith(teaser) for teaser in teasers) for piece in cut)
+        found += sum(any(piece.startswith(teaser) for piece in cut) for teaser in teasers)
+    return {"teaser recall": ratio(found, len(table)), "teaser precision": ratio(right, cuts)}
+
+
+def clutter_scores() -> dict[str, float]:
+    """Return line-level precision and recall of clutter removal and the accuracy of its reasons."""
+    table = gold("clutter")
+    removed_right = removed_wrong = missed = reasons_right = 0
+    for name, rows in table.groupby("file", sort=False):
+        labels = dict(zip(rows["starts"], rows["label"]))
+        removed = {row.line: row.reason for row in nt.clean(text(name)).removed.itertuples()
+                   if not _is_teaser_cut(row, text(name))}
+        for number, line in _lines(name):
+            label = next((labels[start] for start in labels if line.startswith(start)), "story")
+            reason = removed.get(number)
+            if label == "story":
+                removed_wrong += reason is not None
+            elif reason is None:
+                missed += 1
+            else:
+                removed_right += 1
+                reasons_right += reason == label or (reason == "duplicate" and label == "headline")
+    return {"clutter precision": ratio(removed_right, removed_right + removed_wrong),
+            "clutter recall": ratio(removed_right, removed_right + missed),
+            "clutter reason accuracy": ratio(reasons_right, removed_right)}
+
+
+def _found_source(predicted: pd.DataFrame, match: str) -> pd.Series | None:
+    """Return the predicted source whose name holds the gold's match words, or None."""
+    hits = predicted[predicted["source"].str.contains(match, case=False, regex=False)]
+    return None if hits.empty else hits.iloc[0]
+
+
+def source_scores() -> dict[str, float]:
+    """Return recall of the gold sources, accuracy of their types and recall of stated conditions."""
+    table = gold("sources")
+    found = typed = conditions = conditions_total = 0
+    matched_predictions = predictions = 0
+    for name, rows in table.groupby("file", sort=False):
+        predicted = nt.sources(text(name))
+        predictions += len(predicted)
+        for row in rows.itertuples():
+            source = _found_source(predicted, row.match)
+            conditions_total += bool(row.condition)
+            if source is None:
+                continue
+            found += 1
+            typed += source["type"] == row.type
+            conditions += bool(row.condition) and row.condition.lower() in str(source["condition"]).lower()
+        matched_predictions += sum(any(match.lower() in source.lower() for match in rows["match"])
+                                   for source in predicted["source"])
+    return {"source recall": ratio(found, len(table)),
+            "source precision": ratio(matched_predictions, predictions),
+            "source type accuracy": ratio(typed, found),
+            "condition recall": ratio(conditions, conditions_total)}
+
+
+def quote_scores() -> dict[str, float]:
+    """Return recall of the gold quotations and the accuracy of their speakers."""
+    table = gold("quotes")
+    found = speakers = 0
+    for name, rows in table.groupby("file", sort=False):
+        predicted = nt.extract_quotes(text(name))
+        for row in rows.itertuples():
+            hits = predicted[predicted["quote"].str.strip() == row.quote.strip()]
+            if hits.empty:
+                continue
+            found += 1
+            speaker = hits.iloc[0]["speaker"]
+            speakers += isinstance(speaker, str) and (
+                speaker.lower() in row.speaker.lower() or row.speaker.lower() in speaker.lower())
+    return {"quote recall": ratio(found, len(table)), "speaker accuracy": ratio(speakers, found)}
+
+
+def _same_credit(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Return True if two (outlet, kind) credits are of one kind and one outlet name holds the other."""
+    return a[1] == b[1] and (a[0].lower() in b[0].lower() or b[0].lower() in a[0].lower())
+
+
+def credit_scores() -> dict[str, float]:
+    """Return recall and precision of (outlet, kind) credits."""
+    table = gold("credits")
+    found = predicted_total = predicted_right = 0
+    for name in sorted(set(table["file"]) | {path.stem for path in ARTICLES.glob("*.txt")}):
+        rows = table[table["file"] == name]
+        predicted = nt.credits(text(name))
+        pairs = set(zip(predicted["outlet"], predicted["kind"]))
+        wanted = set(zip(rows["outlet"], rows["kind"]))
+
+        found += sum(any(_same_credit(w, p) for p in pairs) for w in wanted)
+        predicted_total += len(pairs)
+        predicted_right += sum(any(_same_credit(w, p) for w in wanted) for p in pairs)
+    return {"credit recall": ratio(found, len(table)), "credit precision": ratio(predicted_right, predicted_total)}
+
+
+def _opens_with(sentence: str, start: str) -> bool:
+    """Return True if a sentence opens with the gold's first characters (opening quote marks ignored)."""
+    return sentence.lstrip("\"\u201c").startswith(start.lstrip("\"\u201c"))
+
+
+def drift_scores() -> dict[str, float]:
+    """Return precision and recall of check-copy's drift rows against the gold drifts of each re-report."""
+    table = gold("drifts")
+    flagged_right = flagged = found = 0
+    for (original, copy), rows in table.groupby(["original", "copy"], sort=False):
+        diff = nt.attribution_diff(text(original), text(copy))
+        drifted = list(diff.loc[diff["status"].isin(DRIFT_STATUSES), "copy_text"])
+        starts = list(rows["starts"])
+        flagged += len(drifted)
+        flagged_right += sum(any(_opens_with(sentence, start) for start in starts) for sentence in drifted)
+        found += sum(any(_opens_with(sentence, start) for sentence in drifted) for start in starts)
+    return {"drift precision": ratio(flagged_right, flagged), "drift recall": ratio(found, len(table))}
+
+
+def all_scores() -> dict[str, float]:
+    """Return every figure of the regression set."""
+    return {**clutter_scores(), **teaser_scores(), **source_scores(), **quote_scores(), **credit_scores(), **drift_scores()}
+
+
+def minimums() -> dict[str, float]:
+    """Return the pinned minimums."""
+    return json.loads(MINIMUMS_FILE.read_text())["minimums"]
+
+
+if __name__ == "__main__":
+    scores = all_scores()
+    pinned = minimums() if MINIMUMS_FILE.exists() else {}
+    for metric, value in scores.items():
+        print(f"{metric:26} {value:.3f}   (minimum {pinned.get(metric, float('nan')):.3f})")
+    sys.exit(0)

@@ -1,0 +1,99 @@
+"""Each family of page clutter, in wordings and places the regression set does not use, removed with its reason."""
+
+from __future__ import annotations
+
+import pytest
+
+import newstrace as nt
+
+STORY = [
+    "LAKEVIEW, Minn. — The school board voted on Monday to close Westside Elementary at the end of the year, citing falling enrolment.",
+    "\"We did not take this lightly,\" board chair Olivia Grant said after a four-hour meeting.",
+    "Parents packed the hall, and several said the district had not shared its enrolment figures in advance.",
+    "The district expects to save about $900,000 a year by moving pupils to two nearby schools.",
+    "A final vote on the new attendance boundaries is expected in March.",
+]
+
+FAMILIES = {
+    "navigation": ["Skip navigation", "Home > Local > Education", "Toggle navigation", "Back to top"],
+    "advert": ["ADVERTISEMENT", "Story continues below advertisement", "Sponsored content"],
+    "share": ["Share on WhatsApp", "Copy link", "Email this story  Print"],
+    "consent": [
+        "This website uses cookies to give you the best experience. Accept cookies",
+        "We value your privacy",
+        "By clicking accept you agree to our cookie policy and the use of cookies for ads.",
+    ],
+    "subscription": [
+        "Subscribe to our newsletter for the latest local news in your inbox every morning.",
+        "Join our free daily briefing: sign up for the newsletter",
+        "Already a subscriber? Log in to keep reading.",
+        "Support local journalism: subscribe today for $1 a month.",
+    ],
+    "comments": ["254 comments", "Comments (12)", "View comments", "Join the conversation: 8 comments"],
+    "copyright": [
+        "© 2025 Lakeview Tribune. All rights reserved.",
+        "Copyright 2025 Lakeview Media Group",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+    ],
+    "related": ["Related: District faces $4 million budget gap", "READ MORE: Teachers vote to strike",
+                "See also: How enrolment fell across the state"],
+    "caption": ["Board members listen to parents on Monday. Photo: Kim Tran/Lakeview Tribune",
+                "Westside Elementary opened in 1962. (Photo by Alan Ruiz)"],
+}
+
+
+def _page(clutter: str, at: int) -> str:
+    """Return the story with one clutter line inserted before paragraph `at`."""
+    lines = STORY[:at] + [clutter] + STORY[at:]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("reason, line", [(reason, line) for reason, lines in FAMILIES.items() for line in lines])
+@pytest.mark.parametrize("at", [0, 2, len(STORY)])
+def test_each_family_is_removed_with_its_reason_wherever_it_stands(reason, line, at):
+    cleaned = nt.clean(_page(line, at))
+    assert cleaned.paragraphs == STORY
+    assert list(cleaned.removed["reason"]) == [reason]
+
+
+def test_most_read_block_is_a_sidebar_and_comment_count_after_it_is_comments():
+    page = "\n".join([*STORY, "Most viewed", "Man rescued from frozen lake", "Mall to close in June",
+                      "3 comments"]) + "\n"
+    cleaned = nt.clean(page)
+    assert cleaned.paragraphs == STORY
+    assert list(cleaned.removed["reason"]) == ["sidebar"] * 3 + ["comments"]
+
+
+def test_repeated_furniture_keeps_its_own_reason_not_duplicate():
+    page = "\n".join(["Advertisement", *STORY[:2], "Advertisement", *STORY[2:], "Share this story",
+                      "Share this story"]) + "\n"
+    assert list(nt.clean(page).removed["reason"]) == ["advert", "advert", "share", "share"]
+
+
+def test_headline_above_furniture_is_a_headline_not_a_sidebar():
+    page = "\n".join(["We use cookies on this site. Manage preferences", "Board votes to close Westside Elementary",
+                      "Share", "Advertisement", "By Nora Lind", *STORY]) + "\n"
+    removed = nt.clean(page).removed
+    assert list(removed["reason"]) == ["consent", "headline", "share", "advert", "byline"]
+
+
+def test_author_bio_is_removed_only_for_the_byline_author():
+    bio = "Nora Lind is the Tribune's education reporter. She joined the paper in 2019."
+    page = "\n".join(["By Nora Lind", *STORY, bio]) + "\n"
+    cleaned = nt.clean(page)
+    assert cleaned.paragraphs == STORY
+    assert list(cleaned.removed["reason"]) == ["byline", "bio"]
+    unrelated = "Olivia Grant is the board's longest-serving member and has chaired it since 2016."
+    assert unrelated in nt.clean("\n".join(["By Nora Lind", *STORY, unrelated]) + "\n").paragraphs
+
+
+@pytest.mark.parametrize("sentence", [
+    "Subscribers to the district newsletter were told of the vote on Tuesday, parents said.",
+    "Parents said they would sign up for a new parents' council to watch the district's budget.",
+    "The board said cookies and cakes would no longer be sold at school fairs to raise money.",
+    "Copyright lawyers were not involved, the board chair said in a statement to parents on Monday.",
+    "Related costs, including buses, will be covered by the state, the district said on Monday.",
+])
+def test_story_sentences_with_furniture_words_are_kept(sentence):
+    page = "\n".join([*STORY[:2], sentence, *STORY[2:]]) + "\n"
+    assert nt.clean(page).removed.empty
