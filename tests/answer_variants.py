@@ -612,3 +612,8 @@ def classify_edit(original, copy):
         },
     ],
 }
+
+# The second-case variant of syndication asks for the same functions with the same rules, so the same answers
+# must score the same there: full marks, and each mistake losing exactly its property's cells.
+CORRECT["syndication-library-vote"] = CORRECT["syndication"]
+WRONG["syndication-library-vote"] = WRONG["syndication"]

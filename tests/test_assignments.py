@@ -18,6 +18,8 @@ from answer_variants import CORRECT, WRONG
 from nbgrader.validator import Validator
 from traitlets.config.loader import PyFileConfigLoader
 
+import newstrace as nt
+
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = ROOT / "solutions"
 EXERCISES = ROOT / "exercises"
@@ -126,7 +128,7 @@ def fresh_course(tmp_path_factory) -> Path:
 
 
 def test_there_are_three_assignments():
-    """Check that the sourcing, attribution and syndication assignments each have one notebook."""
+    """Check that the sourcing, attribution and syndication assignments (and any variants) each have one notebook."""
     assert {"sourcing", "attribution", "syndication"} <= set(ASSIGNMENTS)
     for name in ASSIGNMENTS:
         assert len(list((SOLUTIONS / name).glob("*.ipynb"))) == 1, f"{name}: expected one notebook"
@@ -250,10 +252,29 @@ def test_fresh_exercises_fail_every_test(name: str, fresh_course: Path):
 @pytest.mark.parametrize("path", notebook_paths(SOLUTIONS) + notebook_paths(EXERCISES),
                          ids=lambda p: str(p.relative_to(ROOT)))
 def test_notebook_opens_with_content_note(path: Path):
-    """Check that the first cell is markdown with a content note about the violence described."""
-    first = nbformat.read(path, as_version=4).cells[0]
+    """Check that the first cell is a content note describing the case the notebook reads.
+
+    A notebook on the second case (it calls `nt.use_case(...)`) describes that non-violent case and does not
+    warn of the main case's violence; every other notebook warns of it.
+    """
+    notebook = nbformat.read(path, as_version=4)
+    first = notebook.cells[0]
     assert first.cell_type == "markdown" and "Content note" in first.source
-    assert re.search(r"executions|violence", first.source)
+    if any("nt.use_case(" in cell.source for cell in notebook.cells if cell.cell_type == "code"):
+        assert "non-violent" in first.source and not re.search(r"executions|violence", first.source)
+    else:
+        assert re.search(r"executions|violence", first.source)
+
+
+def test_one_assignment_has_a_variant_on_the_second_case():
+    """Check that an assignment variant reads the second case in its locked setup cell, so it runs anywhere."""
+    variants = [name for name in ASSIGNMENTS if name.endswith("-library-vote")]
+    assert variants, "no assignment variant on the second case (solutions/<name>-library-vote/)"
+    for name in variants:
+        assert name.removesuffix("-library-vote") in ASSIGNMENTS, f"{name}: no main-case assignment it varies"
+        notebook = nbformat.read(next((SOLUTIONS / name).glob("*.ipynb")), as_version=4)
+        setup = next(cell for cell in notebook.cells if meta(cell).get("locked") and not meta(cell).get("grade"))
+        assert 'nt.use_case("library-vote")' in setup.source, f"{name}: the setup cell must choose the case"
 
 
 @pytest.mark.parametrize("name", ASSIGNMENTS)
@@ -418,6 +439,13 @@ def with_answers(notebook, answers: dict[str, str]):
         if meta(cell).get("grade_id") in answers:
             cell.source = answers[meta(cell)["grade_id"]].strip("\n")
     return notebook
+
+
+@pytest.fixture(autouse=True)
+def default_case_after_each_test():
+    """Undo a case chosen by a notebook run in this process (`nt.use_case(...)`), so later tests read the default."""
+    yield
+    nt.use_case(None)
 
 
 def run_checks(notebook) -> dict[str, bool]:
