@@ -52,7 +52,12 @@ def text_outputs(notebook: NotebookNode) -> list[str]:
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
+        previous_stream = None
         for output in cell.outputs:
+            if output.output_type == "stream" and output.name == previous_stream:
+                texts[-1] += output.text  # how a kernel chunks one stream into messages varies by timing
+                continue
+            previous_stream = output.name if output.output_type == "stream" else None
             if output.output_type == "stream":
                 texts.append(output.text)
             elif output.output_type in ("execute_result", "display_data"):

@@ -24,7 +24,10 @@ def run_without_tools(as_user: int | None) -> subprocess.CompletedProcess:
         for tool in ("bash", "sed", "id"):
             (bin_dir / tool).symlink_to(shutil.which(tool))
         Path(scratch).chmod(0o755)
-        command = ["bash", str(SCRIPT)]
+        script = Path(scratch) / SCRIPT.name  # a copy the other user can read, wherever the checkout lies
+        shutil.copyfile(SCRIPT, script)
+        script.chmod(0o755)
+        command = ["bash", str(script)]
         if as_user is not None:
             command = [shutil.which("setpriv"), f"--reuid={as_user}", f"--regid={as_user}",
                        "--clear-groups", *command]
