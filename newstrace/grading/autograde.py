@@ -36,10 +36,12 @@ from nbgrader.preprocessors import (
     SaveAutoGrades,
 )
 from sqlalchemy.exc import SAWarning
-from traitlets import Enum, Integer
+from nbclient.util import run_sync
+from traitlets import Enum, Integer, Unicode
 from traitlets.config import Config
 
 from newstrace.grading import sandbox
+from newstrace.grading import kernel_state
 from newstrace.grading.engines import forget_engines, share_gradebook_engines
 from newstrace.grading.course import folder, with_overrides
 from newstrace.grading.precheck import drop_duplicate_ids
@@ -78,6 +80,7 @@ class Outcome:
     feedback: Path | None = None  # feedback written from the worker's own gradebook, if it could
     attempts: int = 1  # 2 when the kernel died during the first attempt
     worker_lost: bool = False  # the worker process itself died twice: keep the earlier results
+    review: str = ""  # hooks found in the kernel before a test cell: its points wait for a person
 
 
 class SandboxedExecute(Execute):
@@ -94,6 +97,33 @@ class SandboxedExecute(Execute):
         """Use the confining kernel manager unless one was given."""
         kwargs.setdefault("kernel_manager_class", sandbox.SandboxedKernelManager)
         super().__init__(*args, **kwargs)
+        self.kernel_start_state: dict | None = None
+
+    findings_file = Unicode("", help="file the kernel-state findings are appended to").tag(config=True)
+
+    async def probe_kernel_state(self) -> dict | None:
+        """Evaluate the kernel-state probe silently (no cell sees its output); None if it failed."""
+        msg_id = self.kc.execute(
+            "", silent=True, store_history=False,
+            user_expressions={"state": kernel_state.PROBE_EXPRESSION},
+        )
+        reply = await self.async_wait_for_reply(msg_id)
+        return kernel_state.parse_reply(reply or {})
+
+    async def async_execute_cell(self, cell: NotebookNode, cell_index: int, *args, **kwargs):
+        """Before each test cell, record any hook the student's code installed in the kernel."""
+        if self.findings_file and cell.cell_type == "code":
+            if self.kernel_start_state is None:
+                self.kernel_start_state = await self.probe_kernel_state()
+            grade = cell.metadata.get("nbgrader", {})
+            if self.kernel_start_state and grade.get("grade") and not grade.get("solution"):
+                found = kernel_state.changes(self.kernel_start_state, await self.probe_kernel_state())
+                if found:
+                    with open(self.findings_file, "a", encoding="utf-8") as out:
+                        out.write("; ".join(found) + "\n")
+        return await super().async_execute_cell(cell, cell_index, *args, **kwargs)
+
+    execute_cell = run_sync(async_execute_cell)  # nbclient binds it to the base class's coroutine
 
 
 class LimitOutputSize(LimitOutput):
@@ -172,7 +202,7 @@ def worker_config(config: Config, task: Task, timeout: int, max_chars: int) -> C
         config,
         CourseDirectory={"root": str(root), "db_url": f"sqlite:///{root / 'gradebook.db'}"},
         Execute={"timeout": timeout},
-        SandboxedExecute={"timeout": timeout},
+        SandboxedExecute={"timeout": timeout, "findings_file": str(findings_file(task))},
         LimitOutputSize={"max_chars": max_chars},
         Autograde={
             "autograde_preprocessors": [
@@ -232,6 +262,7 @@ def autograde_task(config: Config, task: Task, timeout: int, max_chars: int) -> 
     if outcome.error != KERNEL_DIED:
         return outcome
     shutil.rmtree(task.workdir / "course", ignore_errors=True)
+    findings_file(task).unlink(missing_ok=True)
     return replace(autograde_once(config, task, timeout, max_chars), attempts=2)
 
 
@@ -249,8 +280,26 @@ def autograde_once(config: Config, task: Task, timeout: int, max_chars: int) -> 
         return Outcome(task.student, task.assignment, None, failure_reason(result.get("log", "")))
     private = worker_config(config, task, timeout, max_chars)
     return Outcome(
-        task.student, task.assignment, autograded, feedback=worker_feedback(private, task)
+        task.student,
+        task.assignment,
+        autograded,
+        feedback=worker_feedback(private, task),
+        review=kernel_review(task),
     )
+
+
+def findings_file(task: Task) -> Path:
+    """Return where the kernel-state check of a task writes what it found."""
+    return task.workdir / "kernel-state.txt"
+
+
+def kernel_review(task: Task) -> str:
+    """Return why the kernel check holds the submission for review, or ''."""
+    path = findings_file(task)
+    if not path.exists():
+        return ""
+    found = sorted(set(path.read_text(encoding="utf-8").split("\n")) - {""})
+    return f"kernel state changed before a test cell ({'; '.join(found)})"[:300]
 
 
 def worker_feedback(private: Config, task: Task) -> Path | None:

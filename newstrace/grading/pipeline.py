@@ -104,7 +104,9 @@ def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> 
             """Merge one autograded submission as soon as its worker is done."""
             try:
                 row = record_outcome(config, references[outcome.assignment], outcome, options)
-                review = reviews.get((outcome.student, outcome.assignment))
+                review = "; ".join(
+                    filter(None, [reviews.get((outcome.student, outcome.assignment)), outcome.review])
+                )
                 if review and outcome.autograded is not None and not outcome.worker_lost:
                     row = withhold_for_review(config, references[outcome.assignment], row, review)
                 note = notes.get((outcome.student, outcome.assignment))

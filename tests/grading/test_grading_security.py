@@ -357,6 +357,31 @@ def test_a_submission_that_rewrites_the_tests_is_held_for_review(toy_release, tm
         assert all(g.needs_manual_grade for g in notebook.grades if g.cell.cell_type == "code")
 
 
+HIDDEN_HOOK = (
+    "look = getattr\n"
+    "hooks = look(get_ipython(), ''.join(['ev', 'ents']))\n"
+    "look(hooks, ''.join(map(chr, [114, 101, 103, 105, 115, 116, 101, 114])))"
+    "('pre_run_cell', lambda *args: None)\n"
+)
+
+
+def test_a_hook_the_source_scan_misses_is_found_in_the_kernel_before_the_tests(toy_release, tmp_path):
+    from newstrace.grading.precheck import tampering_in
+
+    assert tampering_in(HIDDEN_HOOK) == []  # so only the kernel-state check can catch it
+    release, _ = toy_release
+    root = new_course(tmp_path / "course")
+    submit(root, "honest", perfect(toy_release))
+    submit(root, "hidden", with_cell(perfect(toy_release), HIDDEN_HOOK))
+    rows = grade(root, jobs=1)
+    row = rows["hidden"]
+    assert row.status == "review" and row.score == 0, row
+    assert "events.pre_run_cell" in row.message and "kernel state changed" in row.message
+    page = feedback_page(root, "hidden")
+    assert "held for review" in page and "builtins" not in page and "user_expressions" not in page
+    assert rows["honest"].status == "ok" and rows["honest"].score == rows["honest"].max_score
+
+
 @pytest.mark.parametrize(
     "code",
     [
