@@ -70,6 +70,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--memory-mb", type=int, default=4096, help="memory limit per kernel")
     parser.add_argument("--cpu-seconds", type=int, default=600, help="CPU time limit per kernel")
     parser.add_argument(
+        "--disk-mb",
+        type=int,
+        default=256,
+        help="size of each kernel's working folder, its disk budget (default: 256)",
+    )
+    parser.add_argument(
         "--max-output-chars",
         type=int,
         default=100_000,
@@ -82,7 +88,11 @@ def options_from(args: argparse.Namespace):
     from newstrace.grading.pipeline import GradeOptions
     from newstrace.grading.sandbox import Limits
 
-    limits = Limits(memory_bytes=args.memory_mb * 1024**2, cpu_seconds=args.cpu_seconds)
+    limits = Limits(
+        memory_bytes=args.memory_mb * 1024**2,
+        cpu_seconds=args.cpu_seconds,
+        work_bytes=args.disk_mb * 1024**2,
+    )
     return GradeOptions(
         assignments=tuple(args.assignment),
         students=tuple(args.student),

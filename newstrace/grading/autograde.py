@@ -49,6 +49,7 @@ from newstrace.grading.precheck import drop_duplicate_ids
 TIMEOUT_ENAME = "CellTimeoutError"  # what nbgrader's Execute records for a cell that timed out
 DEFAULT_MAX_OUTPUT_CHARS = 100_000
 DEFAULT_MAX_NOTEBOOK_CHARS = 2_000_000
+FILLED = "filled: "  # a findings line naming a disk budget the kernel filled
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
@@ -121,7 +122,17 @@ class SandboxedExecute(Execute):
                 if found:
                     with open(self.findings_file, "a", encoding="utf-8") as out:
                         out.write("; ".join(found) + "\n")
-        return await super().async_execute_cell(cell, cell_index, *args, **kwargs)
+        try:
+            return await super().async_execute_cell(cell, cell_index, *args, **kwargs)
+        finally:
+            self.note_full_budgets()
+
+    def note_full_budgets(self) -> None:
+        """Record any disk budget (working folder, /tmp) the kernel has filled, as the grader sees it."""
+        full = self.km.full_budgets() if self.findings_file and self.km is not None else []
+        if full:
+            with open(self.findings_file, "a", encoding="utf-8") as out:
+                out.write("".join(f"{FILLED}{budget}\n" for budget in full))
 
     execute_cell = run_sync(async_execute_cell)  # nbclient binds it to the base class's coroutine
 
@@ -294,12 +305,19 @@ def findings_file(task: Task) -> Path:
 
 
 def kernel_review(task: Task) -> str:
-    """Return why the kernel check holds the submission for review, or ''."""
+    """Return why what the grader saw in the kernel holds the submission for review, or ''."""
     path = findings_file(task)
     if not path.exists():
         return ""
     found = sorted(set(path.read_text(encoding="utf-8").split("\n")) - {""})
-    return f"kernel state changed before a test cell ({'; '.join(found)})"[:300]
+    filled = [line.removeprefix(FILLED) for line in found if line.startswith(FILLED)]
+    changed = [line for line in found if not line.startswith(FILLED)]
+    reasons = []
+    if filled:
+        reasons.append(f"student code filled its disk budget: {', '.join(filled)}; later writes failed")
+    if changed:
+        reasons.append(f"kernel state changed before a test cell ({'; '.join(changed)})")
+    return "; ".join(reasons)[:300]
 
 
 def worker_feedback(private: Config, task: Task) -> Path | None:

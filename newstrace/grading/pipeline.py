@@ -40,7 +40,7 @@ from newstrace.grading.feedback import write_feedback, write_notice
 from newstrace.grading.gradesheet import GradeRow, gradebook_points, read_grades, write_grades
 from newstrace.grading.precheck import OK, REVIEW, one_line, precheck_submission
 from newstrace.grading.rubrics import show_rubrics
-from newstrace.grading.sandbox import Limits, check_memory_cap, detect_confinement
+from newstrace.grading.sandbox import Limits, check_limits, detect_confinement
 
 GRADES_FILE = "grades.csv"
 SECOND_ATTEMPT = "graded on a second attempt: the kernel stopped during the first"
@@ -82,7 +82,7 @@ def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> 
     share_gradebook_engines()
     config = load_config(course_root.resolve())
     confinement = detect_confinement(options.sandbox)
-    check_memory_cap(confinement.kind, options.limits)
+    check_limits(confinement.kind, options.limits)
     log(f"student code confinement: {confinement.description}")
     names = list(options.assignments) or assignments(config)
     workdir = private_tempdir()

@@ -1,17 +1,23 @@
 """Confinement of student kernels: bubblewrap, an unprivileged user, and resource limits.
 
-A student's kernel sees a private working folder (a copy of the non-notebook files nbgrader put
-beside the submission), the Python installation, the newstrace package and the case data, read-only,
-and nothing else: not solutions/, not the gradebook, not other students' work. It has no network:
-the grader talks to it through Unix sockets in its private folder, so it runs in a network
-namespace of its own and cannot send the hidden tests it is given to run anywhere. When the grader
-runs as root the kernel also drops to the unprivileged user `nobody`. prlimit caps memory, CPU time
-and the size of files it writes; output size is capped later by feedback.limit_outputs.
+A student's kernel sees a private working folder, the Python installation, the newstrace package
+and the case data, read-only, and nothing else: not solutions/, not the gradebook, not other
+students' work. The working folder is a size-capped tmpfs of its own (its disk budget), into which
+the sandbox copies the approved files (the regular files nbgrader put beside the submission, never
+a notebook) before the kernel starts; its /tmp is another. Nothing the kernel writes lands on the
+grader's disk. It has no network: it runs in a network namespace of its own and binds its Unix
+sockets in a tiny tmpfs inside the sandbox, which the grader reaches through the sandbox's root,
+/proc/<pid>/root (a link in the kernel's private folder on the host), never through TCP. When the
+grader runs as root the kernel also drops to the unprivileged user `nobody`. prlimit caps CPU
+time, the size of each file and (without a memory cgroup) memory per process; output size is
+capped later by autograde.LimitOutputSize.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import select
 import shutil
 import stat
 import subprocess
@@ -30,7 +36,15 @@ UNPRIVILEGED_UID = 65534  # "nobody" on Debian and most Linux distributions
 UNPRIVILEGED_GID = 65534
 SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc")
 KEPT_ENV = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "NBGRADER_EXECUTION", "PYTHONHASHSEED")
-CONNECTION_NAME = ".kernel-connection.json"
+CONNECTION_NAME = "kernel-connection.json"  # the kernel's copy, in its private folder on the host
+APPROVED_NAME = "approved"  # the files the kernel may see, in its private folder on the host
+SOCKETS_LINK = "sockets"  # in the private folder: a link to the sandbox's KERNEL_DIR
+KERNEL_DIR = "/run/kernel"  # inside the sandbox: a tiny tmpfs for the kernel's Unix sockets
+KERNEL_DIR_BYTES = 64 * 1024  # Unix sockets take no space; this only bounds what else lands there
+KERNEL_CONNECTION = "/run/kernel-connection.json"  # inside the sandbox, read-only
+APPROVED_DIR = "/run/approved"  # inside the sandbox, read-only, copied into the working folder
+SANDBOX_START_WAIT = 20  # seconds to wait for bubblewrap to say which process is the sandbox
+FULL_MARGIN = 1024**2  # a budget with less free space than this was filled (writes were refused)
 KERNEL_EXIT_POLL = 0.01  # seconds between looks at a stopping kernel
 MAX_SOCKET_PATH = 100  # Linux allows 107 bytes in a Unix socket path; jupyter_client adds "-<n>"
 
@@ -44,6 +58,7 @@ class Limits:
     file_bytes: int = 64 * 1024**2
     processes: int = 512
     tmp_bytes: int = 256 * 1024**2  # the sandbox's private /tmp (a tmpfs)
+    work_bytes: int = 256 * 1024**2  # the kernel's working folder (a tmpfs): its disk budget
 
 
 @dataclass(frozen=True)
@@ -145,12 +160,16 @@ def sandbox_command(
     limits: Limits,
     as_nobody: bool,
     cgroup: str | None = None,
+    info_fd: int | None = None,
 ) -> list[str]:
-    """Return `kernel_cmd` wrapped in bwrap, optional setpriv, and prlimit.
+    """Return `kernel_cmd` wrapped in bwrap, a copy of the approved files, setpriv and prlimit.
 
-    The private folder is mounted at `workdir` and also at its own path, where the kernel's Unix
-    sockets are. It always gets a network namespace of its own, so no network. With `cgroup`
-    (a memory cgroup folder) the whole sandbox joins that cgroup before bwrap starts.
+    The working folder `workdir` and /tmp are size-capped tmpfs mounts (the kernel's disk
+    budget); inside the sandbox, before privileges are dropped, the approved files of
+    `private_dir` are copied into the working folder. The kernel's sockets go in KERNEL_DIR, a
+    tiny tmpfs the grader reaches through /proc/<pid>/root. It always gets a network namespace of
+    its own, so no network. With `cgroup` (a memory cgroup folder) the whole sandbox joins that
+    cgroup before bwrap starts; with `info_fd` bwrap writes the sandbox's process id there.
     """
     args = ["bwrap", "--die-with-parent", "--unshare-pid", "--unshare-ipc", "--unshare-uts"]
     args.append("--unshare-net")
@@ -168,11 +187,19 @@ def sandbox_command(
     ]
     args += ["--perms", "1777", "--size", str(limits.tmp_bytes), "--tmpfs", "/tmp"]
     paths = readable_paths()
-    args += open_parents([*paths, workdir, private_dir])
+    args += open_parents([*paths, workdir, KERNEL_DIR])
     for path in paths:
         args += ["--ro-bind", path, path]
-    # workdir first: when it holds the private folder, the second mount goes inside the first
-    args += ["--bind", private_dir, workdir, "--bind", private_dir, private_dir, "--chdir", workdir]
+    args += ["--perms", "0700", "--size", str(limits.work_bytes), "--tmpfs", workdir]
+    args += ["--perms", "0700", "--size", str(KERNEL_DIR_BYTES), "--tmpfs", KERNEL_DIR]
+    args += ["--ro-bind", os.path.join(private_dir, APPROVED_NAME), APPROVED_DIR]
+    args += ["--ro-bind", os.path.join(private_dir, CONNECTION_NAME), KERNEL_CONNECTION]
+    # bwrap's own root and /dev are tmpfs mounts of half the RAM, writable where bwrap runs
+    # without root: read-only, so the capped folders are the only places a kernel can write
+    args += ["--remount-ro", "/dev", "--remount-ro", "/", "--chdir", workdir]
+    if info_fd is not None:
+        args += ["--info-fd", str(info_fd)]
+    args += ["sh", "-c", copy_then_run(as_nobody), "sandbox-setup", APPROVED_DIR, workdir]
     if as_nobody:
         args += ["setpriv", f"--reuid={UNPRIVILEGED_UID}", f"--regid={UNPRIVILEGED_GID}"]
         args += ["--clear-groups", "--no-new-privs"]
@@ -185,7 +212,20 @@ def sandbox_command(
     return [*args, *kernel_cmd]
 
 
+def copy_then_run(as_nobody: bool) -> str:
+    """Return the sandbox's set-up script: copy the approved files ($1) into the working folder ($2).
+
+    Run as root, it gives the working folder and the socket folder to `nobody` before the
+    command drops to that user; then it runs the rest of its arguments (the kernel command).
+    """
+    script = 'cp -R "$1"/. "$2"'
+    if as_nobody:
+        script += f' && chown -R {UNPRIVILEGED_UID}:{UNPRIVILEGED_GID} "$2" {KERNEL_DIR}'
+    return script + ' && shift 2 && exec "$@"'
+
+
 MIN_CGROUP_MEMORY_MB = 128  # a kernel importing newstrace, pandas and matplotlib ran in 100 MB
+MIN_WORK_MB = 1  # the smallest working-folder budget (--disk-mb)
 MIN_PROCESS_MEMORY_MB = 1536  # prlimit --as counts address space (thread arenas, BLAS), not use
 
 
@@ -196,8 +236,8 @@ def minimum_memory_mb(kind: str) -> int:
     return MIN_PROCESS_MEMORY_MB if kind != "none" else 0
 
 
-def check_memory_cap(kind: str, limits: Limits) -> None:
-    """Refuse, before any kernel starts, a memory cap too small for a kernel to start."""
+def check_limits(kind: str, limits: Limits) -> None:
+    """Refuse, before any kernel starts, a memory cap too small for a kernel or an empty disk budget."""
     minimum = minimum_memory_mb(kind)
     if limits.memory_bytes < minimum * 1024**2:
         raise ValueError(
@@ -205,6 +245,8 @@ def check_memory_cap(kind: str, limits: Limits) -> None:
             f"{minimum} MB here"
             + (" (memory is capped per process, without a cgroup)" if minimum == MIN_PROCESS_MEMORY_MB else "")
         )
+    if limits.work_bytes < MIN_WORK_MB * 1024**2:  # a tmpfs of size 0 would have no limit at all
+        raise ValueError(f"--disk-mb {limits.work_bytes // 1024**2} is too low: use at least {MIN_WORK_MB}")
 
 
 CGROUP_V2_ROOT = "/sys/fs/cgroup"
@@ -310,14 +352,6 @@ def copy_visible_files(source: str, target: str) -> None:
                 shutil.copyfile(path, os.path.join(target, rel, name), follow_symlinks=False)
 
 
-def give_to_nobody(folder: str) -> None:
-    """Make `folder` and everything in it owned by the unprivileged user."""
-    for root, _dirs, files in os.walk(folder):
-        os.chown(root, UNPRIVILEGED_UID, UNPRIVILEGED_GID)
-        for name in files:
-            os.chown(os.path.join(root, name), UNPRIVILEGED_UID, UNPRIVILEGED_GID)
-
-
 class SandboxedKernelManager(AsyncKernelManager):
     """A kernel manager that starts each kernel inside the sandbox described in this module."""
 
@@ -326,6 +360,8 @@ class SandboxedKernelManager(AsyncKernelManager):
     private_root = tempfile.gettempdir()
     private_dir = ""  # each confined kernel's own folder, made by _async_pre_start_kernel
     cgroup: str | None = None  # each confined kernel's memory cgroup, when the machine has one
+    sandbox_pid: int | None = None  # the confined kernel's sandbox (its root: /proc/<pid>/root)
+    workdir = ""  # the kernel's working folder (a tmpfs inside the sandbox)
 
     @default("client_factory")
     def _client_factory_default(self) -> type:
@@ -341,10 +377,11 @@ class SandboxedKernelManager(AsyncKernelManager):
         await super()._async_wait(pollinterval=min(pollinterval, KERNEL_EXIT_POLL))
 
     async def _async_pre_start_kernel(self, **kw: Any) -> tuple[list[str], dict[str, Any]]:
-        """Make a confined kernel's private folder and put its sockets there (Unix, not TCP)."""
+        """Make a confined kernel's private folder; its sockets are reached through a link there."""
         if type(self).sandbox_kind != "none":
             self.private_dir = tempfile.mkdtemp(prefix="k-", dir=socket_root(type(self).private_root))
-            self.transport, self.ip = "ipc", os.path.join(self.private_dir, "ipc")
+            self.transport = "ipc"
+            self.ip = os.path.join(self.private_dir, SOCKETS_LINK, "ipc")
         return await super()._async_pre_start_kernel(**kw)
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
@@ -354,35 +391,99 @@ class SandboxedKernelManager(AsyncKernelManager):
         kw["stdout"] = kw["stderr"] = (
             subprocess.DEVNULL
         )  # kernel chatter is not the grader's output
-        if kind != "none":
-            workdir = os.path.abspath(kw.get("cwd") or os.getcwd())
-            private = self.private_dir
-            copy_visible_files(workdir, private)
-            kernel_cmd = self._private_connection_file(kernel_cmd, private, workdir)
-            as_nobody = kind == "bwrap+nobody"
-            self.cgroup = make_memory_cgroup(type(self).limits.memory_bytes)
-            # A SIGINT to the process group would kill bwrap itself: interrupt by message instead.
-            self.kernel_spec.interrupt_mode = "message"
-            if as_nobody:
-                give_to_nobody(private)
-            kernel_cmd = sandbox_command(
-                kernel_cmd, workdir, private, type(self).limits, as_nobody, self.cgroup
+        if kind == "none":
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+            return
+        limits = type(self).limits
+        self.workdir = os.path.abspath(kw.get("cwd") or os.getcwd())
+        private = self.private_dir
+        approved = os.path.join(private, APPROVED_NAME)
+        os.mkdir(approved)
+        copy_visible_files(self.workdir, approved)
+        if tree_bytes(approved) > limits.work_bytes - FULL_MARGIN:
+            raise RuntimeError(
+                f"the files beside the notebook ({tree_bytes(approved) / 1024**2:.0f} MB) do not fit "
+                f"the kernel's {limits.work_bytes // 1024**2} MB working folder (--disk-mb)"
             )
-        await super()._async_launch_kernel(kernel_cmd, **kw)
+        kernel_cmd = self._private_connection_file(kernel_cmd, private)
+        as_nobody = kind == "bwrap+nobody"
+        self.cgroup = make_memory_cgroup(limits.memory_bytes)
+        # A SIGINT to the process group would kill bwrap itself: interrupt by message instead.
+        self.kernel_spec.interrupt_mode = "message"
+        info_read, info_write = os.pipe()
+        kw["pass_fds"] = (info_write,)
+        kernel_cmd = sandbox_command(
+            kernel_cmd, self.workdir, private, limits, as_nobody, self.cgroup, info_write
+        )
+        try:
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+        finally:
+            os.close(info_write)
+        try:
+            self.sandbox_pid = sandbox_pid(info_read)
+        finally:
+            os.close(info_read)
+        os.symlink(f"/proc/{self.sandbox_pid}/root{KERNEL_DIR}", os.path.join(private, SOCKETS_LINK))
+
+    def full_budgets(self) -> list[str]:
+        """Return which of the kernel's disk budgets (working folder, /tmp) are full, while it runs."""
+        if self.sandbox_pid is None:
+            return []
+        limits = type(self).limits
+        found = []
+        for label, inside, size in (
+            ("working folder", self.workdir, limits.work_bytes),
+            ("/tmp", "/tmp", limits.tmp_bytes),
+        ):
+            try:
+                usage = os.statvfs(f"/proc/{self.sandbox_pid}/root{inside}")
+            except OSError:  # the sandbox has gone
+                continue
+            if usage.f_bavail * usage.f_frsize < FULL_MARGIN:
+                found.append(f"{label} ({size // 1024**2} MB)")
+        return found
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         """Clean up as jupyter_client does, then remove the kernel's cgroup and private folder."""
         await super()._async_cleanup_resources(restart=restart)
         remove_cgroup(self.cgroup)
         self.cgroup = None
+        self.sandbox_pid = None
         if self.private_dir:
             shutil.rmtree(self.private_dir, ignore_errors=True)
 
-    def _private_connection_file(self, cmd: list[str], private: str, workdir: str) -> list[str]:
-        """Copy the connection file into the private folder and point the kernel at the copy."""
-        shutil.copy(self.connection_file, os.path.join(private, CONNECTION_NAME))
-        inside = os.path.join(workdir, CONNECTION_NAME)
-        return [inside if arg == self.connection_file else arg for arg in cmd]
+    def _private_connection_file(self, cmd: list[str], private: str) -> list[str]:
+        """Write the kernel's own connection file (sockets in KERNEL_DIR); point the kernel at it."""
+        with open(self.connection_file, encoding="utf-8") as handle:
+            info = json.load(handle)
+        info["ip"] = f"{KERNEL_DIR}/ipc"
+        with open(os.path.join(private, CONNECTION_NAME), "w", encoding="utf-8") as handle:
+            json.dump(info, handle)
+        return [KERNEL_CONNECTION if arg == self.connection_file else arg for arg in cmd]
+
+
+def sandbox_pid(info_fd: int) -> int:
+    """Return the sandbox's process id, read from bubblewrap's --info-fd (raise if it never came)."""
+    text = ""
+    while True:
+        ready, _, _ = select.select([info_fd], [], [], SANDBOX_START_WAIT)
+        chunk = os.read(info_fd, 4096).decode() if ready else ""
+        if not chunk:
+            raise RuntimeError("bubblewrap did not start the kernel's sandbox")
+        text += chunk
+        try:
+            return int(json.loads(text)["child-pid"])
+        except ValueError:
+            continue  # not all of it yet
+
+
+def tree_bytes(folder: str) -> int:
+    """Return the size of every file under `folder`."""
+    return sum(
+        os.lstat(os.path.join(root, name)).st_size
+        for root, _dirs, files in os.walk(folder)
+        for name in files
+    )
 
 
 def socket_root(preferred: str) -> str:

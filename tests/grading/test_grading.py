@@ -387,6 +387,10 @@ def test_sandbox_command_hides_the_course_and_drops_privileges(tmp_path):
     binds = [cmd[i + 1] for i, arg in enumerate(cmd) if arg in ("--ro-bind", "--bind")]
     assert str(REPO / "solutions") not in binds and str(REPO) not in binds
     assert "--reuid=65534" in cmd and "--as=1000" in cmd and "--cpu=7" in cmd
+    assert "--bind" not in cmd  # no folder of the host is writable from inside
+    tmpfs = {cmd[i + 1]: cmd[i - 1] for i, arg in enumerate(cmd) if arg == "--tmpfs"}
+    assert tmpfs["/tmp/x/work"] == str(Limits().work_bytes)  # the working folder: a capped tmpfs
+    assert cmd[cmd.index("--remount-ro") + 1] == "/dev" and "/" in cmd  # bwrap's own tmpfs: read-only
 
 
 def kernel_says(code: str, kind: str, tmp_path: Path, monkeypatch) -> str:

@@ -483,6 +483,44 @@ def test_the_sandbox_tmp_is_size_capped(tmp_path, monkeypatch):
     assert "OSError" in text and int(text.split("written")[1]) <= 128, text
 
 
+DISK_FILLER = """import os
+written = 0
+try:
+    for i in range(8):
+        with open(f'fill{i}.bin', 'wb') as handle:
+            handle.write(b'x' * (8 * 2**20))
+        written += 8
+except OSError as err:
+    print('refused', err.errno)
+print('written', written, 'in', os.getcwd())
+"""
+
+
+def test_student_code_cannot_write_past_its_working_folder_budget(toy_release, tmp_path):
+    import errno
+
+    confined_kind()
+    root = new_course(tmp_path / "course")
+    submit(root, "honest", perfect(toy_release))
+    submit(root, "filler", with_cell(perfect(toy_release), DISK_FILLER))
+    rows = grade(root, jobs=2, limits=Limits(work_bytes=32 * 2**20))  # 64 MB of writes into 32
+    row = rows["filler"]
+    assert row.status == "review" and row.score == 0, row
+    assert "filled its disk budget: working folder (32 MB)" in row.message
+    assert "autograder gave 3/3" in row.message  # graded in full, its points held for a person
+    assert rows["honest"].status == "ok" and rows["honest"].score == rows["honest"].max_score
+    evidence = nbformat.read(root / "autograded" / "filler" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", 4)
+    said = next(
+        "".join(o.get("text", "") for o in cell.outputs)
+        for cell in evidence.cells
+        if cell.cell_type == "code" and "fill{i}" in cell.source
+    )
+    assert f"refused {errno.ENOSPC}" in said and int(said.split("written ")[1].split()[0]) <= 32, said
+    assert "held for review" in feedback_page(root, "filler")
+    assert not list(tmp_path.rglob("fill*.bin"))  # nothing reached the disk under the course
+    assert {r.student for r in read_grades(root / "grades.csv")} == {"honest", "filler"}
+
+
 def test_no_network_under_a_long_tmpdir(tmp_path, monkeypatch):
     import socket
 
