@@ -15,9 +15,6 @@ CLASSROOM = ("plots", "widgets", "report", "course", "grading", "commands", "cli
 MAX_LINES = 500
 OVER_THE_LIMIT = {
     "newstrace.sourcing.finder": 692,
-    "newstrace.syndication.align": 584,
-    "newstrace.syndication.synthetic": 589,
-    "newstrace.syndication.comparison": 555,
 }
 """Modules still to be split (issue 12): each may only shrink until it is under the limit and leaves this list."""
 

@@ -9,9 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newstrace as nt
-from newstrace.syndication.align import Paragraphs, align
+from newstrace.syndication.align import align
 from newstrace.syndication.comparison import RELATIONS
 from newstrace.syndication.edits import classify, diff
+from newstrace.syndication.paragraph_keys import Paragraphs
 from newstrace.syndication.passages import shared_passages
 from newstrace.text.tokenizer import tokens
 

@@ -10,7 +10,9 @@ import pytest
 import newstrace as nt
 from newstrace.pages.clutter import clean
 from newstrace.text.shingling import containment, shingles
-from newstrace.syndication.synthetic import KINDS, VARIANT_KINDS, families, paragraphs_of, synthetic_corpus
+from newstrace.syndication.synthetic import VARIANT_KINDS, families, synthetic_corpus
+from newstrace.syndication.synthetic_articles import paragraphs_of
+from newstrace.syndication.synthetic_mutations import KINDS
 from newstrace.text.tokenizer import words
 
 
