@@ -46,8 +46,7 @@ def test_corpus_is_the_same_for_a_seed_and_differs_across_seeds():
     assert first != other
 
 
-def test_exported_names_resolve():
-    assert nt.synthetic_corpus is synthetic_corpus
+def test_variants_of_a_two_paragraph_text_cover_every_kind():
     assert set(nt.variants("First paragraph here.\nSecond paragraph here.", seed=1)) == set(
         VARIANT_KINDS)
 
