@@ -1,5 +1,9 @@
-"""The edits table of a comparison: each word-level edit of the copy-edited paragraph groups,
-placed in the original and copy paragraphs it falls in (the edits themselves: `newstrace.syndication.edits`)."""
+"""The edits table of a comparison: each word-level edit, placed by paragraph.
+
+Each copy-edited paragraph group (`newstrace.syndication.derived_words`) is diffed word by word
+(`newstrace.syndication.edits` finds and classifies the edits); a row names the original and copy
+paragraphs the edit falls in.
+"""
 
 from __future__ import annotations
 
