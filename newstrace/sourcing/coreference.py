@@ -7,10 +7,11 @@ president" is the last named source with that title; "he" or "she" is the person
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newstrace.sourcing.mentions import Mention, find_mentions, name_runs
 from newstrace.sourcing.names import name_key, same_person
+from newstrace.sourcing.vocabulary import COMPANY_WORDS
 
 
 @dataclass
@@ -138,13 +139,28 @@ def _name_occurrences(runs: list[tuple[str, int, int]], found: list[Source]) -> 
             if any(_refers_to(name, source) for source in found)]
 
 
+def institution_antecedent(mention: Mention, runs: list[tuple[str, int, int]]) -> Mention:
+    """Return 'the company' or 'the agency' as the name it stands for: the last name before it with
+    that noun in it (for a company or firm: Inc, Ltd, Corp, ...); else the mention itself."""
+    words = name_key(mention.name).split()
+    if mention.kind != "description" or mention.role != "organisation" or words[:1] != ["the"]:
+        return mention
+    wanted = COMPANY_WORDS if words[-1] in {"company", "firm"} else {words[-1]}
+    earlier = [(offset, name) for name, offset, _ in runs
+               if offset < mention.start and set(name_key(name).split()) & wanted]
+    if not earlier:
+        return mention
+    return replace(mention, name=max(earlier)[1], kind="name")
+
+
 def collect_sources(text: str, spans: list[tuple[int, int]],
                     quoted: list[tuple[int, int]] | None = None) -> tuple[list[Source], dict[int, Source]]:
     """Return the sources of the story and the source of every mention by offset."""
-    attributions = find_mentions(text, spans, quoted)
+    runs = name_runs(text, spans)
+    attributions = [institution_antecedent(mention, runs) for mention in find_mentions(text, spans, quoted)]
     found, _ = resolve_mentions(attributions)
     taken = {mention.start for mention in attributions}
-    bare = [m for m in _name_occurrences(name_runs(text, spans), found) if m.start not in taken]
+    bare = [m for m in _name_occurrences(runs, found) if m.start not in taken]
     return resolve_mentions(sorted(attributions + bare, key=lambda mention: mention.start))
 
 

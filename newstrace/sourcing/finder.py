@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newstrace.attribution.outlet_credits import credits
+from newstrace.attribution.outlet_credits import credits, same_outlet
 from newstrace.attribution.quotes import extract_quotes
 from newstrace.sourcing.conditions import add_conditions
 from newstrace.sourcing.coreference import (
@@ -46,8 +46,16 @@ def _within(spans: list[tuple[int, int]], offset: int) -> int | None:
 
 
 def _add_outlets(text: str, spans: list[tuple[int, int]], found: list[Source]) -> None:
-    """Add outlets and media credited by newstrace.attribution.outlet_credits (not the text's own outlet)."""
-    for row in credits(text).itertuples():
+    """Add outlets and media credited by newstrace.attribution.outlet_credits (not the text's own outlet).
+
+    A name the patterns took for a person ("the Riverton Ledger reported") is dropped when the
+    credits know it as an outlet: the credit row stands for it.
+    """
+    table = credits(text)
+    outlets = set(table.loc[table["kind"] != "image", "outlet"])
+    found[:] = [source for source in found if source.kind != "name"
+                or not any(same_outlet(source.name, outlet) for outlet in outlets)]
+    for row in table.itertuples():
         if row.own_reporting or row.kind == "dateline":  # a dateline agency wrote the whole story
             continue
         if row.kind != "image" and _within(spans, row.start) is None:

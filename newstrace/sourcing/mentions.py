@@ -19,13 +19,15 @@ from newstrace.sourcing.patterns import (
     GROUP,
     MEDIA_SUBJECT,
     NAME,
+    ORG_HEAD,
     PASSIVE_BY,
+    PERSON_HEAD,
     POST_MODIFIER,
     PRONOUN_VERB,
     SUBJECT_VERB,
     VERB_SUBJECT,
 )
-from newstrace.sourcing.vocabulary import MEDIA_NOUNS, NOT_NAMES, PERSON_NOUNS, PREPOSITIONS
+from newstrace.sourcing.vocabulary import GROUP_PLURAL, MEDIA_NOUNS, NOT_NAMES, PERSON_NOUNS, PREPOSITIONS
 from newstrace.text.segments import sentences
 
 
@@ -52,16 +54,18 @@ def subject_mention(subject: str, start: int, sentence: int, counts: bool = True
     subject = description_name(subject)
     if looks_like_outlet(subject):
         return None  # outlets come from newstrace.attribution.outlet_credits
-    if re.fullmatch(PERSON_NOUNS, subject.lower()):  # "Firefighters said", "Police said"
-        return Mention(subject, "description", start, sentence, counts)
+    if re.fullmatch(rf"(?:{PERSON_NOUNS})|{GROUP_PLURAL}", subject.lower()) and not subject.isupper():
+        return Mention(subject, "description", start, sentence, counts)  # "Police said", "Opponents said"
     if re.fullmatch(rf"(?:[Tt]he\s+)?{NAME}", subject):
         name, role = strip_name(subject)
         if not name or name_key(name) in NOT_NAMES:
             return None
         the = name_key(subject).startswith("the ")  # persons are never 'the Jane Doe': an institution
         return Mention(name, "name", start, sentence, counts, role="organisation" if the else role)
-    if re.search(rf"(?:{PERSON_NOUNS}){POST_MODIFIER}$", subject) or re.fullmatch(GROUP, subject):
+    if re.search(rf"{PERSON_HEAD}{POST_MODIFIER}$", subject) or re.fullmatch(GROUP, subject):
         return Mention(subject, "description", start, sentence, counts)
+    if re.fullmatch(rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w.'’-]+\s+){{0,3}}{ORG_HEAD}", subject):
+        return Mention(subject, "description", start, sentence, counts, role="organisation")
     return None
 
 
@@ -77,7 +81,7 @@ def _subject_of(match: re.Match, pattern: re.Pattern, sentence: str) -> tuple[st
     if pattern is SUBJECT_VERB:
         if _after_preposition(sentence, span[0]):
             return None
-        named = re.fullmatch(rf",\s*({NAME})\s*,", match.group("appositive") or "")
+        named = re.fullmatch(rf",\s*((?:the\s+)?{NAME})\s*,", match.group("appositive") or "")
         if named and is_description(subject):  # "a spokeswoman, Jane Doe, said": the name is the source
             offset = match.start("appositive")
             return named.group(1), (offset + named.start(1), offset + named.end(1))
@@ -96,6 +100,19 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
+def according_to_mention(match: re.Match, start: int, sentence: int) -> Mention | None:
+    """Return the mention of an 'according to' phrase: a document, or who speaks in a statement."""
+    subject, offset = match.group("subject"), start + match.start("subject")
+    maker = match.group("maker")
+    head = subject[: match.start("maker") - match.start("subject")] if maker else subject
+    head = re.sub(r"\s+(?:by|from|of|at|for)\s+(?:the\s+)?$", "", head)
+    if maker and re.search(r"\bstatements?$", head):  # a statement from X is X speaking
+        return subject_mention(maker, start + match.start("maker"), sentence)
+    if re.search(rf"(?:{MEDIA_NOUNS})$", head):
+        return Mention(description_name(subject), "media", offset, sentence)
+    return subject_mention(subject, offset, sentence)
+
+
 def find_mentions(text: str, spans: list[tuple[int, int]],
                   quoted: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Return every attribution in the story's sentences outside quotations, in text order."""
@@ -112,9 +129,10 @@ def find_mentions(text: str, spans: list[tuple[int, int]],
                 if found is None or any(found[1][0] < b and a < found[1][1] for a, b in taken):
                     continue
                 subject, span = found
-                media_head = re.search(rf"(?:{MEDIA_NOUNS})$", subject)
-                if kind == "media" or (pattern is ACCORDING_TO and media_head):
+                if kind == "media":
                     mention = Mention(description_name(subject), "media", start + span[0], index)
+                elif pattern is ACCORDING_TO:
+                    mention = according_to_mention(match, start, index)
                 else:
                     mention = subject_mention(subject, start + span[0], index)
                 if mention:

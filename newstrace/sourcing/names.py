@@ -36,6 +36,8 @@ def strip_name(name: str) -> tuple[str, str]:
     role_end = 0
     for index, token in enumerate(tokens[:-1]):
         bare = token.lower().strip(".,")
+        if tokens[index + 1] in {"of", "for"} and bare not in TITLES:
+            break  # a person noun heading an institution's name: "Friends of the Library"
         if bare in TITLES or re.fullmatch(PERSON_NOUNS, bare) or (token.isupper() and len(token) > 1 and index + 1 < len(tokens)
                               and tokens[index + 1].lower().strip(".") in TITLES):
             role_end = index + 1
@@ -66,8 +68,8 @@ def same_person(short: str, long: str) -> bool:
     short_words, long_words = name_key(short).split(), name_key(long).split()
     if not short_words or len(short_words) > len(long_words):
         return False
-    if long_words[: len(short_words)] == short_words:
-        return len(short_words) > 1 or short_words[0] not in KUNYA_PREFIXES
+    if long_words[: len(short_words)] == short_words:  # a place is not the institution it leads ("Hexford District Council")
+        return len(short_words) > 1 or short_words[0] not in KUNYA_PREFIXES and not set(long_words) & ORG_WORDS
     kunya = long_words[0] in KUNYA_PREFIXES  # "al X" after a kunya is a shared origin, not a surname
     if kunya or set(long_words) & ORG_WORDS:
         return False

@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 
 from newstrace.sourcing.vocabulary import (
+    GROUP_PLURAL,
     INVERSION_VERBS,
     MEDIA_NOUNS,
     MEDIA_VERBS,
+    ORG_NOUNS,
     PERSON_NOUNS,
     SAY_VERBS,
 )
@@ -40,10 +42,23 @@ _DETERMINER = (
     r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Aa]ll|"
     r"[Tt]hose|[Tt]hese|[Oo]ther|[Aa]nother|[Ff]ormer|[Ss]enior)\s+"
 )
-POST_MODIFIER = r"(?:\s+(?:for|at|from|with)\s+(?:the\s+)?[\w.'’-]+(?:\s+[A-Z][\w'’-]*){0,3})?"
-DESCRIPTION = rf"{GROUP}|(?:{_DETERMINER})?{_MODIFIER}{{0,4}}?(?:{PERSON_NOUNS}){POST_MODIFIER}"
-"""A person described instead of named: an optional determiner, up to four modifiers, a person noun."""
-DETERMINED_DESCRIPTION = rf"{_DETERMINER}{_MODIFIER}{{0,4}}?(?:{PERSON_NOUNS})"
+POST_MODIFIER = (
+    r"(?:\s+(?:for|at|from|with)\s+(?:the\s+)?[\w.'’-]+"
+    r"(?:(?:\s+(?:of|and|for|&)(?:\s+the)?|,)?\s+[A-Z][\w'’-]*){0,8})?"
+)
+"""'for/at/from X' after a person noun; X may be a long institution name ("the Department of Housing, Local Government and Heritage")."""
+PERSON_HEAD = rf"(?:{PERSON_NOUNS}|{GROUP_PLURAL})"
+"""A person noun from the vocabulary, or a plural person noun by its form ("operators", "fishermen")."""
+ORG_HEAD = rf"(?:{ORG_NOUNS})(?![\w'’])"
+DESCRIPTION = (
+    rf"{GROUP}|(?:{_DETERMINER})?{_MODIFIER}{{0,4}}?{PERSON_HEAD}{POST_MODIFIER}"
+    rf"|{_DETERMINER}{_MODIFIER}{{0,3}}?{ORG_HEAD}"
+)
+"""A person or group described instead of named (an optional determiner, up to four modifiers, a
+person noun), or an institution described ("the company", "the county council")."""
+DETERMINED_DESCRIPTION = rf"{_DETERMINER}{_MODIFIER}{{0,4}}?{PERSON_HEAD}"
+_RELATIVE = r"(?:\s+who\s+[^,;:\"“”]{1,120}?)?"
+"""A restrictive clause between a subject and its verb: "A city official who was not authorized to speak said"."""
 _APPOSITIVE = r"(?:(?:,[^,;\"“”]{1,160}?){1,3},)?"
 _ADVERB = (
     r"(?:(?:also|later|recently|once|then|previously|earlier|further|first|finally|even|still|has|"
@@ -57,16 +72,19 @@ _INVERTED_END = (
 )
 """After 'said NAME' the sentence goes on with punctuation or a clause, never a verb ('said Jo would')."""
 SUBJECT_VERB = re.compile(
-    rf"(?<![\w.])(?P<subject>{NAME}|{DESCRIPTION})(?P<appositive>{_APPOSITIVE})\s+{_ADVERB}"
+    rf"(?<![\w.])(?P<subject>{NAME}|{DESCRIPTION}){_RELATIVE}(?P<appositive>{_APPOSITIVE})\s+{_ADVERB}"
     rf"(?P<verb>{SAY_VERBS})\b")
 VERB_SUBJECT = re.compile(
     rf"\b(?P<verb>{INVERSION_VERBS})\s+(?P<subject>{NAME}|{DETERMINED_DESCRIPTION}){_INVERTED_END}")
+SOURCE_OF = rf"\s+(?:by|from|of|at|for)\s+(?:the\s+)?(?P<maker>{NAME})"
+"""Who made a document or speaks in a statement: "a count by the X", "a statement from X"."""
 ACCORDING_TO = re.compile(
     rf"\b(?P<verb>[Aa]ccording to)\s+(?P<subject>{GROUP}|(?:[\w.'’-]+\s+){{0,4}}?"
-    rf"(?:{MEDIA_NOUNS}|{PERSON_NOUNS})(?![\w'’])|(?:the\s+)?{NAME})")
+    rf"(?:{MEDIA_NOUNS}|{PERSON_NOUNS}|{ORG_NOUNS})(?![\w'’])(?:{SOURCE_OF})?|(?:the\s+)?{NAME})")
 MEDIA_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s\"“]))(?P<subject>(?:[\w.'’-]+\s+){{0,5}}?(?i:{MEDIA_NOUNS})"
-    rf"(?:\s+(?:that|which|released|published|broadcast|aired|posted|seen|obtained|shown|from|"
+    rf"(?:\s+(?:that|which|released|published|broadcast|aired|posted|seen|obtained|shown|reviewed|"
+    rf"examined|analy[sz]ed|compiled|kept|filed|collected|gathered|provided|issued|prepared|from|"
     rf"of|by|on|in)\b[^,.;\"“”]{{0,50}}?)?)"
     rf"{_APPOSITIVE}\s+(?P<verb>{MEDIA_VERBS})\b")
 PASSIVE_BY = re.compile(

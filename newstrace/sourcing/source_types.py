@@ -7,10 +7,10 @@ Types, decided in this order:
 | news outlet | credited as an outlet by newstrace.attribution.outlet_credits |
 | document or media | the source phrase is headed by a media noun: video, report, images, estimates, ... |
 | adopted name | a kunya-style name (Abu/Umm + name), a name the text calls a nom de guerre, alias, pseudonym or adopted name in its first sentence, or a single name (no surname) in a text whose ground rule is "identified only by their adopted/first names" |
-| organisation | "The X said" (people are never "the Jane Doe"; checked first of all), a name with an organisation word (Ministry, Police, Office, ...), an all-capital acronym, or a description headed by one ("police", "the ministry", "a spokesperson for the council") |
-| expert or analyst | a name with an expert word (analyst, expert, researcher, professor, university, ...) within its first mention, or a description headed by one |
+| organisation | "The X said" (people are never "the Jane Doe"; checked first of all), a name with an organisation word (Ministry, Police, Office, Inc, ...), an all-capital acronym, a brand-style name with a capital inside ("BirdWatch Ireland"), "a statement from X", "the company" or "the agency" (the last name before it with that noun, or the description itself), or a description headed by one ("police", "the county council", "the city engineer's office", "a spokesperson for the council") |
+| expert or analyst | a name with an expert word (analyst, expert, researcher, professor, ecologist, university, ...) in its title or within its first mention, or a description headed by one ("a seabird ecologist") |
 | named person | any other personal name |
-| anonymous source | a description instead of a name: "a U.S. official", "a relative", "defectors" |
+| anonymous source | a description instead of a name: "a U.S. official", "a relative", "defectors", and groups, whose plural noun is known by its form, not a list ("Opponents said", "Tour operators said") |
 """
 
 from __future__ import annotations
@@ -26,6 +26,10 @@ from newstrace.sourcing.vocabulary import (
     ORG_DESCRIPTION,
     ORG_WORDS,
 )
+
+BRAND = re.compile(r"\b(?!(?:Mac|Fitz|Vander|Van|Von|Della|Del)[A-Z])[A-Z][a-z]{2,}[A-Z]")
+"""A word with a capital inside, as brands and organisations are written ("BirdWatch", "YouTube");
+surname prefixes (Mac, Fitz, Van, ...) are set aside ("MacArthur")."""
 
 SOURCE_TYPES = (
     "named person",
@@ -63,10 +67,11 @@ def source_type(source: Source, context: str, blanket_rule: bool = False) -> str
         if words[0] in KUNYA_PREFIXES and len(words) > 1 or ADOPTED_CONTEXT.search(context) or (
                 blanket_rule and single and not set(words) & ORG_WORDS):
             return "adopted name"
-        if set(words) & ORG_WORDS or re.fullmatch(r"[A-Z]{2,6}", source.name):
+        if set(words) & ORG_WORDS or re.fullmatch(r"[A-Z]{2,6}", source.name) or BRAND.search(source.name):
             return "organisation"
-        return "expert or analyst" if EXPERT_WORDS.search(after) else "named person"
+        expert = EXPERT_WORDS.search(after) or any(EXPERT_WORDS.search(role) for role in source.roles)
+        return "expert or analyst" if expert else "named person"
     if ORG_DESCRIPTION.match(source.name):
         return "organisation"
-    head = words[-1] if words else ""
-    return "expert or analyst" if EXPERT_WORDS.fullmatch(head) else "anonymous source"
+    head = name_key(re.sub(r"\s+(?:for|at|from|with)\s.*$", "", source.name)).split()[-1:]
+    return "expert or analyst" if head and EXPERT_WORDS.fullmatch(head[0]) else "anonymous source"

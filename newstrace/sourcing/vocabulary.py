@@ -38,18 +38,32 @@ PERSON_NOUNS = (
     "ambassadors?|envoys?|negotiators?|coroners?|sheriffs?|coaches?|captains?|priests?|imams?|"
     "bishops?|landlords?|chiefs?|heads?|organi[sz]ers?|protesters?|demonstrators?|passengers?|"
     "patients?|nurses?|farmers?|shopkeepers?|traders?|drivers?|pilots?|crew|defenders?|"
-    "detectives?|inspectors?|rescuers?|firefighters?|paramedics?|medics?|journalists?|reporters?"
+    "detectives?|inspectors?|rescuers?|firefighters?|paramedics?|medics?|journalists?|reporters?|"
+    "administrators?|[a-z]*ologists?|statisticians?|physicists?|chemists?|demographers?"
 )
+GROUP_PLURAL = r"(?!\w*ments\b)[a-z]{2,}(?:ents|ers|ors|ists|ians|ees|men|ants|ives|ats)"
+"""A plural person noun by its form, not a list: opponents, operators, fishermen, tourists, retirees."""
+ORG_NOUNS = (
+    "ministry|ministries|department|agency|council|company|firm|government|group|committee|"
+    "commission|office|court|board|authority|union|university|hospital|school|district|campaign|"
+    "charity|organi[sz]ation|association|bank|party|club|trust|institute|foundation|bureau|"
+    "administration|embassy|coalition|corporation|network|service"
+)
+"""Nouns an institution is described by: "the company said", "according to the engineer's office"."""
+COMPANY_WORDS = {"inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "holdings", "limited"}
+"""Words in a company's name: "the company" or "the firm" is the last name with one of them."""
 MEDIA_NOUNS = (
     "videos?|films?|footage|images?|photos?|photographs?|pictures?|documents?|reports?|records|"
     "data|estimates|statistics|study|studies|survey|poll|analysis|memos?|letters?|e-?mails?|"
     "recordings?|frames|statements?|transcripts?|filings?|papers|figures|census|tapes?|"
     "broadcasts?|posts?|tweets?|messages?|files?|logs?|minutes|website|web site|site|entry|"
-    "archives?|database|maps?|screenshots?|clips?|segments?|releases?"
+    "archives?|database|maps?|screenshots?|clips?|segments?|releases?|counts?|tally|tallies|"
+    "audits?|assessments?|forecasts?|projections"
 )
 EXPERT_WORDS = re.compile(
     r"\b(analysts?|experts?|researchers?|professors?|scholars?|fellows?|specialists?|academics?|"
-    r"economists?|scientists?|historians?|consultants?|lecturers?|criminologists?|"
+    r"economists?|scientists?|historians?|consultants?|lecturers?|\w*ologists?|statisticians?|"
+    r"physicists?|chemists?|demographers?|"
     r"think tank|institute|university|studies)\b", re.IGNORECASE)
 ORG_WORDS = {
     "ministry", "department", "agency", "police", "government", "army", "military", "company",
@@ -62,8 +76,7 @@ ORG_WORDS = {
     "house", "kremlin", "pentagon", "palace", "budget", "treasury", "ministries", "agencies",
 }
 ORG_DESCRIPTION = re.compile(
-    r"^(?:the |a |an )?(?:[\w.'’-]+ ){0,3}(ministry|department|agency|police|government|army|"
-    r"military|company|group|council|commission|office|court|embassy|coalition|authorities)$",
+    rf"^(?:the |a |an |its |their )?(?:[\w.'’-]+ ){{0,3}}(?:{ORG_NOUNS}|police|army|military|authorities)$",
     re.IGNORECASE)
 ADOPTED_CONTEXT = re.compile(
     r"nom(?:s)? de guerre|pseudonyms?|\balias\b|adopted names?|assumed names?|war names?|"
@@ -84,6 +97,8 @@ TITLES = {
     "superintendent", "archbishop", "bishop", "cardinal", "prime", "vice", "deputy", "assistant",
     "attorney", "justice", "chancellor", "premier", "analyst", "expert", "researcher",
     "representative", "chairman", "chairwoman", "chair", "ceo", "founder", "leader", "emir",
+    "cllr", "councillor", "councilor", "councilmember", "councilman", "councilwoman", "alderman",
+    "alderwoman", "assemblyman", "assemblywoman", "assemblymember", "supervisor", "trustee", "supt",
 }
 LEADING_FUNCTION_WORDS = {
     "the", "a", "an", "but", "and", "or", "so", "yet", "in", "on", "at", "for", "when", "after",
