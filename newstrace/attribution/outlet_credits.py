@@ -115,7 +115,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     ("report", (rf"\b(?:first |originally |previously |also )?(?:reported|revealed|disclosed|broken|"
                rf"published|broadcast|aired) by (?P<outlet>{NAME})"), CONTEXT),
     ("report", rf"\b[Aa]ccording to (?P<outlet>{NAME})", FORM),
-    ("report", rf"\b(?:seen|obtained|reviewed|verified|examined) by (?P<outlet>{NAME})", FORM),
+    ("report", rf"\b(?:seen|obtained|reviewed|verified|examined|compiled|analy[sz]ed) by (?P<outlet>{NAME})", FORM),
     ("report", (rf"(?P<outlet>\b[Tt]he[ \t]+{NAME}) (?:has |have |had )?(?:first |earlier |previously )?"
                r"(?:reported|reports|revealed|disclosed|broke the news)\b"), CONTEXT),
     ("report", (rf"(?P<outlet>{NAME}) (?:has |have |had )?(?:first |earlier |previously )?"
@@ -132,7 +132,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     ("dateline", (r"(?m)^[A-Z][A-Z .,'-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?\s*"
                  r"\((?P<outlet>[A-Z][\w .&-]{0,30})\)\s*[-–—]"), ANY),
 ]
-NEWSROOM_ACTION = re.compile(r"^(?:seen|obtained|reviewed|verified|examined) by\b")
+NEWSROOM_ACTION = re.compile(r"^(?:seen|obtained|reviewed|verified|examined|compiled|analy[sz]ed) by\b")
 """A credit for something the outlet did itself: its own reporting when the outlet is the text's own."""
 
 _COMPILED = [(kind, re.compile(pattern), rule) for kind, pattern, rule in PATTERNS]

@@ -42,13 +42,15 @@ def _description_key(description: str) -> str:
 
 def _find_source(found: list[Source], mention: Mention) -> Source | None:
     """Return the existing source a mention refers to, or None if it is a new one."""
-    if mention.kind == "name":
+    one_word = mention.kind == "description" and " " not in mention.name and mention.name[:1].isupper()
+    if mention.kind == "name" or one_word:  # "Rogers" after "Jane Rogers" is her, not a group
         for source in found:
             if source.kind == "name" and any(
                     same_person(mention.name, form) or same_person(form, mention.name)
                     for form in source.forms):
                 return source
-        return None
+        if mention.kind == "name":
+            return None
     key = _description_key(mention.name)
     for source in found:
         if source.kind == mention.kind and key in [_description_key(form) for form in source.forms]:
@@ -153,11 +155,23 @@ def institution_antecedent(mention: Mention, runs: list[tuple[str, int, int]]) -
     return replace(mention, name=max(earlier)[1], kind="name")
 
 
+def surname_or_group(mention: Mention, runs: list[tuple[str, int, int]]) -> Mention:
+    """Return a one-word plural-looking subject ("Rogers said") as a name when the text names someone
+    with that surname ("Jane Rogers"); a group ("Opponents said") stays a description."""
+    word = mention.name
+    if mention.kind != "description" or " " in word or not word[:1].isupper():
+        return mention
+    if any(len(name.split()) > 1 and same_person(word, name) for name, _, _ in runs):
+        return replace(mention, kind="name")
+    return mention
+
+
 def collect_sources(text: str, spans: list[tuple[int, int]],
                     quoted: list[tuple[int, int]] | None = None) -> tuple[list[Source], dict[int, Source]]:
     """Return the sources of the story and the source of every mention by offset."""
     runs = name_runs(text, spans)
-    attributions = [institution_antecedent(mention, runs) for mention in find_mentions(text, spans, quoted)]
+    attributions = [surname_or_group(institution_antecedent(mention, runs), runs)
+                    for mention in find_mentions(text, spans, quoted)]
     found, _ = resolve_mentions(attributions)
     taken = {mention.start for mention in attributions}
     bare = [m for m in _name_occurrences(runs, found) if m.start not in taken]

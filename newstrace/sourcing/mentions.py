@@ -56,7 +56,7 @@ def subject_mention(subject: str, start: int, sentence: int, counts: bool = True
         return None  # outlets come from newstrace.attribution.outlet_credits
     if re.fullmatch(rf"(?:{PERSON_NOUNS})|{GROUP_PLURAL}", subject.lower()) and not subject.isupper():
         return Mention(subject, "description", start, sentence, counts)  # "Police said", "Opponents said"
-    if re.fullmatch(rf"(?:[Tt]he\s+)?{NAME}", subject):
+    if re.fullmatch(rf"(?:[Tt]he\s+)?{NAME}\.?", subject):  # "Jolt Mobility Inc." ends with its period
         name, role = strip_name(subject)
         if not name or name_key(name) in NOT_NAMES:
             return None

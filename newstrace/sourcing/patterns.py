@@ -43,12 +43,14 @@ _DETERMINER = (
     r"[Tt]hose|[Tt]hese|[Oo]ther|[Aa]nother|[Ff]ormer|[Ss]enior)\s+"
 )
 POST_MODIFIER = (
-    r"(?:\s+(?:for|at|from|with)\s+(?:the\s+)?[\w.'’-]+"
+    r"(?:\s+(?:for|at|from|with|in|on|near|along|around)\s+(?:the\s+)?[\w.'’-]+"
     r"(?:(?:\s+(?:of|and|for|&)(?:\s+the)?|,)?\s+[A-Z][\w'’-]*){0,8})?"
 )
-"""'for/at/from X' after a person noun; X may be a long institution name ("the Department of Housing, Local Government and Heritage")."""
-PERSON_HEAD = rf"(?:{PERSON_NOUNS}|{GROUP_PLURAL})"
-"""A person noun from the vocabulary, or a plural person noun by its form ("operators", "fishermen")."""
+"""'for/at/from/in/on X' after a person noun ("Shopkeepers on the quay"); X may be a long institution
+name ("a spokeswoman for the Department of Housing, Local Government and Heritage")."""
+PERSON_HEAD = rf"(?:(?i:{PERSON_NOUNS})|{GROUP_PLURAL})"
+"""A person noun from the vocabulary, or a plural person noun by its form ("operators", "Fishermen");
+capitalised too, at the start of a sentence ("Shopkeepers on the quay said")."""
 ORG_HEAD = rf"(?:{ORG_NOUNS})(?![\w'’])"
 DESCRIPTION = (
     rf"{GROUP}|(?:{_DETERMINER})?{_MODIFIER}{{0,4}}?{PERSON_HEAD}{POST_MODIFIER}"

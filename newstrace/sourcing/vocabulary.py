@@ -41,7 +41,7 @@ PERSON_NOUNS = (
     "detectives?|inspectors?|rescuers?|firefighters?|paramedics?|medics?|journalists?|reporters?|"
     "administrators?|[a-z]*ologists?|statisticians?|physicists?|chemists?|demographers?"
 )
-GROUP_PLURAL = r"(?!\w*ments\b)[a-z]{2,}(?:ents|ers|ors|ists|ians|ees|men|ants|ives|ats)"
+GROUP_PLURAL = r"(?!\w*ments\b)[A-Za-z][a-z]+(?:ents|ers|ors|ists|ians|ees|men|ants|ives|ats)"
 """A plural person noun by its form, not a list: opponents, operators, fishermen, tourists, retirees."""
 ORG_NOUNS = (
     "ministry|ministries|department|agency|council|company|firm|government|group|committee|"
