@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 import newstrace as nt
 from newstrace.evaluation.sources import load_gold_sources, match_sources
-from newstrace.sourcing.finder import COLUMNS, SOURCE_TYPE_MEANINGS, SOURCE_TYPES, same_person, sources
+from newstrace.sourcing.finder import COLUMNS, sources
+from newstrace.sourcing.names import same_person
+from newstrace.sourcing.source_types import SOURCE_TYPE_MEANINGS, SOURCE_TYPES
 
 
 def _row(table: pd.DataFrame, name: str) -> pd.Series:
