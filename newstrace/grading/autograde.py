@@ -115,6 +115,7 @@ class SandboxedExecute(Execute):
         """Before each test cell, record any hook the student's code installed in the kernel."""
         if self.findings_file and cell.cell_type == "code":
             if self.kernel_start_state is None:
+                self.km.lock_sockets()  # before any student code runs
                 self.kernel_start_state = await self.probe_kernel_state()
             grade = cell.metadata.get("nbgrader", {})
             if self.kernel_start_state and grade.get("grade") and not grade.get("solution"):

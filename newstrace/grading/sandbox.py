@@ -425,6 +425,18 @@ class SandboxedKernelManager(AsyncKernelManager):
             os.close(info_read)
         os.symlink(f"/proc/{self.sandbox_pid}/root{KERNEL_DIR}", os.path.join(private, SOCKETS_LINK))
 
+    def lock_sockets(self) -> None:
+        """Once the kernel is up, take its socket folder back from `nobody` (root only).
+
+        The grader reaches the sockets by a path a kernel owning the folder could replace with a
+        link elsewhere, for the grader's next reconnection to follow; as root, nothing is left to
+        replace once the sockets exist. (Where the grader is not root the kernel is the same user.)
+        """
+        if type(self).sandbox_kind == "bwrap+nobody" and self.sandbox_pid is not None:
+            folder = f"/proc/{self.sandbox_pid}/root{KERNEL_DIR}"
+            os.chown(folder, 0, 0)
+            os.chmod(folder, 0o755)
+
     def full_budgets(self) -> list[str]:
         """Return which of the kernel's disk budgets (working folder, /tmp) are full, while it runs."""
         if self.sandbox_pid is None:
@@ -493,7 +505,7 @@ def socket_root(preferred: str) -> str:
     is no TCP fallback, so a long TMPDIR moves the kernel's private folder, never its network.
     """
     for root in (preferred, "/tmp", "/dev/shm"):
-        if len(os.path.join(root, "k-xxxxxxxx", "ipc").encode()) <= MAX_SOCKET_PATH and os.access(
+        if len(os.path.join(root, "k-xxxxxxxx", SOCKETS_LINK, "ipc").encode()) <= MAX_SOCKET_PATH and os.access(
             root, os.W_OK | os.X_OK
         ):
             return root

@@ -523,6 +523,27 @@ def test_student_code_cannot_write_past_its_working_folder_budget(toy_release, t
     assert {r.student for r in read_grades(root / "grades.csv")} == {"honest", "filler"}
 
 
+SOCKET_SWAP = """import os
+try:
+    os.rename('/run/kernel/ipc-1', '/run/kernel/moved')
+    os.symlink('/run/some-host-socket', '/run/kernel/ipc-1')
+    print('swapped')
+except OSError as err:
+    print('refused', type(err).__name__)
+"""
+
+
+def test_a_kernel_run_as_nobody_cannot_replace_its_sockets(toy_release, tmp_path):
+    if confined_kind() != "bwrap+nobody":
+        pytest.skip("only a grader run as root can take the socket folder back from the kernel")
+    root = new_course(tmp_path / "course")
+    submit(root, "swapper", with_cell(perfect(toy_release), SOCKET_SWAP))
+    assert grade(root, jobs=1)["swapper"].status == "ok"
+    evidence = nbformat.read(root / "autograded" / "swapper" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", 4)
+    said = "".join(o.get("text", "") for c in evidence.cells if "rename" in c.source for o in c.outputs)
+    assert said.strip() == "refused PermissionError", said
+
+
 def test_no_network_under_a_long_tmpdir(tmp_path, monkeypatch):
     import socket
 
