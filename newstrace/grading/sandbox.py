@@ -224,16 +224,33 @@ def copy_then_run(as_nobody: bool) -> str:
     return script + ' && shift 2 && exec "$@"'
 
 
-MIN_CGROUP_MEMORY_MB = 128  # a kernel importing newstrace, pandas and matplotlib ran in 100 MB
+# Measured with `.venv/bin/python benchmarks/measure_kernel_memory.py` (each course assignment's
+# instructor notebook, every answer and test cell, in the grader's confined kernel; 2 cores):
+# peak RSS (VmHWM, what a memory cgroup charges) 97-99 MB; peak address space (VmPeak, what
+# prlimit --as counts) 814 MB; the smallest per-process cap running every notebook without an
+# error, in 128 MB steps, 896 MB. Address space is mostly reserved, not used: thread stacks, a
+# 64 MB malloc arena per thread, and OpenBLAS's buffers for one thread per core (measured: 41 MB
+# more VmPeak from its first to its second thread).
+MIN_CGROUP_MEMORY_MB = 128  # peak RSS 99 MB, and a margin
+MIN_PROCESS_MEMORY_MB = 1024  # 896 MB measured on 2 cores, one 128 MB step of margin
+PROCESS_MEMORY_PER_EXTRA_CORE_MB = 64  # one more OpenBLAS thread (41 MB) in a 64 MB malloc arena
+MEASURED_CORES = 2
 MIN_WORK_MB = 1  # the smallest working-folder budget (--disk-mb)
-MIN_PROCESS_MEMORY_MB = 1536  # prlimit --as counts address space (thread arenas, BLAS), not use
 
 
 def minimum_memory_mb(kind: str) -> int:
     """Return the smallest per-kernel memory cap (MB) that starts a course kernel here."""
-    if kind != "none" and memory_cgroup_root() is not None:
+    if kind == "none":
+        return 0
+    if memory_cgroup_root() is not None:
         return MIN_CGROUP_MEMORY_MB
-    return MIN_PROCESS_MEMORY_MB if kind != "none" else 0
+    return minimum_process_memory_mb()
+
+
+def minimum_process_memory_mb() -> int:
+    """Return the smallest per-process cap (prlimit --as, MB): it grows with the number of cores."""
+    extra_cores = max((os.cpu_count() or MEASURED_CORES) - MEASURED_CORES, 0)
+    return MIN_PROCESS_MEMORY_MB + PROCESS_MEMORY_PER_EXTRA_CORE_MB * extra_cores
 
 
 def check_limits(kind: str, limits: Limits) -> None:
@@ -243,7 +260,7 @@ def check_limits(kind: str, limits: Limits) -> None:
         raise ValueError(
             f"--memory-mb {limits.memory_bytes // 1024**2} is too low: a kernel needs at least "
             f"{minimum} MB here"
-            + (" (memory is capped per process, without a cgroup)" if minimum == MIN_PROCESS_MEMORY_MB else "")
+            + (" (memory is capped per process, without a cgroup)" if minimum > MIN_CGROUP_MEMORY_MB else "")
         )
     if limits.work_bytes < MIN_WORK_MB * 1024**2:  # a tmpfs of size 0 would have no limit at all
         raise ValueError(f"--disk-mb {limits.work_bytes // 1024**2} is too low: use at least {MIN_WORK_MB}")

@@ -587,6 +587,21 @@ def test_a_memory_cap_too_low_to_start_a_kernel_is_refused_up_front(toy_release,
     assert not (root / "grades.csv").exists()
 
 
+def test_the_per_process_minimum_grades_a_perfect_notebook_in_full(toy_release, tmp_path, monkeypatch):
+    from newstrace.grading import sandbox
+    from newstrace.grading.sandbox import minimum_process_memory_mb
+
+    confined_kind()
+    monkeypatch.setattr(sandbox, "memory_cgroup_root", lambda: None)  # the fallback: prlimit --as
+    root = new_course(tmp_path / "course")
+    submit(root, "honest", perfect(toy_release))
+    minimum = minimum_process_memory_mb()
+    row = grade(root, jobs=1, limits=Limits(memory_bytes=minimum * 2**20))["honest"]
+    assert row.status == "ok" and row.score == row.max_score, (minimum, row)
+    with pytest.raises(ValueError, match=f"needs at least {minimum} MB here .memory is capped per process"):
+        grade(root, jobs=1, limits=Limits(memory_bytes=(minimum - 1) * 2**20))
+
+
 def test_an_honestly_copied_answer_cell_costs_nothing(toy_release, tmp_path):
     import copy
 
