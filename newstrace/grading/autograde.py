@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import nbformat
+from nbclient.util import run_sync
 from nbconvert.preprocessors import ClearMetadataPreprocessor
 from nbformat import NotebookNode
 from nbgrader.apps import NbGraderAPI
@@ -36,14 +37,12 @@ from nbgrader.preprocessors import (
     SaveAutoGrades,
 )
 from sqlalchemy.exc import SAWarning
-from nbclient.util import run_sync
 from traitlets import Enum, Integer, Unicode
 from traitlets.config import Config
 
-from newstrace.grading import sandbox
-from newstrace.grading import kernel_state
-from newstrace.grading.engines import forget_engines, share_gradebook_engines
+from newstrace.grading import kernel_state, sandbox
 from newstrace.grading.course import folder, with_overrides
+from newstrace.grading.engines import forget_engines, share_gradebook_engines
 from newstrace.grading.precheck import drop_duplicate_ids
 
 TIMEOUT_ENAME = "CellTimeoutError"  # what nbgrader's Execute records for a cell that timed out

@@ -26,8 +26,8 @@ from pathlib import Path
 import bleach
 import jinja2
 import nbformat
-from nbconvert import HTMLExporter
 from bleach.css_sanitizer import CSSSanitizer
+from nbconvert import HTMLExporter
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbconvert.preprocessors.sanitize import SanitizeHTML
 from nbformat import NotebookNode

@@ -451,8 +451,11 @@ class SandboxedKernelManager(AsyncKernelManager):
         """
         if type(self).sandbox_kind == "bwrap+nobody" and self.sandbox_pid is not None:
             folder = f"/proc/{self.sandbox_pid}/root{KERNEL_DIR}"
-            os.chown(folder, 0, 0)
-            os.chmod(folder, 0o755)
+            try:
+                os.chown(folder, 0, 0)
+                os.chmod(folder, 0o755)
+            except OSError:  # the sandbox has gone: its kernel's death is reported as such
+                pass
 
     def full_budgets(self) -> list[str]:
         """Return which of the kernel's disk budgets (working folder, /tmp) are full, while it runs."""

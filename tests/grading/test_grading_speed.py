@@ -8,9 +8,8 @@ from pathlib import Path
 import jinja2
 import nbgrader.api
 import pytest
-from nbgrader.api import Gradebook
-
 from grading_kernels import run_in_grading_kernel, use_grading_kernels
+from nbgrader.api import Gradebook
 
 from newstrace.grading import engines
 from newstrace.grading.autograde import SandboxedExecute, fork_is_safe
