@@ -7,6 +7,7 @@ the gradebook and grades.csv. No attack submission is kept in the repository.
 
 from __future__ import annotations
 
+import errno
 import html
 import os
 import re
@@ -428,16 +429,23 @@ code = ('open("/proc/self/oom_score_adj", "w").write("1000"); '  # the out-of-me
 procs = [subprocess.Popen([sys.executable, '-c', code], stdout=subprocess.PIPE) for _ in range(4)]
 print('alive:', sum(p.communicate()[0].count(b'alive') for p in procs))
 """
-TMP_FILLER = """written = 0
+
+
+def filler(folder: str, files: int, mb: int) -> str:
+    """Return attack code writing `files` files of `mb` MB into `folder`, printing what it wrote."""
+    return f"""import os
+written = 0
 try:
-    for i in range(6):
-        with open(f'/tmp/fill{i}', 'wb') as handle:
-            handle.write(b'x' * (50 * 2**20))
-        written += 50
+    for i in range({files}):
+        with open(os.path.join({folder!r}, f'fill{{i}}.bin'), 'wb') as handle:
+            handle.write(b'x' * ({mb} * 2**20))
+        written += {mb}
 except OSError as err:
-    print(type(err).__name__)
+    print('refused', err.errno)
 print('written', written)
 """
+
+
 NETWORK = """import socket
 try:
     socket.create_connection(('127.0.0.1', {port}), timeout=5).sendall(b'hidden tests')
@@ -480,31 +488,16 @@ def test_memory_is_capped_for_the_kernels_whole_process_tree(tmp_path, monkeypat
 def test_the_sandbox_tmp_is_size_capped(tmp_path, monkeypatch):
     kind = confined_kind()
     monkeypatch.setattr(SandboxedKernelManager, "limits", Limits(tmp_bytes=128 * 2**20))
-    nb, _ = run_in_grading_kernel([TMP_FILLER], kind, tmp_path, monkeypatch)
+    nb, _ = run_in_grading_kernel([filler("/tmp", 6, 50)], kind, tmp_path, monkeypatch)
     text = printed(nb)
-    assert "OSError" in text and int(text.split("written")[1]) <= 128, text
-
-
-DISK_FILLER = """import os
-written = 0
-try:
-    for i in range(8):
-        with open(f'fill{i}.bin', 'wb') as handle:
-            handle.write(b'x' * (8 * 2**20))
-        written += 8
-except OSError as err:
-    print('refused', err.errno)
-print('written', written, 'in', os.getcwd())
-"""
+    assert f"refused {errno.ENOSPC}" in text and int(text.split("written")[1]) <= 128, text
 
 
 def test_student_code_cannot_write_past_its_working_folder_budget(toy_release, tmp_path):
-    import errno
-
     confined_kind()
     root = new_course(tmp_path / "course")
     submit(root, "honest", perfect(toy_release))
-    submit(root, "filler", with_cell(perfect(toy_release), DISK_FILLER))
+    submit(root, "filler", with_cell(perfect(toy_release), filler(".", 8, 8)))
     rows = grade(root, jobs=2, limits=Limits(work_bytes=32 * 2**20))  # 64 MB of writes into 32
     row = rows["filler"]
     assert row.status == "review" and row.score == 0, row
@@ -515,7 +508,7 @@ def test_student_code_cannot_write_past_its_working_folder_budget(toy_release, t
     said = next(
         "".join(o.get("text", "") for o in cell.outputs)
         for cell in evidence.cells
-        if cell.cell_type == "code" and "fill{i}" in cell.source
+        if cell.cell_type == "code" and "fill{i}.bin" in cell.source
     )
     assert f"refused {errno.ENOSPC}" in said and int(said.split("written ")[1].split()[0]) <= 32, said
     assert "held for review" in feedback_page(root, "filler")
