@@ -7,6 +7,7 @@ president" is the last named source with that title; "he" or "she" is the person
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from newstrace.sourcing.mentions import Mention, find_mentions, name_runs
@@ -166,11 +167,23 @@ def surname_or_group(mention: Mention, runs: list[tuple[str, int, int]]) -> Ment
     return mention
 
 
+def role_holder(mention: Mention, runs: list[tuple[str, int, int]], text: str) -> Mention:
+    """Return 'its director' as the person the text names with that role within two sentences
+    ("Dr. Jo Lee, the clinic's director"); else the mention itself."""
+    words = mention.name.split()
+    if mention.kind != "description" or len(words) != 2 or words[0].lower() not in {"its", "his", "her", "their"}:
+        return mention
+    role = re.compile(rf",\s+(?:[\w.'’-]+\s+){{0,4}}?{re.escape(words[1])}\b")
+    holders = [(abs(offset - mention.start), name) for name, offset, index in runs
+               if abs(index - mention.sentence) <= 2 and role.match(text, offset + len(name))]
+    return replace(mention, name=min(holders)[1], kind="name") if holders else mention
+
+
 def collect_sources(text: str, spans: list[tuple[int, int]],
                     quoted: list[tuple[int, int]] | None = None) -> tuple[list[Source], dict[int, Source]]:
     """Return the sources of the story and the source of every mention by offset."""
     runs = name_runs(text, spans)
-    attributions = [surname_or_group(institution_antecedent(mention, runs), runs)
+    attributions = [role_holder(surname_or_group(institution_antecedent(mention, runs), runs), runs, text)
                     for mention in find_mentions(text, spans, quoted)]
     found, _ = resolve_mentions(attributions)
     taken = {mention.start for mention in attributions}

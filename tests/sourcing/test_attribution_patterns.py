@@ -111,3 +111,17 @@ def test_outlets_are_news_outlet_sources_never_people(text, outlet):
     row = _only(found, outlet)
     assert (row["source"], row["type"]) == (outlet, "news outlet")
     assert "named person" not in set(found["type"])
+
+
+@pytest.mark.parametrize("text", [
+    "The clinic will close on weekends, its director said Friday.\nDr. Jo Lee, the clinic's director, said two posts were open.",
+    "Dr. Jo Lee, the clinic's director, said two posts were open. Its director said more would go.",
+])
+def test_its_director_is_the_person_named_with_that_role(text):
+    found = sources(text)
+    assert found["source"].tolist() == ["Jo Lee"] and found["attributions"].tolist() == [2]
+
+
+def test_its_owner_with_nobody_named_so_stays_an_anonymous_description():
+    found = sources("The plant will close, its owner said on Monday. Ana Ruiz, a welder, said she would move.")
+    assert _only(found, "owner")[["source", "type"]].tolist() == ["its owner", "anonymous source"]
