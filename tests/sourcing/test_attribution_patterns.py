@@ -66,6 +66,7 @@ def test_a_surname_that_looks_like_a_plural_stays_the_person():
     ("Police logs obtained by the Herald show six calls that night.", "Police logs obtained by the Herald"),
     ("Survey records compiled by volunteers show the dunes have shrunk.", "Survey records compiled by volunteers"),
     ("The ferry lost money, according to a tally by the Harbour Users Group.", "a tally by the Harbour Users Group"),
+    ("Closing the pool saves $80,000, according to a city staff report.", "a city staff report"),
 ])
 def test_documents_and_counts_are_media_with_their_maker(text, document):
     row = _only(sources(text), document)
