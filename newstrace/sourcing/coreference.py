@@ -1,8 +1,12 @@
-"""Mentions grouped into sources: short names, "the official", "he said".
+"""Mentions grouped into sources: short names, "the official", "the company", "its director", "he said".
 
 Later short references are one source with the longer name they are part of (see
 newstrace.sourcing.names). "the official" is the last source described with the same noun; "the
 president" is the last named source with that title; "he" or "she" is the person last named before.
+Before grouping, three descriptions become the name they stand for when the text has it:
+"the company" or "the agency" (the last name before it with that noun; Inc or Ltd for a company),
+"its director" (the person named "..., the clinic's director" within two sentences), and a one-word
+plural-looking subject that is someone's surname ("Rogers said" after "Jane Rogers").
 """
 
 from __future__ import annotations
@@ -179,12 +183,16 @@ def role_holder(mention: Mention, runs: list[tuple[str, int, int]], text: str) -
     return replace(mention, name=min(holders)[1], kind="name") if holders else mention
 
 
+def _named_if_possible(mention: Mention, runs: list[tuple[str, int, int]], text: str) -> Mention:
+    """Return a description as the name the text gives it (institution, role holder, surname), else as is."""
+    return role_holder(surname_or_group(institution_antecedent(mention, runs), runs), runs, text)
+
+
 def collect_sources(text: str, spans: list[tuple[int, int]],
                     quoted: list[tuple[int, int]] | None = None) -> tuple[list[Source], dict[int, Source]]:
     """Return the sources of the story and the source of every mention by offset."""
     runs = name_runs(text, spans)
-    attributions = [role_holder(surname_or_group(institution_antecedent(mention, runs), runs), runs, text)
-                    for mention in find_mentions(text, spans, quoted)]
+    attributions = [_named_if_possible(mention, runs, text) for mention in find_mentions(text, spans, quoted)]
     found, _ = resolve_mentions(attributions)
     taken = {mention.start for mention in attributions}
     bare = [m for m in _name_occurrences(runs, found) if m.start not in taken]
