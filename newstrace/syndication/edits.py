@@ -17,7 +17,12 @@ House style (the same content, the outlet's typography or spelling):
   hyphens, spaces or apostrophes only ("month-long" / "monthlong" / "month long");
   vowels only, in a capitalised word (a name) or a word of 7+ letters ("Qaida" / "Qaeda");
   one letter inside a word of 6+ letters, not at its end, so inflections are not variants
-  ("organise" / "organize", "instalment" / "installment").
+  ("organise" / "organize", "instalment" / "installment"). The last two rules read words only:
+  a figure spelt differently ("12,000" / "13,000") is another number.
+- `initialism`, `abbreviation`, `number style`, `unit style`: the families of
+  `newstrace.syndication.house_style`, one normalisation table each ("U.N." / "UN",
+  "St." / "Street", "nine" / "9", "£4.1m" / "£4.1 million"). A changed number, name or hedge is
+  content: "nine" / "10" and "could" / "will" are word changes.
 
 Content (what the text says changed):
 - `word change`: words replaced by other words.
@@ -31,9 +36,12 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-HOUSE_STYLE = ("punctuation", "capitalisation", "spelling variant")
+from newstrace.syndication import house_style
+
+HOUSE_STYLE = ("punctuation", "capitalisation", "spelling variant", *house_style.KINDS)
 CONTENT = ("word change", "deletion", "insertion")
 KINDS = HOUSE_STYLE + CONTENT
+HOUSE_FORMS = frozenset(HOUSE_STYLE) - {"punctuation"}
 VOWELS = set("aeiouy")
 
 
@@ -60,13 +68,33 @@ def is_punctuation(token: str) -> bool:
     return not any(char.isalnum() for char in token)
 
 
-def join(tokens: list[str]) -> str:
-    """Return tokens as text, with no space before closing punctuation."""
-    text = ""
-    for token in tokens:
-        glue = "" if not text or (is_punctuation(token) and token not in ("--", '"', "(")) else " "
-        text += glue + token
-    return text
+NO_SPACE_BEFORE = frozenset([",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "...", "/"])
+"""Marks written against the token before them, when the text's own spacing is not known."""
+NO_SPACE_AFTER = frozenset(["(", "[", "{", "/", "$", "£", "€", "¥"])
+"""Marks written against the token after them, when the text's own spacing is not known."""
+
+
+def _spaced_by_rule(tokens: list[str]) -> list[bool]:
+    """Return, per token, whether a space goes before it: by punctuation rules, quotes paired in order."""
+    gaps, open_quote = [], False
+    for index, token in enumerate(tokens):
+        previous = tokens[index - 1] if index else ""
+        closing = token in NO_SPACE_BEFORE or (token == '"' and (open_quote or index == len(tokens) - 1))
+        gaps.append(bool(index) and not closing and previous not in NO_SPACE_AFTER
+                    and not (previous == '"' and open_quote))
+        open_quote = (not open_quote) if token == '"' else open_quote
+    return gaps
+
+
+def join(tokens: list[str], gaps: list[bool] | None = None) -> str:
+    """Return tokens as text: spaced as written where `gaps` (from `token_gaps`) says, else by rule.
+
+    The rule: no space before closing marks (`NO_SPACE_BEFORE`), none after opening marks and
+    currency signs (`NO_SPACE_AFTER`), and straight double quotes taken as opening and closing in turn.
+    """
+    spaced = gaps if gaps is not None else _spaced_by_rule(tokens)
+    return "".join((" " if space and index else "") + token
+                   for index, (token, space) in enumerate(zip(tokens, spaced)))
 
 
 def _letters_only(tokens: list[str]) -> str:
@@ -102,6 +130,8 @@ def is_spelling_variant(before: list[str], after: list[str]) -> bool:
     if len(before) != 1 or len(after) != 1:
         return False
     old, new = before[0], after[0]
+    if any(char.isdigit() for char in old + new):
+        return False
     named = old[:1].isupper() and new[:1].isupper()
     if (named or min(len(old), len(new)) >= 7) and _vowel_only_difference(old, new):
         return True
@@ -110,7 +140,7 @@ def is_spelling_variant(before: list[str], after: list[str]) -> bool:
 
 def classify(before: list[str], after: list[str]) -> str:
     """Return the edit kind of changing the token run `before` into `after`."""
-    if all(map(is_punctuation, before + after)):
+    if all(map(is_punctuation, before + after)) and not house_style.WORD_SYMBOLS.intersection(before + after):
         return "punctuation"
     if not after:
         return "deletion"
@@ -120,12 +150,33 @@ def classify(before: list[str], after: list[str]) -> str:
         return "capitalisation"
     if is_spelling_variant(before, after):
         return "spelling variant"
-    return "word change"
+    return house_style.house_style_kind(before, after) or "word change"
 
 
-def _changed_runs(before: list[str], after: list[str]) -> list[tuple[int, int, int, int]]:
+Block = tuple[int, int, int, int]  # (b1, b2, a1, a2): tokens before[b1:b2] became after[a1:a2]
+
+
+def classify_block(before: list[str], after: list[str], block: Block) -> str:
+    """Return the kind of one changed block, read with its unchanged neighbours when that tells more.
+
+    A word change is read again with the equal token on each side, for house-style forms that span
+    the change ("a" -> "1" in "a million" / "1 million").
+    """
+    b1, b2, a1, a2 = block
+    kind = classify(before[b1:b2], after[a1:a2])
+    if kind != "word change":
+        return kind
+    left = int(b1 > 0 and a1 > 0 and before[b1 - 1] == after[a1 - 1])
+    right = int(b2 < len(before) and a2 < len(after) and before[b2] == after[a2])
+    if not left and not right:
+        return kind
+    widened = house_style.house_style_kind(before[b1 - left:b2 + right], after[a1 - left:a2 + right])
+    return widened or kind
+
+
+def _changed_runs(before: list[str], after: list[str]) -> list[Block]:
     """Return maximal changed runs (b1, b2, a1, a2): touching opcode blocks joined."""
-    runs: list[tuple[int, int, int, int]] = []
+    runs: list[Block] = []
     for op in Levenshtein.opcodes(before, after):
         if op.tag == "equal":
             continue
@@ -136,19 +187,46 @@ def _changed_runs(before: list[str], after: list[str]) -> list[tuple[int, int, i
     return runs
 
 
-def _blocks(before: list[str], after: list[str]) -> list[tuple[int, int, int, int]]:
-    """Return changed blocks; a run of n tokens for n tokens is split per token unless house style."""
-    blocks = []
+def _house_forms(before: list[str], after: list[str], block: Block) -> list[Block]:
+    """Return a house-style run cut into the house-style forms it is made of, shortest first.
+
+    "nine U.N." -> "9 UN" is two edits (number style, initialism); a full stop dropped with its
+    abbreviation ("Aug." -> "August") stays with it, since punctuation alone is no form.
+    """
+    b1, b2, a1, a2 = block
+    for cut_before in range(b1 + 1, b2):
+        for cut_after in range(a1 + 1, a2):
+            first, rest = (b1, cut_before, a1, cut_after), (cut_before, b2, cut_after, a2)
+            if (classify_block(before, after, first) in HOUSE_FORMS
+                    and classify_block(before, after, rest) in HOUSE_FORMS):
+                return [first, *_house_forms(before, after, rest)]
+    return [block]
+
+
+def _blocks(before: list[str], after: list[str]) -> list[Block]:
+    """Return changed blocks: a house-style run cut into its forms, a run of n tokens for n tokens
+    that is not house style split per token, any other run whole."""
+    blocks: list[Block] = []
     for b1, b2, a1, a2 in _changed_runs(before, after):
-        whole = classify(before[b1:b2], after[a1:a2])
-        if b2 - b1 == a2 - a1 > 1 and whole not in HOUSE_STYLE:
+        whole = classify_block(before, after, (b1, b2, a1, a2))
+        if whole in HOUSE_STYLE:
+            blocks += _house_forms(before, after, (b1, b2, a1, a2))
+        elif b2 - b1 == a2 - a1 > 1:
             blocks += [(b1 + n, b1 + n + 1, a1 + n, a1 + n + 1) for n in range(b2 - b1)]
         else:
             blocks.append((b1, b2, a1, a2))
     return blocks
 
 
-def _merge_word_changes(edits: list[Edit], before: list[str], after: list[str]) -> list[Edit]:
+Gaps = tuple[list[bool], list[bool]] | None
+
+
+def _shown(tokens: list[str], gaps: list[bool] | None, start: int, end: int) -> str:
+    """Return tokens[start:end] as text, spaced as written when gaps are known."""
+    return join(tokens[start:end], gaps[start:end] if gaps is not None else None)
+
+
+def _merge_word_changes(edits: list[Edit], before: list[str], after: list[str], gaps: Gaps) -> list[Edit]:
     """Return edits with adjacent word changes joined into one."""
     merged: list[Edit] = []
     for edit in edits:
@@ -157,16 +235,20 @@ def _merge_word_changes(edits: list[Edit], before: list[str], after: list[str]) 
                 and last.before_end == edit.before_start and last.after_end == edit.after_start):
             b1, a1 = last.before_start, last.after_start
             merged[-1] = Edit(b1, edit.before_end, a1, edit.after_end,
-                              join(before[b1:edit.before_end]), join(after[a1:edit.after_end]),
+                              _shown(before, gaps and gaps[0], b1, edit.before_end),
+                              _shown(after, gaps and gaps[1], a1, edit.after_end),
                               "word change")
         else:
             merged.append(edit)
     return merged
 
 
-def diff(before: list[str], after: list[str]) -> list[Edit]:
-    """Return the classified edits that turn the token list `before` into `after`."""
-    edits = [Edit(b1, b2, a1, a2, join(before[b1:b2]), join(after[a1:a2]),
-                  classify(before[b1:b2], after[a1:a2]))
+def diff(before: list[str], after: list[str], gaps: Gaps = None) -> list[Edit]:
+    """Return the classified edits that turn the token list `before` into `after`.
+
+    `gaps`, (before's, after's) `token_gaps`, lets each edit's text keep its spacing as written.
+    """
+    edits = [Edit(b1, b2, a1, a2, _shown(before, gaps and gaps[0], b1, b2),
+                  _shown(after, gaps and gaps[1], a1, a2), classify_block(before, after, (b1, b2, a1, a2)))
              for b1, b2, a1, a2 in _blocks(before, after)]
-    return _merge_word_changes(edits, before, after)
+    return _merge_word_changes(edits, before, after, gaps)

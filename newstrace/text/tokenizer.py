@@ -21,6 +21,8 @@ accents stripped.
 `tokens(text)` returns the normalised tokens as written (case and hyphens kept) with each
 punctuation mark as a token of its own; `edits` diffs these to see house style.
 `word_spans(text)` returns the same tokens with their character offsets in the *input* text.
+`token_gaps(text)` says, per token of `tokens(text)`, whether a space comes before it, so that tokens
+can be shown again as they were written ("(AP)", not "( AP)").
 """
 
 from __future__ import annotations
@@ -195,6 +197,16 @@ def tokens(text: str) -> list[str]:
     """Return the normalised tokens of text as written (case kept), punctuation marks included."""
     check_text(text, "tokens")
     return TOKEN_RE.findall(normalize(text))
+
+
+def token_gaps(text: str) -> list[bool]:
+    """Return, for each of tokens(text), True if white space comes before it in the text."""
+    check_text(text, "token_gaps")
+    gaps, end = [], 0
+    for match in TOKEN_RE.finditer(normalize(text)):
+        gaps.append(match.start() > end)
+        end = match.end()
+    return gaps
 
 
 def token_spans(text: str) -> list[tuple[str, int, int]]:
