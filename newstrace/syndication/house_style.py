@@ -371,8 +371,24 @@ def _alike(first: list[Item], second: list[Item]) -> bool:
         one & other for one, other in zip(forms_first, forms_second))
 
 
+_TABLE_WORDS = frozenset(
+    [key.lower() for key in ABBREVIATIONS] + [word for form in _FULL_FORMS for word in form.split(" ")]
+    + [word for form in UNIT_FORMS for word in form.split(" ")] + list(MULTIPLIERS))
+
+
+def _may_hold_forms(tokens: list[str]) -> bool:
+    """Return True if a run has a token some family reads: a figure, a letter, a table word or a number word."""
+    for token in tokens:
+        if len(token) == 1 and token.isalpha() or any(map(str.isdigit, token)) or token.lower() in _TABLE_WORDS:
+            return True
+    words = " ".join(tokens)
+    return alpha2digit(words, "en", threshold=0) != words
+
+
 def house_style_kind(before: list[str], after: list[str]) -> str | None:
     """Return the house-style family that makes two token runs alike (module docstring), or None."""
+    if not (_may_hold_forms(before) or _may_hold_forms(after)):
+        return None
     first: list[Item] = list(before)
     second: list[Item] = list(after)
     for name, normalise in FAMILIES:
