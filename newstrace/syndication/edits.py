@@ -6,12 +6,19 @@ changed blocks: it runs in C, accepts lists of strings directly and, unlike `Ind
 substitutions as one `replace` block, which is what a copy editor's word swap is. Touching blocks
 are joined into one run ("well-known" -> "well known" is one change). A run of n tokens for n
 tokens that is not house style as a whole is split into n one-token edits so that each is
-classified on its own; neighbouring word changes are then merged back into one edit.
+classified on its own; neighbouring word changes are then merged back into one edit. A house-style
+run made of several forms is cut into them ("nine U.N." -> "9 UN": number style, then initialism).
+A word change is read once more with the unchanged token on each side, for forms that span it
+("a" -> "1" in "a million" / "1 million" is number style).
+
+`before` and `after` show the tokens as written when `diff` is given their `token_gaps` ("(AP)");
+otherwise `join` spaces them by punctuation rules.
 
 Edit kinds (the vocabulary of the `kind` column):
 
 House style (the same content, the outlet's typography or spelling):
-- `punctuation`: only punctuation differs (a serial comma added or dropped, a dash for a comma).
+- `punctuation`: only punctuation differs (a serial comma added or dropped, a dash for a comma);
+  a currency, per cent or degree sign stands for words, so it is never mere punctuation.
 - `capitalisation`: the same words, different case ("The Post" / "the Post").
 - `spelling variant`: the same word spelt differently, by one of these general rules:
   hyphens, spaces or apostrophes only ("month-long" / "monthlong" / "month long");

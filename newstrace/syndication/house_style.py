@@ -126,6 +126,7 @@ CURRENCY_SIGNS = ("$", "£", "€", "¥")
 WORD_SYMBOLS = frozenset([*CURRENCY_SIGNS, "%", "°"])
 """Symbols that stand for words (a currency, per cent, degrees): never mere punctuation."""
 
+
 class Figure(NamedTuple):
     """A number read from the text: its value, and whether it is an ordinal ("21st")."""
 
@@ -371,9 +372,9 @@ def _alike(first: list[Item], second: list[Item]) -> bool:
         one & other for one, other in zip(forms_first, forms_second))
 
 
-_TABLE_WORDS = frozenset(
-    [key.lower() for key in ABBREVIATIONS] + [word for form in _FULL_FORMS for word in form.split(" ")]
-    + [word for form in UNIT_FORMS for word in form.split(" ")] + list(MULTIPLIERS))
+_TABLE_WORDS = frozenset([key.lower() for key in ABBREVIATIONS] + list(_FULL_FORMS) + list(_UNIT_FORMS)
+                         + list(MULTIPLIERS))
+"""The first words of every table form: a run without one (or a figure, letter or number word) has none."""
 
 
 def _may_hold_forms(tokens: list[str]) -> bool:
