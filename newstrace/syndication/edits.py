@@ -145,6 +145,11 @@ def is_spelling_variant(before: list[str], after: list[str]) -> bool:
     return _inner_one_letter_difference(old, new)
 
 
+def _words_and_signs(tokens: list[str]) -> list[str]:
+    """Return the tokens that are words or signs standing for words (punctuation left out)."""
+    return [token for token in tokens if not is_punctuation(token) or token in house_style.WORD_SYMBOLS]
+
+
 def classify(before: list[str], after: list[str]) -> str:
     """Return the edit kind of changing the token run `before` into `after`."""
     if all(map(is_punctuation, before + after)) and not house_style.WORD_SYMBOLS.intersection(before + after):
@@ -155,6 +160,9 @@ def classify(before: list[str], after: list[str]) -> str:
         return "insertion"
     if [token.lower() for token in before] == [token.lower() for token in after]:
         return "capitalisation"
+    words_before, words_after = _words_and_signs(before), _words_and_signs(after)
+    if [token.lower() for token in words_before] == [token.lower() for token in words_after]:
+        return "punctuation" if words_before == words_after else "capitalisation"
     if is_spelling_variant(before, after):
         return "spelling variant"
     return house_style.house_style_kind(before, after) or "word change"
