@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newstrace.syndication.edits import HOUSE_STYLE, classify, diff, join
 from newstrace.text.tokenizer import token_gaps, tokens
@@ -152,3 +154,21 @@ def test_joined_tokens_keep_their_spacing_as_written(text: str) -> None:
 ])
 def test_joined_tokens_without_their_text_follow_punctuation_rules(text: str, shown: str) -> None:
     assert join(text.split()) == shown
+
+
+house_tokens = st.lists(st.sampled_from(["nine", "9", "U", ".", "N", "UN", "Aug", "August", "£", "$", "4.1m",
+                                         "4.1", "million", "a", "per", "cent", "%", "St", "Street", "the"]),
+                        max_size=10)
+
+
+@given(house_tokens, house_tokens)
+def test_edits_with_house_style_forms_rebuild_the_copy(before: list[str], after: list[str]) -> None:
+    """Cutting runs into house-style forms loses no token: the edits applied give the copy."""
+    edits = diff(before, after)
+    rebuilt, position = [], 0
+    for edit in edits:
+        assert edit.before_start >= position
+        rebuilt += before[position:edit.before_start] + after[edit.after_start:edit.after_end]
+        position = edit.before_end
+    assert rebuilt + before[position:] == after
+    assert (not edits) == (before == after)
