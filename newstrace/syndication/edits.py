@@ -11,8 +11,8 @@ run made of several forms is cut into them ("nine U.N." -> "9 UN": number style,
 A word change is read once more with the unchanged token on each side, for forms that span it
 ("a" -> "1" in "a million" / "1 million" is number style).
 
-`before` and `after` show the tokens as written when `diff` is given their `token_gaps` ("(AP)");
-otherwise `join` spaces them by punctuation rules.
+`before` and `after` show the tokens as written when `diff` is given their `token_gaps` ("(AP)"),
+or when `as_written` is applied afterwards; otherwise `join` spaces them by punctuation rules.
 
 Edit kinds (the vocabulary of the `kind` column):
 
@@ -39,7 +39,7 @@ Content (what the text says changed):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -233,15 +233,7 @@ def _blocks(before: list[str], after: list[str]) -> list[Block]:
     return blocks
 
 
-Gaps = tuple[list[bool], list[bool]] | None
-
-
-def _shown(tokens: list[str], gaps: list[bool] | None, start: int, end: int) -> str:
-    """Return tokens[start:end] as text, spaced as written when gaps are known."""
-    return join(tokens[start:end], gaps[start:end] if gaps is not None else None)
-
-
-def _merge_word_changes(edits: list[Edit], before: list[str], after: list[str], gaps: Gaps) -> list[Edit]:
+def _merge_word_changes(edits: list[Edit], before: list[str], after: list[str]) -> list[Edit]:
     """Return edits with adjacent word changes joined into one."""
     merged: list[Edit] = []
     for edit in edits:
@@ -249,21 +241,30 @@ def _merge_word_changes(edits: list[Edit], before: list[str], after: list[str], 
         if (last and last.kind == edit.kind == "word change"
                 and last.before_end == edit.before_start and last.after_end == edit.after_start):
             b1, a1 = last.before_start, last.after_start
-            merged[-1] = Edit(b1, edit.before_end, a1, edit.after_end,
-                              _shown(before, gaps and gaps[0], b1, edit.before_end),
-                              _shown(after, gaps and gaps[1], a1, edit.after_end),
-                              "word change")
+            merged[-1] = Edit(b1, edit.before_end, a1, edit.after_end, join(before[b1:edit.before_end]),
+                              join(after[a1:edit.after_end]), "word change")
         else:
             merged.append(edit)
     return merged
 
 
-def diff(before: list[str], after: list[str], gaps: Gaps = None) -> list[Edit]:
+def as_written(edits: list[Edit], before: list[str], after: list[str],
+               gaps: tuple[list[bool], list[bool]]) -> list[Edit]:
+    """Return the edits with `before` and `after` spaced as written, given both lists' `token_gaps`."""
+    return [replace(edit, before=join(before[edit.before_start:edit.before_end],
+                                      gaps[0][edit.before_start:edit.before_end]),
+                    after=join(after[edit.after_start:edit.after_end], gaps[1][edit.after_start:edit.after_end]))
+            for edit in edits]
+
+
+def diff(before: list[str], after: list[str], gaps: tuple[list[bool], list[bool]] | None = None) -> list[Edit]:
     """Return the classified edits that turn the token list `before` into `after`.
 
-    `gaps`, (before's, after's) `token_gaps`, lets each edit's text keep its spacing as written.
+    `gaps`, (before's, after's) `token_gaps`, shows each edit's text as written (`as_written`);
+    without them `join` spaces it by rule.
     """
-    edits = [Edit(b1, b2, a1, a2, _shown(before, gaps and gaps[0], b1, b2),
-                  _shown(after, gaps and gaps[1], a1, a2), classify_block(before, after, (b1, b2, a1, a2)))
+    edits = [Edit(b1, b2, a1, a2, join(before[b1:b2]), join(after[a1:a2]),
+                  classify_block(before, after, (b1, b2, a1, a2)))
              for b1, b2, a1, a2 in _blocks(before, after)]
-    return _merge_word_changes(edits, before, after, gaps)
+    edits = _merge_word_changes(edits, before, after)
+    return as_written(edits, before, after, gaps) if gaps is not None else edits

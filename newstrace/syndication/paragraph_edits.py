@@ -2,8 +2,8 @@
 
 Each copy-edited paragraph group (`newstrace.syndication.derived_words`) is diffed word by word
 (`newstrace.syndication.edits` finds and classifies the edits); a row names the original and copy
-paragraphs the edit falls in. `before` and `after` are shown as written: the diff is given each
-paragraph's `token_gaps`.
+paragraphs the edit falls in. `before` and `after` are shown as written: the edits of a group are
+re-spaced with its paragraphs' `token_gaps`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from newstrace.syndication.align import Group
-from newstrace.syndication.edits import diff
+from newstrace.syndication.edits import as_written, diff
 from newstrace.syndication.paragraph_keys import Paragraphs, joined_paragraphs
 from newstrace.text.tokenizer import token_gaps
 
@@ -47,8 +47,11 @@ def edit_rows(original: Paragraphs, copy: Paragraphs, groups: list[Group]) -> li
     for originals, copies in groups:
         before, before_owner = joined_paragraphs(original.tokens, originals)
         after, after_owner = joined_paragraphs(copy.tokens, copies)
-        gaps = (joined_gaps(original.texts, originals), joined_gaps(copy.texts, copies))
-        for edit in diff(before, after, gaps):
+        edits = diff(before, after)
+        if edits:  # the spacing as written is read only for groups with edits
+            edits = as_written(edits, before, after,
+                               (joined_gaps(original.texts, originals), joined_gaps(copy.texts, copies)))
+        for edit in edits:
             rows.append((_owner(before_owner, edit.before_start, originals[0]),
                          _owner(after_owner, edit.after_start, copies[0]),
                          edit.before, edit.after, edit.kind, edit.category))

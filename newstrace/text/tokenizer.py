@@ -53,6 +53,7 @@ _REPLACEMENTS = {
 }
 WORD_RE = re.compile(r"[^\W_]+(?:(?:['-]|(?<=\d)[.,](?=\d))[^\W_]+)*")
 TOKEN_RE = re.compile(WORD_RE.pattern + r"|--|\.\.\.|[^\w\s]|_+")
+_SPACE_BEFORE_TOKEN = re.compile(r"(\s*)(?:" + TOKEN_RE.pattern + ")")
 
 Spans = tuple[list[int], list[int]]
 
@@ -202,11 +203,7 @@ def tokens(text: str) -> list[str]:
 def token_gaps(text: str) -> list[bool]:
     """Return, for each of tokens(text), True if white space comes before it in the text."""
     check_text(text, "token_gaps")
-    gaps, end = [], 0
-    for match in TOKEN_RE.finditer(normalize(text)):
-        gaps.append(match.start() > end)
-        end = match.end()
-    return gaps
+    return [bool(space) for space in _SPACE_BEFORE_TOKEN.findall(normalize(text))]
 
 
 def token_spans(text: str) -> list[tuple[str, int, int]]:

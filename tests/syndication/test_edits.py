@@ -172,3 +172,13 @@ def test_edits_with_house_style_forms_rebuild_the_copy(before: list[str], after:
         position = edit.before_end
     assert rebuilt + before[position:] == after
     assert (not edits) == (before == after)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["", " ", "  ", "\n"]),
+                          st.sampled_from(["word", "(", ")", '"', "'", ",", "$", "5", "--", "U.N.", "%"])),
+                min_size=1, max_size=12))
+def test_token_gaps_rebuild_the_text_as_written(pieces: list[tuple[str, str]]) -> None:
+    """Joining a text's tokens with its token_gaps gives the text back, white space runs as one space."""
+    text = "".join(space + token for space, token in pieces).strip()
+    if text:
+        assert join(tokens(text), token_gaps(text)) == " ".join(text.split())
