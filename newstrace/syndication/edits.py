@@ -26,9 +26,9 @@ House style (the same content, the outlet's typography or spelling):
   one letter inside a word of 6+ letters, not at its end, so inflections are not variants
   ("organise" / "organize", "instalment" / "installment"). The last two rules read words only:
   a figure spelt differently ("12,000" / "13,000") is another number.
-- `initialism`, `abbreviation`, `number style`, `unit style`: the families of
-  `newstrace.syndication.house_style`, one normalisation table each ("U.N." / "UN",
-  "St." / "Street", "nine" / "9", "£4.1m" / "£4.1 million"). A changed number, name or hedge is
+- `initialism`, `abbreviation`, `number style`, `unit style`, `courtesy title`: the families of
+  `newstrace.syndication.house_style`, one table each ("U.N." / "UN", "St." / "Street",
+  "nine" / "9", "£4.1m" / "£4.1 million", "Mr. Halvorsen" / "Halvorsen"). A changed number, name or hedge is
   content: "nine" / "10" and "could" / "will" are word changes.
 
 Content (what the text says changed):
@@ -45,7 +45,7 @@ from rapidfuzz.distance import Levenshtein
 
 from newstrace.syndication import house_style
 
-HOUSE_STYLE = ("punctuation", "capitalisation", "spelling variant", *house_style.KINDS)
+HOUSE_STYLE = ("punctuation", "capitalisation", "spelling variant", *house_style.KINDS, "courtesy title")
 CONTENT = ("word change", "deletion", "insertion")
 KINDS = HOUSE_STYLE + CONTENT
 HOUSE_FORMS = frozenset(HOUSE_STYLE) - {"punctuation"}
@@ -174,11 +174,16 @@ Block = tuple[int, int, int, int]  # (b1, b2, a1, a2): tokens before[b1:b2] beca
 def classify_block(before: list[str], after: list[str], block: Block) -> str:
     """Return the kind of one changed block, read with its unchanged neighbours when that tells more.
 
-    A word change is read again with the equal token on each side, for house-style forms that span
+    A courtesy title added or dropped is house style when a capitalised name follows it. A word
+    change is read again with the equal token on each side, for house-style forms that span
     the change ("a" -> "1" in "a million" / "1 million").
     """
     b1, b2, a1, a2 = block
     kind = classify(before[b1:b2], after[a1:a2])
+    if kind in ("deletion", "insertion"):
+        run, side, end = (before[b1:b2], before, b2) if kind == "deletion" else (after[a1:a2], after, a2)
+        following = side[end] if end < len(side) else None
+        return "courtesy title" if house_style.is_courtesy_title(run, following) else kind
     if kind != "word change":
         return kind
     left = int(b1 > 0 and a1 > 0 and before[b1 - 1] == after[a1 - 1])

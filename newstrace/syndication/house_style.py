@@ -24,6 +24,13 @@ it already applied; `house_style_kind` names the first family that makes the run
   A figure with its currency and unit is one item: its value and unit, so "£4.1m" and "4.1m pounds"
   agree, and "4.1m" alone may be 4.1 million or 4.1 metres.
 
+One more family reads a word added or dropped, not two forms of one:
+
+- `courtesy title`: "Mr", "Mrs", "Ms", "Miss" or "Mx" (`COURTESY_TITLES`), with or without its full
+  stop, added or dropped before a capitalised name ("Mr. Halvorsen said" / "Halvorsen said"): some
+  style guides use them on second reference, others never. A title changed for another ("Mr." /
+  "Ms.") is content, and so is a dropped "Dr." or "Prof.": a qualification, not a courtesy.
+
 Punctuation left over once a family has read its forms is dropped (punctuation is house style too).
 A changed number, name or word is never house style: a value or a word differs ("nine" / "10",
 "£4.1m" / "£4.2m", "Smith" / "Jones", "could" / "will").
@@ -120,6 +127,9 @@ SUFFIXES: dict[str, tuple[int | str, ...]] = {
     "tn": (10**12,), "trn": (10**12,), "in": ("inch",),
 }
 """What a suffix written onto a figure may be ("4.1m", "2bn", "5km"): a multiplier or a `UNIT_FORMS` form."""
+
+COURTESY_TITLES = frozenset(["Mr", "Mrs", "Ms", "Miss", "Mx"])
+"""Titles some house styles put before every name and others never use."""
 
 CURRENCY_SIGNS = ("$", "£", "€", "¥")
 """Signs written before a figure: part of its unit ("£4.1m")."""
@@ -370,6 +380,13 @@ def _alike(first: list[Item], second: list[Item]) -> bool:
     forms_second = [forms for forms in map(_forms, second) if forms is not None]
     return len(forms_first) == len(forms_second) and all(
         one & other for one, other in zip(forms_first, forms_second))
+
+
+def is_courtesy_title(run: list[str], following: str | None) -> bool:
+    """Return True for a courtesy title (its full stop may follow) standing before a capitalised name."""
+    words = [token for token in run if token != "."]
+    return (len(words) == 1 and words[0] in COURTESY_TITLES and len(run) <= 2 and run[0] == words[0]
+            and following is not None and following[:1].isupper())
 
 
 _TABLE_WORDS = frozenset([key.lower() for key in ABBREVIATIONS] + list(_FULL_FORMS) + list(_UNIT_FORMS)

@@ -29,7 +29,7 @@ def test_content_edits_are_word_changes_deletions_and_insertions() -> None:
     assert kinds("the bridge", "the old bridge")[0][2] == "insertion"
     assert all(edit.category == "content" for edit in diff(tokens("a b"), tokens("a c")))
     assert {"punctuation", "capitalisation", "spelling variant", "initialism", "abbreviation",
-            "number style", "unit style"} == set(HOUSE_STYLE)
+            "number style", "unit style", "courtesy title"} == set(HOUSE_STYLE)
 
 
 def test_identical_texts_have_no_edits() -> None:
@@ -127,6 +127,21 @@ def test_initialisms_with_or_without_full_stops_are_house_style(before: str, aft
 def test_a_changed_number_name_or_hedge_is_content(before: str, after: str) -> None:
     found = kinds(before, after)
     assert found and all(kind not in HOUSE_STYLE for _, _, kind in found), found
+
+
+@pytest.mark.parametrize(("before", "after", "expected"), [
+    ("Mr. Halvorsen said the plant would close.", "Halvorsen said the plant would close.",
+     [("Mr.", "", "courtesy title")]),
+    ("Ortiz said costs rose.", "Ms Ortiz said costs rose.", [("", "Ms", "courtesy title")]),
+    ("Miss Lee and Mrs. Ray came.", "Lee and Ray came.",
+     [("Miss", "", "courtesy title"), ("Mrs.", "", "courtesy title")]),
+    ("Mr. Halvorsen said so.", "Ms. Halvorsen said so.", [("Mr", "Ms", "word change")]),
+    ("The Mr. in the name stayed.", "The in the name stayed.", [("Mr.", "", "deletion")]),
+    ("Dr. Ortiz said so.", "Ortiz said so.", [("Dr.", "", "deletion")]),
+])
+def test_a_courtesy_title_added_or_dropped_before_a_name_is_house_style(
+        before: str, after: str, expected: list[tuple[str, str, str]]) -> None:
+    assert kinds(before, after) == expected
 
 
 def test_several_families_in_one_sentence_are_each_named() -> None:
