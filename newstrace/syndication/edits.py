@@ -6,8 +6,9 @@ changed blocks: it runs in C, accepts lists of strings directly and, unlike `Ind
 substitutions as one `replace` block, which is what a copy editor's word swap is. Touching blocks
 are joined into one run ("well-known" -> "well known" is one change). A run of n tokens for n
 tokens that is not house style as a whole is split into n one-token edits so that each is
-classified on its own; neighbouring word changes are then merged back into one edit. A house-style
-run made of several forms is cut into them ("nine U.N." -> "9 UN": number style, then initialism).
+classified on its own; neighbouring word changes are then merged back into one edit. A run of the
+style families' forms (up to MAX_CUT_TOKENS tokens) is cut into them ("nine U.N." -> "9 UN": number
+style, then initialism).
 A word change is read once more with the unchanged token on each side, for forms that span it
 ("a" -> "1" in "a million" / "1 million" is number style).
 
@@ -223,14 +224,20 @@ def _house_forms(before: list[str], after: list[str], block: Block) -> list[Bloc
     return [block]
 
 
+MAX_CUT_TOKENS = 12
+"""Longest run (tokens on either side) that is searched for the house-style forms it is made of."""
+
+
 def _blocks(before: list[str], after: list[str]) -> list[Block]:
-    """Return changed blocks: a house-style run cut into its forms, a run of n tokens for n tokens
-    that is not house style split per token, any other run whole."""
+    """Return changed blocks: a run of the style families' forms cut into them, a run of n tokens
+    for n tokens that is not house style split per token, any other run whole."""
     blocks: list[Block] = []
     for b1, b2, a1, a2 in _changed_runs(before, after):
         whole = classify_block(before, after, (b1, b2, a1, a2))
-        if whole in HOUSE_STYLE:
+        if whole in house_style.KINDS and max(b2 - b1, a2 - a1) <= MAX_CUT_TOKENS:
             blocks += _house_forms(before, after, (b1, b2, a1, a2))
+        elif whole in HOUSE_STYLE:
+            blocks.append((b1, b2, a1, a2))
         elif b2 - b1 == a2 - a1 > 1:
             blocks += [(b1 + n, b1 + n + 1, a1 + n, a1 + n + 1) for n in range(b2 - b1)]
         else:
