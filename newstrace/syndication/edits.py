@@ -6,7 +6,8 @@ changed blocks: it runs in C, accepts lists of strings directly and, unlike `Ind
 substitutions as one `replace` block, which is what a copy editor's word swap is. Touching blocks
 are joined into one run ("well-known" -> "well known" is one change). A run of n tokens for n
 tokens that is not house style as a whole is split into n one-token edits so that each is
-classified on its own; neighbouring word changes are then merged back into one edit. A run of the
+classified on its own; neighbouring word changes are then merged back into one edit. Two runs a few tokens apart that are one form reordered are joined ("Aug. 5" -> "5 August" is
+one date style edit, not a deletion and an insertion). A run of the
 style families' forms (up to MAX_CUT_TOKENS tokens) is cut into them ("nine U.N." -> "9 UN": number
 style, then initialism).
 A word change is read once more with the unchanged token on each side, for forms that span it
@@ -228,11 +229,30 @@ MAX_CUT_TOKENS = 12
 """Longest run (tokens on either side) that is searched for the house-style forms it is made of."""
 
 
+MAX_REORDER_GAP = 2
+"""Most unchanged tokens between two runs that may together be one form written in another order."""
+
+
+def _join_reordered(before: list[str], after: list[str], runs: list[Block]) -> list[Block]:
+    """Return runs with two runs a few unchanged tokens apart joined when together they are one
+    house-style form in another order ("Aug. 5" -> "5 August": a deletion and an insertion)."""
+    joined: list[Block] = []
+    for run in runs:
+        last = joined[-1] if joined else None
+        if last and run[0] - last[1] <= MAX_REORDER_GAP and classify_block(before, after, last) not in HOUSE_STYLE:
+            both = (last[0], run[1], last[2], run[3])
+            if classify_block(before, after, both) in house_style.KINDS:
+                joined[-1] = both
+                continue
+        joined.append(run)
+    return joined
+
+
 def _blocks(before: list[str], after: list[str]) -> list[Block]:
     """Return changed blocks: a run of the style families' forms cut into them, a run of n tokens
     for n tokens that is not house style split per token, any other run whole."""
     blocks: list[Block] = []
-    for b1, b2, a1, a2 in _changed_runs(before, after):
+    for b1, b2, a1, a2 in _join_reordered(before, after, _changed_runs(before, after)):
         whole = classify_block(before, after, (b1, b2, a1, a2))
         if whole in house_style.KINDS and max(b2 - b1, a2 - a1) <= MAX_CUT_TOKENS:
             blocks += _house_forms(before, after, (b1, b2, a1, a2))

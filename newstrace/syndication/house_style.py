@@ -18,6 +18,9 @@ it already applied; `house_style_kind` names the first family that makes the run
   "21st", "a million" / "1 million"; text2num reads the words), thousands separators ("12,000" /
   "12000" / "12 000"), and a figure with a `MULTIPLIERS` word as one value ("4.1 million" /
   "4,100,000").
+- `date style`: a day and its month in either order, the day as a figure or an ordinal
+  ("Aug. 5" / "5 August" / "August 5th" / "the 5th of August"). Rule: a month (`MONTHS`, written
+  out or abbreviated) next to a whole number from 1 to 31, or "the" day "of" month.
 - `unit style`: currency signs and names, units and their symbols, `UNIT_FORMS` and the
   `SUFFIXES` written onto a figure ("£4.1m" / "£4.1 million" / "4.1 million pounds", "$2bn" /
   "$2 billion", "10 per cent" / "10 percent" / "10%", "5km" / "five kilometres", "3pm" / "3 p.m.").
@@ -84,6 +87,9 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "Wis": ("Wisconsin",), "Wyo": ("Wyoming",),
 }
 """Abbreviation (as written, capitalised, without its full stop) -> the full forms it may stand for."""
+
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+"""Month names (abbreviations reach them through `ABBREVIATIONS`)."""
 
 MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 """Multiplier words read with the figure before them as one value ("4.1 million" = 4,100,000)."""
@@ -300,6 +306,46 @@ def read_numbers(pieces: list[Item]) -> list[Item]:
     return out
 
 
+def _month(piece: Item) -> str | None:
+    """Return the month a piece names (a capitalised month name or its expanded abbreviation), or None."""
+    if isinstance(piece, frozenset) and len(piece) == 1 and next(iter(piece)) in MONTHS:
+        return next(iter(piece))
+    if isinstance(piece, str) and piece[:1].isupper() and piece.lower() in MONTHS:
+        return piece.lower()
+    return None
+
+
+def _day(piece: Item) -> int | None:
+    """Return the day of the month a piece may be (a whole number from 1 to 31), or None."""
+    if isinstance(piece, Figure) and piece.value == piece.value.to_integral_value() and 1 <= piece.value <= 31:
+        return int(piece.value)
+    return None
+
+
+def _date_at(pieces: list[Item], index: int) -> tuple[str, int] | None:
+    """Return (month and day, end) of a date written at pieces[index:], or None."""
+    window = [*pieces[index:index + 4], None, None, None, None]
+    lowered = [piece.lower() if isinstance(piece, str) else None for piece in window]
+    if lowered[0] == "the" and _day(window[1]) and lowered[2] == "of" and _month(window[3]):
+        return f"{_month(window[3])} {_day(window[1])}", index + 4
+    if _month(window[0]) and _day(window[1]):
+        return f"{_month(window[0])} {_day(window[1])}", index + 2
+    if _day(window[0]) and _month(window[1]):
+        return f"{_month(window[1])} {_day(window[0])}", index + 2
+    return None
+
+
+def read_dates(pieces: list[Item]) -> list[Item]:
+    """Return pieces with each day and month, in either order, as one date."""
+    out: list[Item] = []
+    index = 0
+    while index < len(pieces):
+        found = _date_at(pieces, index)
+        out.append(frozenset([f"date {found[0]}"]) if found else pieces[index])
+        index = found[1] if found else index + 1
+    return out
+
+
 def _unit_at(pieces: list[Item], index: int, after_figure: bool) -> tuple[tuple[str, ...], int] | None:
     """Return (units, end) of the unit form at pieces[index:], short forms only after a figure."""
     found = _phrase_at(pieces, index, _UNIT_FORMS)
@@ -357,6 +403,7 @@ FAMILIES: tuple[tuple[str, Normaliser], ...] = (
     ("initialism", join_initialisms),
     ("abbreviation", expand_abbreviations),
     ("number style", read_numbers),
+    ("date style", read_dates),
     ("unit style", read_units),
 )
 """The house-style families, in the order tried, each with its normaliser."""
@@ -390,7 +437,7 @@ def is_courtesy_title(run: list[str], following: str | None) -> bool:
 
 
 _TABLE_WORDS = frozenset([key.lower() for key in ABBREVIATIONS] + list(_FULL_FORMS) + list(_UNIT_FORMS)
-                         + list(MULTIPLIERS))
+                         + list(MULTIPLIERS) + list(MONTHS))
 """The first words of every table form: a run without one (or a figure, letter or number word) has none."""
 
 

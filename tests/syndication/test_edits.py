@@ -29,7 +29,7 @@ def test_content_edits_are_word_changes_deletions_and_insertions() -> None:
     assert kinds("the bridge", "the old bridge")[0][2] == "insertion"
     assert all(edit.category == "content" for edit in diff(tokens("a b"), tokens("a c")))
     assert {"punctuation", "capitalisation", "spelling variant", "initialism", "abbreviation",
-            "number style", "unit style", "courtesy title"} == set(HOUSE_STYLE)
+            "number style", "date style", "unit style", "courtesy title"} == set(HOUSE_STYLE)
 
 
 def test_identical_texts_have_no_edits() -> None:
@@ -129,6 +129,27 @@ def test_a_changed_number_name_or_hedge_is_content(before: str, after: str) -> N
     assert found and all(kind not in HOUSE_STYLE for _, _, kind in found), found
 
 
+@pytest.mark.parametrize(("before", "after"), [
+    ("He arrived on Aug. 5, 2015.", "He arrived on 5 August 2015."),
+    ("It opens on August 5th.", "It opens on 5 August."),
+    ("It opens on the 5th of August.", "It opens on August 5."),
+    ("It opens on May 5.", "It opens on 5 May."),
+    ("On Tuesday, Sept. 1, the city voted.", "On Tuesday 1 September the city voted."),
+])
+def test_a_day_and_month_in_either_order_are_date_style(before: str, after: str) -> None:
+    assert only_kind(before, after) == "date style"
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("It opens on Aug. 5.", "It opens on 6 August."),
+    ("It opens on May 5.", "It opens on 5 June."),
+    ("They may 5 times.", "They 5 may times."),
+])
+def test_a_changed_day_or_month_is_content(before: str, after: str) -> None:
+    found = kinds(before, after)
+    assert found and all(kind not in HOUSE_STYLE for _, _, kind in found), found
+
+
 @pytest.mark.parametrize(("before", "after", "expected"), [
     ("Mr. Halvorsen said the plant would close.", "Halvorsen said the plant would close.",
      [("Mr.", "", "courtesy title")]),
@@ -172,7 +193,8 @@ def test_joined_tokens_without_their_text_follow_punctuation_rules(text: str, sh
 
 
 house_tokens = st.lists(st.sampled_from(["nine", "9", "U", ".", "N", "UN", "Aug", "August", "£", "$", "4.1m",
-                                         "4.1", "million", "a", "per", "cent", "%", "St", "Street", "the"]),
+                                         "4.1", "million", "a", "per", "cent", "%", "St", "Street", "the",
+                                         "5", "May", "Mr", "Lee"]),
                         max_size=10)
 
 
