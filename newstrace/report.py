@@ -74,6 +74,12 @@ def _spans(paragraphs: list[str], indexes: list[int]) -> list[tuple[int, int, in
             for _, start, end in token_spans(paragraphs[index])]
 
 
+def _gaps(spans: list[tuple[int, int, int]]) -> list[bool]:
+    """Return, per token span, whether white space (or a paragraph break) comes before it."""
+    return [index > 0 and (paragraph != spans[index - 1][0] or start > spans[index - 1][2])
+            for index, (paragraph, start, _) in enumerate(spans)]
+
+
 def _edit_marks(comparison: Comparison, originals: list[int], copies: list[int]) -> tuple[Marks, Marks]:
     """Return highlight spans per original paragraph and per copy paragraph for one group."""
     before_spans = _spans(comparison.original.paragraphs, originals)
@@ -81,7 +87,8 @@ def _edit_marks(comparison: Comparison, originals: list[int], copies: list[int])
     before_marks: Marks = {}
     after_marks: Marks = {}
     for edit in diff([comparison.original.paragraphs[p][s:e] for p, s, e in before_spans],
-                     [comparison.copy.paragraphs[p][s:e] for p, s, e in after_spans]):
+                     [comparison.copy.paragraphs[p][s:e] for p, s, e in after_spans],
+                     (_gaps(before_spans), _gaps(after_spans))):
         css = "house" if edit.kind in HOUSE_STYLE else "content"
         title = f"{edit.kind}: {edit.before or '(nothing)'} \u2192 {edit.after or '(nothing)'}"
         for n in range(edit.before_start, edit.before_end):
@@ -172,10 +179,27 @@ def _rows(comparison: Comparison) -> list[tuple[str, str]]:
     return rows
 
 
-def _scores(comparison: Comparison, names: tuple[str, str]) -> str:
+def _order(comparison: Comparison, names: tuple[str, str], other_way: Comparison | None) -> list[tuple[str, str]]:
+    """Return the order hint and the other way round's result as summary items, if the copy holds the original."""
+    if not comparison.order_hint:
+        return []
+    other = (f"; compared that way ({names[1]} as the original): {other_way.relation}, "
+             f"score {other_way.score:.3f}" if other_way is not None else "")
+    return [("order", comparison.order_hint + other)]
+
+
+def _edit_counts(comparison: Comparison) -> str:
+    """Return the number of edits and how many are house style and content."""
+    categories = comparison.edits["category"]
+    return (f"{len(categories)} ({(categories == 'house style').sum()} house style, "
+            f"{(categories == 'content').sum()} content)")
+
+
+def _scores(comparison: Comparison, names: tuple[str, str], other_way: Comparison | None = None) -> str:
     """Return the summary list of scores and counts."""
     counts = ", ".join(f"{n} {status}" for status, n in comparison.counts().items())
     items = [("original", names[0]), ("copy", names[1]), ("relation", comparison.relation),
+             *_order(comparison, names, other_way),
              ("score", f"{comparison.score:.3f} (how likely the copy derives from the original, 0 to 1)"),
              ("ordinary words", f"{comparison.word_containment:.0%} of the copy's ordinary words (no "
                                 "function words, names or figures) are in the original"),
@@ -183,7 +207,7 @@ def _scores(comparison: Comparison, names: tuple[str, str]) -> str:
              ("verbatim", f"{comparison.derived_share:.0%} of the copy's words are verbatim from the original"),
              ("containment", f"{comparison.containment:.3f}"),
              ("jaccard", f"{comparison.jaccard:.3f} ({comparison.shingle_size}-word shingles)"),
-             ("paragraphs", counts), ("edits", str(len(comparison.edits))),
+             ("paragraphs", counts), ("edits", _edit_counts(comparison)),
              ("shared passages", str(len(comparison.shared_passages)))]
     return "<dl class=\"scores\">" + "".join(
         f"<dt>{html.escape(k)}</dt><dd>{html.escape(v)}</dd>" for k, v in items) + "</dl>"
@@ -202,8 +226,27 @@ def _evidence(comparison: Comparison) -> str:
             f"<tbody>{body}</tbody></table>")
 
 
-def report_html(comparison: Comparison, names: tuple[str, str] = ("original", "copy")) -> str:
-    """Return the side-by-side report as one self-contained HTML page."""
+def _edit_list(comparison: Comparison) -> str:
+    """Return the table of word-level edits: paragraphs (from 1), house style or content, kind, before and after."""
+    if comparison.edits.empty:
+        return ""
+    body = "".join(
+        f'<tr><td>{row.original_para + 1}</td><td>{row.copy_para + 1}</td><td>{html.escape(row.category)}</td>'
+        f"<td>{html.escape(row.kind)}</td><td>{html.escape(row.before or '(nothing)')}</td>"
+        f"<td>{html.escape(row.after or '(nothing)')}</td></tr>"
+        for row in comparison.edits.itertuples())
+    return ('<details><summary>Edits, one row each: house style changes how words are written, content '
+            'what the text says</summary><table class="evidence"><thead><tr><th>original paragraph</th>'
+            "<th>copy paragraph</th><th>category</th><th>kind</th><th>original</th><th>copy</th></tr>"
+            f"</thead><tbody>{body}</tbody></table></details>")
+
+
+def report_html(comparison: Comparison, names: tuple[str, str] = ("original", "copy"),
+                other_way: Comparison | None = None) -> str:
+    """Return the side-by-side report as one self-contained HTML page.
+
+    `other_way`, compare(copy, original), is summarised when the copy holds the original (order hint).
+    """
     title = f"newstrace compare: {names[0]} and {names[1]}"
     legend = ('<p class="legend"><span><del class="content">content change</del></span>'
               '<span><del class="house">house style</del></span>'
@@ -211,15 +254,16 @@ def report_html(comparison: Comparison, names: tuple[str, str] = ("original", "c
               'Paragraph numbers: the paragraphs of the cleaned story, counted from 1.</p>')
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>"
-            f"<h1>{html.escape(title)}</h1>{_scores(comparison, names)}{_evidence(comparison)}{legend}"
+            f"<h1>{html.escape(title)}</h1>{_scores(comparison, names, other_way)}{_evidence(comparison)}"
+            f"{_edit_list(comparison)}{legend}"
             f'<table class="pairs">{_COLUMNS}<thead><tr><th>status</th><th>original</th>'
             f"<th>copy</th></tr></thead><tbody>{''.join(_fold_missing(_rows(comparison)))}"
             "</tbody></table></body></html>\n")
 
 
-def write_report(comparison: Comparison, path: str | Path,
-                 names: tuple[str, str] = ("original", "copy")) -> Path:
+def write_report(comparison: Comparison, path: str | Path, names: tuple[str, str] = ("original", "copy"),
+                 other_way: Comparison | None = None) -> Path:
     """Write the HTML report to path and return the path."""
     path = Path(path)
-    path.write_text(report_html(comparison, names), encoding="utf-8")
+    path.write_text(report_html(comparison, names, other_way), encoding="utf-8")
     return path
