@@ -285,7 +285,7 @@ def attribution_changes(original_sentence: str, copy_sentence: str, original: tu
         return list(dict.fromkeys(kind for kind in kinds if kind))  # the quote's row has its speaker and verb
     if is_name(o_speaker) and is_name(speaker) and not speakers_agree(speaker, o_speaker):
         kinds.append("claim moved to another speaker")
-    elif verb:
+    elif verb and _same_source(original_sentence, copy_sentence, o_speaker, speaker):
         kinds += [verb_change(o_verb, verb), outlet_credit_dropped(o_credit, credit)]
     return list(dict.fromkeys(kind for kind in kinds if kind))
 
@@ -294,6 +294,16 @@ def _verb_of(sentence: str, has_quote: bool) -> str | None:
     """Return the verb of an attribution that opens or ends a sentence without a quote, else None."""
     found = None if has_quote else sentence_attribution(sentence)
     return found[1] if found else None
+
+
+def _same_source(original_sentence: str, copy_sentence: str, o_speaker: object, speaker: object) -> bool:
+    """Return True if both sentences credit the same source (its last word), so their verbs can be compared."""
+    o_speaker = o_speaker if isinstance(o_speaker, str) else (sentence_attribution(original_sentence) or (None,))[0]
+    speaker = speaker if isinstance(speaker, str) else (sentence_attribution(copy_sentence) or (None,))[0]
+    if not isinstance(o_speaker, str) or not isinstance(speaker, str):
+        return False
+    return speakers_agree(speaker, o_speaker) and (name_key(speaker).split() or [""])[-1:] == (
+        name_key(o_speaker).split() or [""])[-1:] or same_person(speaker, o_speaker) or same_person(o_speaker, speaker)
 
 
 def _status(close: bool, similarity: float, new: list[str], kinds: list[str]) -> str:

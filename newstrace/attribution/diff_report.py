@@ -38,6 +38,13 @@ def _shown(index: object) -> str:
     return "&ndash;" if index is None or pd.isna(index) else str(int(index) + 1)
 
 
+def _credit(speaker: object, verb: object) -> str:
+    """Return an attribution as a reader writes it: 'X said', 'according to X'."""
+    if isinstance(verb, str) and verb.lower().startswith("according to"):
+        return f"{_text(verb)} {_text(speaker)}".strip()
+    return f"{_text(speaker)} {_text(verb)}".strip() or "none"
+
+
 def _row(row) -> str:
     """Return the HTML table row of one diff row."""
     colour = ROW_COLOURS.get(row.status, PALETTE["grey"])
@@ -46,8 +53,7 @@ def _row(row) -> str:
                 if isinstance(row.closest_original, str) else '<em>no close original</em>')
     verbs = ""
     if isinstance(row.copy_verb, str) or isinstance(row.original_verb, str):
-        verbs = (f"{_text(row.original_speaker)} {_text(row.original_verb)} &rarr; "
-                 f"{_text(row.copy_speaker)} {_text(row.copy_verb)}")
+        verbs = f"{_credit(row.original_speaker, row.original_verb)} &rarr; {_credit(row.copy_speaker, row.copy_verb)}"
     return (f'<tr><td class="flag meta" style="border-left-color:{colour}">paragraph '
             f"{_shown(row.copy_paragraph)}<br>{_text(row.status)}{kind}</td><td>{_text(row.copy_text)}</td>"
             f'<td>{original}</td><td class="verbs">{verbs}</td></tr>')

@@ -26,7 +26,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newstrace.text.tokenizer import normalize
+from newstrace.text.tokenizer import normalize, words
+from newstrace.text.vocabulary import CLAIM_STOP_WORDS
 
 DRIFT_KINDS = ("number changed", "number added", "hedge strengthened", "hedge dropped",
                "condition dropped", "source broadened")
@@ -104,11 +105,23 @@ APPROXIMATORS = re.compile(
 """Words that make the figure after them a ceiling, floor or estimate ("up to $410,000")."""
 
 
-def _hedge_levels(sentence: str) -> list[int]:
-    """Return the sureness level of every modal hedge in a sentence, plus CERTAINTY for 'will'."""
-    levels = [level for pattern, level in MODAL_HEDGES
-              for _ in re.finditer(rf"\b(?:{pattern})\b", sentence)]
-    return levels + [CERTAINTY] * len(CERTAIN.findall(sentence))
+def _hedges(sentence: str) -> list[tuple[int, int, int]]:
+    """Return (sureness level, start, end) of every modal hedge of a sentence, CERTAINTY for 'will'."""
+    found = [(level, match.start(), match.end()) for pattern, level in MODAL_HEDGES
+             for match in re.finditer(rf"\b(?:{pattern})\b", sentence)]
+    return found + [(CERTAINTY, match.start(), match.end()) for match in CERTAIN.finditer(sentence)]
+
+
+def _covered(sentence: str, start: int, end: int, copy_sentence: str) -> bool:
+    """Return True if the copy keeps the words a hedge or condition applies to (it is about the same clause).
+
+    Those words are the next two content words after the phrase and the last one before it,
+    compared by their first four letters ("may reduce" ~ "reduces").
+    """
+    after = [word for word in words(sentence[end:])[:5] if word not in CLAIM_STOP_WORDS][:2]
+    before = [word for word in words(sentence[:start])[-3:] if word not in CLAIM_STOP_WORDS][-1:]
+    kept = {word[:4] for word in words(copy_sentence)}
+    return any(word[:4] in kept for word in after + before)
 
 
 def _approximated(sentence: str) -> set[float]:
@@ -118,14 +131,21 @@ def _approximated(sentence: str) -> set[float]:
 
 
 def hedge_changes(original_sentence: str, copy_sentence: str) -> list[str]:
-    """Return 'hedge strengthened' and/or 'hedge dropped' for the copy's version of a sentence."""
+    """Return 'hedge strengthened' and/or 'hedge dropped' for the copy's version of a sentence.
+
+    Only hedges on a clause the copy keeps count (see _covered): a copy that leaves the clause out
+    has not changed its hedge.
+    """
     kinds = []
-    original, copy = _hedge_levels(original_sentence), _hedge_levels(copy_sentence)
-    weakest = min(original, default=CERTAINTY)
-    if weakest < CERTAINTY and copy and min(copy) > weakest:
+    copy_levels = [level for level, _, _ in _hedges(copy_sentence)]
+    kept = [level for level, start, end in _hedges(original_sentence)
+            if level < CERTAINTY and _covered(original_sentence, start, end, copy_sentence)]
+    if kept and copy_levels and min(copy_levels) > min(kept):
         kinds.append("hedge strengthened")
+    qualified = any(_covered(original_sentence, match.start(), match.end(), copy_sentence)
+                    for match in QUALIFIERS.finditer(original_sentence))
     unhedged = _approximated(original_sentence) - _approximated(copy_sentence)
-    if (QUALIFIERS.search(original_sentence) and not QUALIFIERS.search(copy_sentence)
+    if ((kept and not copy_levels) or (qualified and not QUALIFIERS.search(copy_sentence))
             or unhedged & figures(copy_sentence)):
         kinds.append("hedge dropped")
     return kinds
@@ -142,14 +162,16 @@ NOT_CONDITIONS = re.compile(r"\b(?:as if|even if|if any|if ever|if not|if only|w
 """Phrases with 'if' that set no condition."""
 
 
-def has_condition(sentence: str) -> bool:
-    """Return True if a sentence sets a condition on its claim."""
-    return bool(CONDITIONS.search(NOT_CONDITIONS.sub(" ", sentence)))
+def _conditions(sentence: str) -> list[re.Match]:
+    """Return the condition phrases of a sentence."""
+    return list(CONDITIONS.finditer(NOT_CONDITIONS.sub(lambda match: " " * len(match.group(0)), sentence)))
 
 
 def condition_change(original_sentence: str, copy_sentence: str) -> str | None:
-    """Return 'condition dropped' when the original sets a condition and the copy sets none."""
-    return "condition dropped" if has_condition(original_sentence) and not has_condition(copy_sentence) else None
+    """Return 'condition dropped' when the original sets a condition on a clause the copy keeps, and the copy sets none."""
+    kept = any(_covered(original_sentence, match.start(), match.end(), copy_sentence)
+               for match in _conditions(original_sentence))
+    return "condition dropped" if kept and not _conditions(copy_sentence) else None
 
 
 # ------------------------------------------------------------------------------------ verbs
