@@ -317,6 +317,12 @@ def _status(close: bool, similarity: float, new: list[str], kinds: list[str]) ->
     return "reworded" if new else "same" if similarity >= SAME_SENTENCE else "paraphrase"
 
 
+def _same_figure(word: str, known: set[float] | frozenset[float]) -> bool:
+    """Return True for a figure written another way in known ("18" when the original says "eighteen")."""
+    found = figures(word)
+    return bool(found) and found <= known
+
+
 def _sentence_row(copy: str, start: int, end: int, context: dict) -> dict | None:
     """Return the diff row for one copy sentence, or None if it holds no claim beyond its quotes."""
     own_text = _outside_quotes(copy, start, end, context["copy_quotes"])
@@ -330,8 +336,10 @@ def _sentence_row(copy: str, start: int, end: int, context: dict) -> dict | None
     index, similarity, overlap = closest_sentence(claim_words, context)
     close = index is not None and overlap >= CLOSE_OVERLAP and similarity >= CLOSE_SENTENCE
     closest_text = context["original_sentences"][index] if close else ""
-    new = [word for word in dict.fromkeys(own_words) if not is_variant(word, closest_text)]
-    unsupported = [word for word in new if word not in context["original_vocabulary"]]
+    new = [word for word in dict.fromkeys(own_words)
+           if not is_variant(word, closest_text) and not _same_figure(word, figures(closest_text))]
+    unsupported = [word for word in new if word not in context["original_vocabulary"]
+                   and not _same_figure(word, context["original_figures"])]
     speaker, verb = _speaker_and_verb(context["copy_attributions"], start, end)
     verb = verb or _verb_of(copy[start:end], has_quote)
     copy_credit = _verb_with_credit(copy, context["copy_credits"], verb, start, end)
