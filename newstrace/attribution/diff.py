@@ -297,13 +297,10 @@ def _verb_of(sentence: str, has_quote: bool) -> str | None:
 
 
 def _same_source(original_sentence: str, copy_sentence: str, o_speaker: object, speaker: object) -> bool:
-    """Return True if both sentences credit the same source (its last word), so their verbs can be compared."""
+    """Return True if both sentences credit the same source, so that their verbs can be compared."""
     o_speaker = o_speaker if isinstance(o_speaker, str) else (sentence_attribution(original_sentence) or (None,))[0]
     speaker = speaker if isinstance(speaker, str) else (sentence_attribution(copy_sentence) or (None,))[0]
-    if not isinstance(o_speaker, str) or not isinstance(speaker, str):
-        return False
-    return speakers_agree(speaker, o_speaker) and (name_key(speaker).split() or [""])[-1:] == (
-        name_key(o_speaker).split() or [""])[-1:] or same_person(speaker, o_speaker) or same_person(o_speaker, speaker)
+    return isinstance(o_speaker, str) and isinstance(speaker, str) and speakers_agree(speaker, o_speaker)
 
 
 def _status(close: bool, similarity: float, new: list[str], kinds: list[str]) -> str:

@@ -84,13 +84,13 @@ POSSIBILITY = 1
 PROBABILITY = 2
 CERTAINTY = 3
 MODAL_HEDGES: list[tuple[str, int]] = [
-    (r"could|may|might|possibly|perhaps|maybe|potentially|conceivably|can", POSSIBILITY),
+    (r"could|may|might|possibly|perhaps|maybe|potentially|conceivably", POSSIBILITY),
     (r"likely|probably|should|expected to|(?:is|are|was|were) due to|set to|plans? to|planned to|"
      r"aims? to|aimed to|hopes? to|hoped to|intends? to|intended to|scheduled to|on track to|"
      r"estimated to|projected to|poised to", PROBABILITY),
 ]
-"""How sure a sentence is that something will happen, weakest first ('would' is left out:
-in reported speech it is only 'will' moved into the past)."""
+"""How sure a sentence is that something will happen, weakest first ('would' is left out: in
+reported speech it is only 'will' moved into the past; 'can' too: it mostly tells what is allowed)."""
 CERTAIN = re.compile(r"\b(?:will|shall|is going to|are going to|won't|definitely|certainly|is certain to)\b",
                      re.IGNORECASE)
 QUALIFIERS = re.compile(
@@ -279,7 +279,6 @@ _TRAILING = re.compile(
     rf",\s+(?P<subject>[^,;\"“”]{{2,60}}?)\s+(?P<verb>{SAY})(?:\s+(?:on|in|last|this|late|early|"
     rf"yesterday|today|tonight)\b[^,;\"“”]*)?[.!?]?[\"”’]?\s*$")
 """A source named at the end of a sentence: '..., the agency confirmed on Thursday.'"""
-PLURAL_DETERMINERS = re.compile(r"^(?:some|several|many|most|two|three|four|other|senior|local)\b", re.IGNORECASE)
 SINGULAR_DETERMINERS = re.compile(r"^(?:an?|one|a single|the only)\s", re.IGNORECASE)
 
 
@@ -298,10 +297,10 @@ def sentence_attribution(sentence: str) -> tuple[str, str] | None:
 
 def is_plural_group(subject: str) -> bool:
     """Return True for a plural common-noun source: 'officials', 'Council officers', 'some diplomats'."""
-    words = subject.split()
-    if not words or any(word[0].isupper() for word in words[1:]) and not words[-1].islower():
+    parts = subject.split()
+    if not parts or any(part[0].isupper() for part in parts[1:]) and not parts[-1].islower():
         return False
-    head = words[-1].lower()
+    head = parts[-1].lower()
     return (head.endswith("s") and not head.endswith(("ss", "us", "is"))) or head in {"people", "police"}
 
 
@@ -316,9 +315,9 @@ def is_name(phrase: object) -> bool:
     """Return True for what reads as a person's name: two to five capitalised words, no article."""
     if not isinstance(phrase, str):
         return False
-    words = phrase.split()
-    return (2 <= len(words) <= 5 and words[0].lower() not in {"the", "a", "an", "one"}
-            and all(word[0].isupper() or word in {"al", "el", "bin", "de", "van", "von"} for word in words))
+    parts = phrase.split()
+    return (2 <= len(parts) <= 5 and parts[0].lower() not in {"the", "a", "an", "one"}
+            and all(part[0].isupper() or part in {"al", "el", "bin", "de", "van", "von"} for part in parts))
 
 
 def source_change(original_sentence: str, copy_sentence: str) -> str | None:

@@ -30,6 +30,17 @@ def test_figures_read_digits_scales_and_number_words(text, expected):
     assert figures(text) == expected
 
 
+@pytest.mark.parametrize(("original", "copy"), [
+    ("Workers learned of the closure from a notice.", "Workers learned of the closure on Tuesday from a notice."),
+    ("The plant opened in 1968, the Herald reported.", "The plant opened in 1968, according to the Herald."),
+    ("Residents can apply from May.", "Residents will be able to apply from May."),
+    ("The scheme should take about eighteen months.", "The scheme should take roughly 18 months."),
+])
+def test_faithful_rewordings_are_not_drift(original, copy):
+    assert sentence_drift(original, copy, frozenset(figures(original))) == ()
+    assert attribution_dropped(original, copy) is None
+
+
 def test_a_changed_figure_is_drift_but_a_figure_in_another_form_is_not():
     original = "The lanes will cost $1.2 million over nine months."
     whole = frozenset(figures(original))
