@@ -58,15 +58,10 @@ from newstrace.attribution.drift import (
 from newstrace.attribution.outlet_credits import credits
 from newstrace.attribution.quotes import extract_quotes
 from newstrace.pages.story import story_spans
-from newstrace.sourcing.finder import (
-    SAY_VERBS,
-    Mention,
-    collect_sources,
-    find_mentions,
-    name_key,
-    quoted_spans,
-    same_person,
-)
+from newstrace.sourcing.coreference import collect_sources
+from newstrace.sourcing.mentions import Mention, find_mentions, quoted_spans
+from newstrace.sourcing.names import name_key, same_person
+from newstrace.sourcing.vocabulary import SAY_VERBS
 from newstrace.text.guard import check_text
 from newstrace.text.segments import line_starts, paragraph_index, sentences
 from newstrace.text.tokenizer import words
@@ -286,7 +281,8 @@ def attribution_changes(original_sentence: str, copy_sentence: str, original: tu
     if is_name(o_speaker) and is_name(speaker) and not speakers_agree(speaker, o_speaker):
         kinds.append("claim moved to another speaker")
     elif verb and _same_source(original_sentence, copy_sentence, o_speaker, speaker):
-        kinds += [verb_change(o_verb, verb), outlet_credit_dropped(o_credit, credit)]
+        kinds += [verb_change(o_verb, verb, original_sentence, copy_sentence),
+                  outlet_credit_dropped(o_credit, credit)]
     return list(dict.fromkeys(kind for kind in kinds if kind))
 
 

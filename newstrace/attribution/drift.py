@@ -112,16 +112,25 @@ def _hedges(sentence: str) -> list[tuple[int, int, int]]:
     return found + [(CERTAINTY, match.start(), match.end()) for match in CERTAIN.finditer(sentence)]
 
 
-def _covered(sentence: str, start: int, end: int, copy_sentence: str) -> bool:
+def _covered(sentence: str, start: int, end: int, copy_sentence: str, look_back: bool = True) -> bool:
     """Return True if the copy keeps the words a hedge or condition applies to (it is about the same clause).
 
     Those words are the next two content words after the phrase and the last one before it,
-    compared by their first four letters ("may reduce" ~ "reduces").
+    compared by their first four letters ("may reduce" ~ "reduces"); look_back=False reads only
+    the words after it.
     """
     after = [word for word in words(sentence[end:])[:5] if word not in CLAIM_STOP_WORDS][:2]
-    before = [word for word in words(sentence[:start])[-3:] if word not in CLAIM_STOP_WORDS][-1:]
+    before = [word for word in words(sentence[:start])[-3:] if word not in CLAIM_STOP_WORDS][-1:] if look_back else []
     kept = {word[:4] for word in words(copy_sentence)}
     return any(word[:4] in kept for word in after + before)
+
+
+def clause_kept(sentence: str, phrase: str, copy_sentence: str) -> bool:
+    """Return True if the copy keeps the clause after the first occurrence of phrase in sentence (its verb's object)."""
+    match = re.search(rf"\b{re.escape(phrase)}\b", sentence)
+    if match is None or not set(words(sentence[match.end():])) - CLAIM_STOP_WORDS:
+        return True  # a verb that ends its sentence reports the whole sentence before it
+    return _covered(sentence, match.start(), match.end(), copy_sentence, look_back=False)
 
 
 def _approximated(sentence: str) -> set[float]:
@@ -203,9 +212,16 @@ def verb_class(verb: str) -> str:
     return "report" if stem in REPORTING_VERBS else stem
 
 
-def verb_change(original_verb: object, copy_verb: object) -> str | None:
-    """Return 'attribution verb changed' when two attribution verbs differ in what they imply."""
+def verb_change(original_verb: object, copy_verb: object, original_sentence: str = "",
+                copy_sentence: str = "") -> str | None:
+    """Return 'attribution verb changed' when two attribution verbs differ in what they imply.
+
+    Given the sentences, the copy must keep the clause the original's verb introduces: a sentence
+    split off another clause of the original ("..., negotiators said") has not changed its verb.
+    """
     if not isinstance(original_verb, str) or not isinstance(copy_verb, str):
+        return None
+    if original_sentence and not clause_kept(original_sentence, original_verb.split()[0], copy_sentence):
         return None
     changed = verb_class(original_verb) != verb_class(copy_verb)
     return "attribution verb changed" if changed else None

@@ -116,6 +116,15 @@ def test_dropped_credits(original, copy, kind):
     assert attribution_dropped(original, copy) == kind
 
 
+def test_a_verb_counts_only_on_the_clause_it_introduces():
+    original = "Negotiators agreed in principle on Wednesday to reopen the crossing, after talks that lasted nine hours."
+    assert verb_change("agreed", "said", original, "The talks lasted nine hours, negotiators said.") is None
+    assert verb_change("agreed", "said", original, "Negotiators said on Wednesday they would reopen the crossing.") \
+        == "attribution verb changed"
+    assert verb_change("confirmed", "said", "The wall will be raised, the agency confirmed.",
+                       "The wall will be raised, the agency said.") == "attribution verb changed"
+
+
 def test_a_dropped_outlet_credit():
     assert outlet_credit_dropped("told Radio Hexford", "said") == "outlet credit dropped"
     assert outlet_credit_dropped("told Radio Hexford", "told Radio Hexford") is None
