@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     check_report_path(args.html)
     diff = attribution_diff(read_story(args.original, args.raw), read_story(args.copy, args.raw))
     if args.html:
-        from newstrace.attribution.diff_report import write_diff_report  # lazy: matplotlib, for --html only
+        from newstrace.report import write_diff_report  # lazy: matplotlib, for --html only
 
         note(f"report written to {write_diff_report(diff, args.html, (args.original, args.copy))}")
     if args.csv:
