@@ -311,9 +311,20 @@ def sentence_attribution(sentence: str) -> tuple[str, str] | None:
     return (match.group("subject").strip(), match.group("verb")) if match else None
 
 
+POST_MODIFIERS = frozenset("at of from in for with on to by who whose which that".split())
+"""Words that open what follows a source's head noun: 'a teacher at one of the schools'."""
+
+
+def _head_phrase(subject: str) -> str:
+    """Return a source phrase up to its head noun, its post-modifiers cut ('a teacher at one school' -> 'a teacher')."""
+    parts = subject.split()
+    cut = next((index for index, part in enumerate(parts) if index > 0 and part.lower() in POST_MODIFIERS), len(parts))
+    return " ".join(parts[:cut])
+
+
 def is_plural_group(subject: str) -> bool:
     """Return True for a plural common-noun source: 'officials', 'Council officers', 'some diplomats'."""
-    parts = subject.split()
+    parts = _head_phrase(subject).split()
     if not parts or any(part[0].isupper() for part in parts[1:]) and not parts[-1].islower():
         return False
     head = parts[-1].lower()
@@ -323,7 +334,7 @@ def is_plural_group(subject: str) -> bool:
 def is_single_source(subject: str) -> bool:
     """Return True for one source: 'a council officer', 'one diplomat', or a named person."""
     if SINGULAR_DETERMINERS.match(subject):
-        return not is_plural_group(re.sub(SINGULAR_DETERMINERS, "", subject))
+        return not is_plural_group(SINGULAR_DETERMINERS.sub("", subject))
     return is_name(subject)
 
 

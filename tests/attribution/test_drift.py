@@ -86,6 +86,9 @@ def test_conditions_dropped(original, copy, kind):
     ("A city official who was not authorized to speak said meters would go.", "City officials said meters would go.",
      "source broadened"),
     ("Tom Reyes said shops would suffer.", "Shop owners said shops would suffer.", "source broadened"),
+    ("A teacher at one of the schools, who asked not to be named, said jobs would go.", "Teachers said jobs would go.",
+     "source broadened"),
+    ("Officials at the ministries said talks had stalled.", "Officials said talks had stalled.", None),
     ("Officials said talks had stalled.", "Diplomats said talks had stalled.", None),
     ("A diplomat said talks had stalled.", "A senior diplomat said talks had stalled.", None),
 ])
