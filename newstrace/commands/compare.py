@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 import pandas as pd
 
 from newstrace.commands.articles import read_story, shown_paragraph
-from newstrace.commands.options import whole_number
+from newstrace.commands.options import check_report_path, whole_number
 from newstrace.commands.tables import print_table
-from newstrace.errors import ArticleError
 from newstrace.syndication.comparison import Comparison, compare
 from newstrace.syndication.evidence import evidence_summary
 from newstrace.text.shingling import DEFAULT_SHINGLE_SIZE
@@ -102,11 +100,7 @@ def print_summary(comparison: Comparison, names: tuple[str, str]) -> None:
 
 def _check_parameters(args: argparse.Namespace) -> None:
     """Raise ArticleError for parameters that cannot work, naming them."""
-    if args.html and Path(args.html).is_dir():
-        raise ArticleError(f"{args.html} is a folder: give the report a file name, such as "
-                           f"{Path(args.html) / 'report.html'}")
-    if args.html and not Path(args.html).resolve().parent.is_dir():
-        raise ArticleError(f"{args.html}: its folder does not exist; create it or choose another path")
+    check_report_path(args.html)
 
 
 def run(args: argparse.Namespace) -> int:
