@@ -205,6 +205,36 @@ def test_a_changed_lesson_or_data_file_executes_the_lesson_again(tmp_path: Path,
     assert ran == [out / lesson.name] and len(counted_runs) == 4, "a missing output must be rebuilt"
 
 
+def test_handouts_are_printed_again_only_when_their_page_changed(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture):
+    """Check that a second `handouts` with nothing changed prints no PDF, and a changed deck reprints only its own"""
+    from newstrace.course import build
+
+    printed: list[str] = []
+
+    def fake_print(page: Path, pdf: Path, query: str = "") -> Path:
+        printed.append(pdf.name)
+        pdf.write_bytes(b"%PDF " + page.read_bytes()[:20])
+        return pdf
+
+    monkeypatch.setattr(build, "print_pdf", fake_print)
+    deck = tmp_path / "01-tiny-lesson.slides.html"
+    deck.write_text("<html>deck</html>", encoding="utf-8")
+    lesson = tiny_lesson(tmp_path)
+    out = tmp_path / "handouts"
+    pdfs, now = course.build_handouts(out, [deck], [lesson])
+    assert sorted(printed) == ["01-tiny-lesson.slides.pdf", "01-tiny-lesson.worksheet.pdf"] and now == pdfs
+    assert course.build_handouts(out, [deck], [lesson]) == (pdfs, [])
+    assert len(printed) == 2, "nothing changed, so nothing should be printed again"
+    deck.write_text("<html>deck, edited</html>", encoding="utf-8")
+    assert course.build_handouts(out, [deck], [lesson])[1] == [out / "01-tiny-lesson.slides.pdf"]
+    (out / "01-tiny-lesson.worksheet.pdf").unlink()
+    assert course.build_handouts(out, [deck], [lesson])[1] == [out / "01-tiny-lesson.worksheet.pdf"]
+    assert printed.count("01-tiny-lesson.slides.pdf") == 2 and printed.count("01-tiny-lesson.worksheet.pdf") == 2
+    assert "up to date: 01-tiny-lesson.slides.pdf" in capsys.readouterr().out
+
+
 def test_build_inputs_cover_package_project_and_data():
     """Check that the stamp hashes the package's modules, pyproject.toml and the data files"""
     import newstrace as nt
