@@ -59,7 +59,7 @@ def test_lesson_opens_with_content_note(path: Path):
     opening = "\n".join(cell.source for cell in notebook.cells[:OPENING_CELLS])
     if any(cell.cell_type == "code" and "nt.content_note()" in cell.source
            for cell in notebook.cells[:OPENING_CELLS]):
-        return  # what each case's note says is checked in tests/test_case_notes.py
+        return  # what each case's note says is checked in tests/test_casebook.py
     assert "Content note" in opening, f"{path.name}: no 'Content note' in the first {OPENING_CELLS} cells"
     assert re.search(r"execution|killing|violence", opening, re.IGNORECASE), (
         f"{path.name}: the content note should say what the texts describe")

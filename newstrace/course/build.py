@@ -12,7 +12,7 @@ from pathlib import Path
 
 import nbformat
 
-from newstrace.case_notes import case_notes
+from newstrace.casebook import case_notes
 from newstrace.course.browser import chromium_path, measure_slides, run_chromium
 from newstrace.course.editions import (
     INSTRUCTOR_BUILD,

@@ -102,7 +102,7 @@ def _check_log_row(value: object) -> str | None:
 def _person_paragraphs() -> tuple[str, tuple[int, ...]]:
     """Return the active case's first person to read laterally (their search word) and the full text's paragraphs naming them."""
     import newstrace as nt
-    from newstrace.case_notes import case_notes
+    from newstrace.casebook import case_notes
 
     word = case_notes().first_person.search_word
     paragraphs = nt.article("full-text").splitlines()
@@ -151,10 +151,8 @@ register(Exercise("6.2", "a log with one complete row that checks a question out
                   _check_log_row,
                   "`log.add(question=..., searched=..., looked_at=..., found=..., why_trustworthy=..., "
                   "confidence=\"low\" | \"medium\" | \"high\")`. `looked_at` names a source off the page.",
-                  'log.add(question=f"Who is {person.name}?", searched=person.search,\n'
-                  '        looked_at=person.where, found=person.found,\n'
-                  '        why_trustworthy="the organisation\'s own page and an independent record agree",\n'
-                  '        confidence="medium")'))
+                  'log.add(question=f"Who is {person.name}?", searched=person.search, looked_at=person.where,\n'
+                  '        found=person.found, why_trustworthy=person.why_trustworthy, confidence=person.confidence)'))
 register(Exercise("6.3", "the rows of the log table whose confidence is \"low\"", _check_low_confidence,
                   "Filter as in lesson 2: `table[table[\"confidence\"] == \"low\"]`.",
                   'unsure = table[table["confidence"] == "low"]'))

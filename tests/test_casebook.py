@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 import newstrace as nt
-from newstrace.case_notes import case_notes
+from newstrace.casebook import case_notes
 from newstrace.course.handouts import paragraph_numbers
 from newstrace.errors import AnnotationError
+from newstrace.practice.lateral import CONFIDENCE_LEVELS
 
 VIOLENCE = re.compile(r"execution|killing|violence|killed", re.IGNORECASE)
 
@@ -75,7 +76,19 @@ def test_outside_knowledge_is_marked(case: str):
         else:
             assert entry.found.startswith("Outside"), entry.name
     assert notes.from_outside and all(fact.check for fact in notes.from_outside)
+    assert {entry.confidence for entry in notes.to_read} <= set(CONFIDENCE_LEVELS)
     assert ("invented" in notes.about) == notes.invented
+
+
+def test_the_worked_log_row_for_the_case_passes_try_it_6_2(case: str):
+    """The lesson's worked answer to Try it 6.2, built from the case's first person, is a complete outside check."""
+    from newstrace import practice
+
+    person = case_notes().first_person
+    log = practice.EvidenceLog().add(question=f"Who is {person.name}?", searched=person.search,
+                                     looked_at=person.where, found=person.found,
+                                     why_trustworthy=person.why_trustworthy, confidence=person.confidence)
+    assert practice.feedback("6.2", log).solved
 
 
 def test_tables_show_each_question_and_where(case: str):

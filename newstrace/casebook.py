@@ -57,6 +57,7 @@ class ToRead:
     where: str
     found: str
     uncertain: str
+    why_trustworthy: str
     confidence: str
 
 
@@ -74,6 +75,10 @@ class Markdown(str):
 
     def _repr_markdown_(self) -> str:
         """Return the text for Jupyter's Markdown display."""
+        return str(self)
+
+    def __repr__(self) -> str:
+        """Return the text itself (not a quoted string) for plain-text displays."""
         return str(self)
 
 
@@ -104,13 +109,13 @@ class CaseNotes:
                  for item in self.cannot_settle]
         return Markdown("\n".join(rows))
 
-    def findings(self) -> Markdown:
-        """Return, for each entry to read, what to search, where, what is found and how sure one can be."""
-        lines = [f"*{self.about}*", ""]
-        for entry in self.to_read:
-            lines.append(f"- **{entry.name}** ({entry.kind}; {where(entry.evidence)}). Search: {entry.search}. "
-                         f"Where: {entry.where}. Found: {entry.found} Still open: {entry.uncertain} "
-                         f"Confidence: {entry.confidence}.")
+    def findings(self, start: int = 0, stop: int | None = None) -> Markdown:
+        """Return, for the entries to read (those from start to stop), what to search, where, what is found and how sure one can be."""
+        lines = [f"*{self.about}*", ""] if start == 0 else []
+        for entry in self.to_read[start:stop]:
+            lines.append(f"- **{entry.name}** ({entry.kind}; {where(entry.evidence)}). *Search* {entry.search}, "
+                         f"*in* {entry.where}. *Found:* {entry.found} *Still open:* {entry.uncertain} "
+                         f"*Confidence:* {entry.confidence}.")
         return Markdown("\n".join(lines))
 
     def text_or_outside(self) -> Markdown:
@@ -144,7 +149,7 @@ def _read(path: Path) -> dict:
     """Return the parsed case.json, or raise AnnotationError saying what is wrong."""
     if not path.is_file():
         raise AnnotationError(f"{path} not found: every case folder needs a {CASE_NOTES} "
-                              "(title, content note, lateral-reading notes); see newstrace/case_notes.py")
+                              "(title, content note, lateral-reading notes); see newstrace/casebook.py")
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as err:
