@@ -11,12 +11,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import nbformat
+from nbformat import NotebookNode
 
 from newstrace.casebook import case_notes
-from newstrace.course.browser import chromium_path, measure_slides, run_chromium
+from newstrace.course.browser import SlideFit, chromium_path, measure_slides, run_chromium
 from newstrace.course.editions import (
     INSTRUCTOR_BUILD,
     build_editions,
+    instructor_edition,
     source_paths,
     write_if_changed,
 )
@@ -38,6 +40,8 @@ from newstrace.course.notebooks import (
     lesson_info,
     lesson_paths,
     lesson_table,
+    Slide,
+    slides_of,
     slides_without_notes,
 )
 from newstrace.course.stamps import (
@@ -168,20 +172,45 @@ def build_handouts(out: Path, decks: Sequence[Path],
     return [pdf for _, pdf, _ in jobs], printed
 
 
+def _slide_label(slide: Slide | None, number: str, title: str = "") -> str:
+    """Return how a report names a slide: its number and heading, or the start of its first cell."""
+    title = title or (slide.title if slide else "")
+    if not title and slide and slide.cells:
+        first = next((line.strip() for line in slide.cells[0].source.splitlines() if line.strip()), "")
+        title = f"starts “{first[:50]}{'…' if len(first) > 50 else ''}”" if first else "empty"
+    return f"slide {number} ({title or 'untitled'})"
+
+
+def fit_problems(notebook: NotebookNode, fits: Sequence[SlideFit]) -> list[str]:
+    """Return one lesson's problems: a count line, then one indented line per tall slide or slide without notes."""
+    slides = {slide.number: slide for slide in slides_of(notebook)}
+    tall = [f"  {_slide_label(slides.get(fit.number), fit.number, fit.title)}: {fit.height} px tall, "
+            f"{fit.height - SLIDE_HEIGHT} px over {SLIDE_HEIGHT}" for fit in fits if fit.height > SLIDE_HEIGHT]
+    bare = [f"  {_slide_label(slide, slide.number)}: no speaker notes"
+            for slide in slides_without_notes(notebook)]
+    if not tall and not bare:
+        return []
+    return [f"{_count(len(tall), 'slide')} too tall, {_count(len(bare), 'teaching slide')} without notes:",
+            *tall, *bare]
+
+
+def _count(number: int, noun: str) -> str:
+    """Return '1 slide' or '3 slides'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def fit_report(paths: Sequence[Path], slides: Path) -> list[str]:
-    """Return one line per slide that is taller than the projector or is a teaching slide without notes."""
+    """Return, per lesson with problems, its name and its slides that are too tall or lack speaker notes."""
     decks = [slides / f"{path.stem}.slides.html" for path in paths]
     missing = [str(deck) for deck in decks if not deck.is_file()]
     if missing:
         raise CourseBuildError(f"{missing[0]} is missing: run `make slides` first")
-    problems = []
-    for path, (deck, fits) in zip(paths, measure_slides(decks, SLIDE_WIDTH, SLIDE_HEIGHT).items()):
-        problems += [f"{deck.name} slide {fit.number} ({fit.title or 'untitled'}): {fit.height} px "
-                     f"tall, {fit.height - SLIDE_HEIGHT} px too tall" for fit in fits
-                     if fit.height > SLIDE_HEIGHT]
-        problems += [f"{path.name} slide {slide.number} ({slide.title or 'untitled'}): no speaker notes"
-                     for slide in slides_without_notes(nbformat.read(path, as_version=4))]
-    return problems
+    report = []
+    for path, fits in zip(paths, measure_slides(decks, SLIDE_WIDTH, SLIDE_HEIGHT).values()):
+        problems = fit_problems(instructor_edition(nbformat.read(path, as_version=4)), fits)
+        if problems:
+            report += [f"{path.stem}: {problems[0]}", *problems[1:]]
+    return report
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -230,7 +259,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                   "unchanged since the last build")
         elif args.step == "fit":
             problems = fit_report(paths, slides)
-            print("\n".join(problems) if problems else
+            print("\n".join([*problems, "Mend them in instructor/, then `make slides` and run this again."])
+                  if problems else
                   f"Every slide fits {SLIDE_WIDTH}×{SLIDE_HEIGHT} and every teaching slide has notes.")
             return 1 if problems else 0
         elif args.step == "clean":

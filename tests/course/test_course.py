@@ -382,6 +382,30 @@ def test_slides_of_follows_nbconvert_and_finds_slides_without_notes():
     assert [slide.number for slide in course.slides_without_notes(notebook)] == ["2.3"]
 
 
+def test_fit_problems_name_each_slide_by_heading_or_first_words():
+    """Check that the fit report counts a lesson's problems and names each slide so it can be found"""
+    from newstrace.course.build import fit_problems
+
+    def cell(text: str, slide_type: str) -> nbformat.NotebookNode:
+        made = nbformat.v4.new_markdown_cell(text)
+        made.metadata["slideshow"] = {"slide_type": slide_type}
+        return made
+
+    notebook = notebook_with(cell("# Title", "slide"),
+                             cell("## Tall table\n" + "A slide with far more than a dozen words " * 3, "slide"),
+                             cell("**Instructor note.** 2 minutes.", "notes"),
+                             cell("Some teaching with no heading and more than twelve words in it, " * 2, "subslide"))
+    fits = [course.SlideFit("1.1", "Title", 300, 1280, False), course.SlideFit("2.1", "Tall table", 900, 1280, True),
+            course.SlideFit("2.2", "", 400, 1280, False)]
+    problems = fit_problems(notebook, fits)
+    assert problems[0] == "1 slide too tall, 1 teaching slide without notes:"
+    assert problems[1] == f"  slide 2.1 (Tall table): 900 px tall, {900 - course.SLIDE_HEIGHT} px over {course.SLIDE_HEIGHT}"
+    assert problems[2].startswith("  slide 2.2 (starts “Some teaching with no heading") and problems[2].endswith(
+        "no speaker notes")
+    assert fit_problems(notebook, fits[:1]) == [problems[0].replace("1 slide too tall", "0 slides too tall"),
+                                                problems[2]]
+
+
 @pytest.mark.parametrize("lesson", lesson_params())
 def test_every_teaching_slide_has_speaker_notes(lesson: str):
     """Check that only title and section slides of the instructor edition lack speaker notes"""
