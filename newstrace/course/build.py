@@ -35,12 +35,12 @@ from newstrace.course.handouts import packet_for, worksheet_html, worksheet_item
 from newstrace.course.notebooks import (
     BUILD,
     LessonInfo,
+    Slide,
     clean_files,
     hygiene_problems,
     lesson_info,
     lesson_paths,
     lesson_table,
-    Slide,
     slides_of,
     slides_without_notes,
 )
@@ -51,6 +51,7 @@ from newstrace.course.stamps import (
     lesson_hash,
     write_stamp,
 )
+from newstrace.errors import AnnotationError
 
 INSTRUCTOR_SOURCES = "instructor-edition"
 """Build subfolder for the unexecuted instructor edition; executed, it goes to build/instructor/."""
@@ -274,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1 if problems else 0
         else:
             print(lesson_table(paths))
-    except CourseBuildError as err:
+    except (CourseBuildError, AnnotationError) as err:  # AnnotationError: a missing or broken case.json
         print(f"newstrace.course {args.step}: {err}", file=sys.stderr)
         return 1
     return 0
