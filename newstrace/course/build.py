@@ -245,7 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if missing:
                 raise CourseBuildError(f"{missing[0]} is missing: run `make lessons` first")
             decks = build_slides(slides, executed, args.build / "vendor")
-            print(f"Wrote {len(decks)} offline slide decks and index.html to {slides}/")
+            print(f"{len(decks)} offline slide decks and index.html in {slides}/ (rewritten only when changed)")
         elif args.step == "handouts" and args.skip_without_chromium and chromium_path() is None:
             print("Skipped the PDF handouts: Chromium is not installed (apt-get install chromium).")
         elif args.step == "handouts":
