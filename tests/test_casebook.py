@@ -80,6 +80,17 @@ def test_outside_knowledge_is_marked(case: str):
     assert ("invented" in notes.about) == notes.invented
 
 
+def test_try_it_6_1_follows_the_case(case: str):
+    """Try it 6.1 accepts the paragraphs naming the active case's first person, and explains an off-by-one answer."""
+    from newstrace import practice
+
+    person = case_notes().first_person
+    named = [number for number, paragraph in enumerate(nt.article("full-text").splitlines(), start=1)
+             if person.search_word in paragraph]
+    assert practice.feedback("6.1", named).solved
+    assert "one too small" in practice.feedback("6.1", [number - 1 for number in named]).message
+
+
 def test_the_worked_log_row_for_the_case_passes_try_it_6_2(case: str):
     """The lesson's worked answer to Try it 6.2, built from the case's first person, is a complete outside check."""
     from newstrace import practice
