@@ -23,6 +23,8 @@ from newstrace.cli import main
 from newstrace.grading import demo, rubrics
 
 REPO = Path(__file__).resolve().parent.parent
+# Grading a whole class through `newstrace grade` takes about half a minute: not in the quick loop.
+pytestmark = pytest.mark.slow
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.DOTALL)
 
 

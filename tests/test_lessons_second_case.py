@@ -15,6 +15,8 @@ from lesson_runs import LESSON_IDS, LESSONS
 
 from newstrace import course
 
+# Executing every lesson notebook takes about ten seconds: not in the quick loop (like the other lesson tests).
+pytestmark = pytest.mark.slow
 CASE = "library-vote"
 # Lessons that index the main case's paragraphs by number (e.g. `paragraphs[37]`); they need to pick
 # their example paragraphs from the case's gold annotations instead.

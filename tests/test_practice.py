@@ -44,16 +44,23 @@ def sets() -> tuple[set, set]:
 
 
 def full_paragraphs() -> list[str]:
-    """Return the cleaned full text's paragraphs."""
-    return nt.clean(nt.article("full-text")).paragraphs
+    """Return the cleaned full text's paragraphs (a fresh list; the cleaning runs once)."""
+    return list(_full_paragraphs())
+
+
+@functools.cache
+def _full_paragraphs() -> tuple[str, ...]:
+    """Return the cleaned full text's paragraphs, cleaned once for the whole file."""
+    return tuple(nt.clean(nt.article("full-text")).paragraphs)
 
 
 def missing_by_loop() -> list[int]:
     """Return the short copy's missing paragraphs, written as an explicit loop."""
     copy = nt.shingles(nt.words(nt.clean(nt.article("short-copy")).text))
+    paragraphs = full_paragraphs()
     found = []
-    for index in range(len(full_paragraphs())):
-        shares = nt.containment(nt.shingles(nt.words(full_paragraphs()[index])), copy)
+    for index in range(len(paragraphs)):
+        shares = nt.containment(nt.shingles(nt.words(paragraphs[index])), copy)
         if shares < 0.5:
             found.append(index + 1)
     return found
@@ -71,7 +78,13 @@ def re_quotes() -> list[str]:
 
 
 def truth_found() -> pd.DataFrame:
-    """Return lesson 5's truth table with a found column."""
+    """Return lesson 5's truth table with a found column (a fresh copy; the corpus is searched once)."""
+    return _truth_found().copy()
+
+
+@functools.cache
+def _truth_found() -> pd.DataFrame:
+    """Return lesson 5's truth table with a found column, computed once for the whole file."""
     corpus, truth = nt.synthetic_corpus(300, seed=0)
     found = nt.find_copies(corpus)
     pairs = {frozenset(pair) for pair in zip(found["a"], found["b"])}
@@ -155,7 +168,8 @@ WRONG: dict[str, list[tuple[Callable[[], object], str]]] = {
     "4.2": [(lambda: (nt.containment(sets()[1], sets()[0]), nt.jaccard(*sets())), "swapped"),
             (lambda: (nt.jaccard(*sets()), len(sets()[0] & sets()[1]) / len(sets()[0])), "long text's")],
     "4.3": [(lambda: [n - 1 for n in missing_by_loop()], "one too small"),
-            (lambda: [n for n in range(1, len(full_paragraphs()) + 1) if n not in missing_by_loop()], "**has**")],
+            (lambda: (lambda missing: [n for n in range(1, len(full_paragraphs()) + 1) if n not in missing])(
+                missing_by_loop()), "**has**")],
     "4.4": [(lambda: [tag for tag, *_ in opcodes()], "'equal'"),
             (lambda: [code for code in opcodes() if code[0] != "equal"], "first item")],
     "5.1": [(lambda: 10_000 ** 2, "itself"), (lambda: 10_000 * 9_999, "divide by 2")],

@@ -214,9 +214,7 @@ def _part_span(text: str, word_span: WordSpan, word: int, part: int) -> tuple[in
     start, end = word_span(word)
     if part < 0:
         return start, end
-    parts = text[start:end].split("-")
-    start += sum(len(piece) + 1 for piece in parts[:part])
-    return start, start + len(parts[part])
+    return _part_spans(text, text[start:end].split("-"), start, end)[part]
 
 
 def paragraph_locator(paragraphs: Paragraphs, closed: set[str]) -> Callable[[int], tuple[int, int]]:
