@@ -17,7 +17,7 @@ from newstrace import course
 CASE = "library-vote"
 # Lessons that index the main case's paragraphs by number (e.g. `paragraphs[37]`); they need to pick
 # their example paragraphs from the case's gold annotations instead.
-BOUND_TO_MAIN_CASE = {"03-who-said-what", "06-leaving-the-page"}
+BOUND_TO_MAIN_CASE = {"06-leaving-the-page"}
 """Lessons that still name the main case's paragraphs by number (06 reads about its real people and outlets)."""
 
 
