@@ -290,3 +290,77 @@ def test_publisher_and_flag_paragraphs(full_text: str):
     assert "provided detailed accounts to The Washington Post" in paragraph(full_text, 6)
     assert "on behalf of The Post" in paragraph(full_text, 18)
     assert "armed militant seated behind him" in paragraph(full_text, 29) and "Cantlie" in paragraph(full_text, 29)
+
+
+# ------------------------------------- lessons 1-3 on the second case (issue 14): what their answers say
+
+SECOND_CASE = "library-vote"
+
+
+@pytest.fixture()
+def second_case() -> pd.DataFrame:
+    """Switch to the second case for one test and return its texts (back to the default afterwards)."""
+    nt.use_case(SECOND_CASE)
+    try:
+        yield nt.articles()
+    finally:
+        nt.use_case(None)
+
+
+def test_lesson01_answers_on_the_second_case(second_case: pd.DataFrame):
+    """Lesson 1: years named (2029 only on the re-report page), line 10 repeats line 8, nothing cut from the full text"""
+    import re
+
+    years = {text_id: {int(y) for y in re.findall(YEAR, text)} for text_id, text in second_case["text"].items()}
+    assert set().union(*years.values()) == {1988, 2019, 2029}
+    assert 2029 in years["re-report"] and 2029 not in years["full-text"] | years["short-copy"]
+    lines = second_case.loc["short-copy", "text"].splitlines()
+    non_blank = [number for number, line in enumerate(lines, start=1) if line.strip()][:8]
+    assert 8 in non_blank and 10 in non_blank and lines[10 - 1] == lines[8 - 1]
+    assert nt.clean(second_case.loc["full-text", "text"]).removed.empty
+    removed = nt.clean(second_case.loc["re-report", "text"]).removed
+    assert len(removed) > second_case.loc["re-report", "paragraphs"] / 2
+    sidebar = " ".join(removed.loc[removed["reason"] == "sidebar", "text"])
+    assert "2029" in sidebar
+    headline = second_case.loc["re-report", "text"].splitlines()[0]
+    assert "mayor says 'not the budget I wanted'" in headline
+
+
+def test_lesson02_answers_on_the_second_case(second_case: pd.DataFrame):
+    """Lesson 2: the paragraphs its cells pick (3; 9 and 10; 'could' in 6 and 24) and the tool's count against the gold file"""
+    full_text = second_case.loc["full-text", "text"]
+    gold = pd.read_csv(nt.data_dir() / "annotations" / "sources.csv").query("article == 'full-text'")
+    named = gold[gold["type"].isin(["named person", "adopted name"])]
+    assert named["first_paragraph"].min() + 1 == 3 and "Halloran" in paragraph(full_text, 3)
+    conditions = [n for n in range(1, 26) if "on the condition" in paragraph(full_text, n)]
+    assert conditions == [9, 10]
+    assert "could save up to $410,000" in paragraph(full_text, 6) and "could reverse" in paragraph(full_text, 24)
+    tool = nt.sources(full_text)
+    assert len(tool) == len(gold) == 12
+    assert (tool["type"] == "anonymous source").sum() == (gold["type"] == "anonymous source").sum() == 3
+    assert tool["type"].value_counts().index[0] == "named person"
+    assert {"a staff", "The group"} <= set(tool["source"]) and "officials" not in set(tool["source"])
+    quoted = tool.loc[tool["words_quoted"] > 0, "type"]
+    assert set(quoted) <= {"named person", "expert or analyst"}, "the anonymous sources are never quoted"
+
+
+def test_lesson03_answers_on_the_second_case(second_case: pd.DataFrame):
+    """Lesson 3: the split quote (3), the term (2), the speaker changed from Hale to Raman, the $410,000 drift"""
+    full_text = second_case.loc["full-text", "text"]
+    gold = pd.read_csv(nt.data_dir() / "annotations" / "quotes.csv").query("text == 'full-text'")
+    direct = gold[gold["kind"] == "direct"].sort_values("paragraph")
+    split = direct.groupby(["paragraph", "speaker"]).filter(lambda rows: len(rows) >= 2)
+    assert not split["quote"].str.contains(r"(?:^|\s)'\w").any()
+    assert split["paragraph"].iloc[0] + 1 == 3
+    assert gold.loc[gold["kind"] == "term", "paragraph"].min() + 1 == 2
+    speakers = set(nt.extract_quotes(full_text)["speaker"].dropna())
+    assert {"Tullis", "Councilmember Raymond Tullis", "Benning", "Harold Benning 71 who"} <= speakers
+    check = nt.attribution_diff(full_text, nt.clean(second_case.loc["re-report", "text"]).text)
+    changed = check[check["status"] == "speaker changed"]
+    assert len(changed) == 1 and changed["original_speaker"].iloc[0] == "Hale"
+    assert changed["copy_speaker"].iloc[0] == "Priya Raman" and changed["original_paragraph"].iloc[0] + 1 == 13
+    assert check.loc[check["row"] == "quote", "verbatim"].all()
+    drift = check[check["status"] == "drift candidate"]
+    savings = drift[drift["copy_text"].str.contains("will save the city")]
+    assert len(savings) == 1 and "could save up to" in savings["closest_original"].iloc[0]
+    assert savings["original_paragraph"].iloc[0] + 1 == 6

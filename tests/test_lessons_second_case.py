@@ -20,8 +20,8 @@ pytestmark = pytest.mark.slow
 CASE = "library-vote"
 # Lessons that index the main case's paragraphs by number (e.g. `paragraphs[37]`); they need to pick
 # their example paragraphs from the case's gold annotations instead.
-BOUND_TO_MAIN_CASE = {"02-who-is-talking", "03-who-said-what"}
-"""Lessons that still name the main case's paragraphs by number."""
+BOUND_TO_MAIN_CASE: set[str] = set()
+"""Lessons that still name the main case's paragraphs by number (none now: each picks its examples from the active case)."""
 
 
 def _marks(path: Path) -> list[pytest.MarkDecorator]:
