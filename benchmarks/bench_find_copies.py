@@ -90,7 +90,7 @@ def all_pairs_estimates(texts: dict[str, str], full_scan: bool) -> dict[str, flo
     import numpy as np
 
     from newstrace.syndication.comparison import compare
-    from newstrace.syndication.corpus import containment_both_ways, signatures
+    from newstrace.syndication.signatures import containment_both_ways, signatures
 
     keys = list(texts)
     n_pairs = len(keys) * (len(keys) - 1) / 2

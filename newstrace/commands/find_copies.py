@@ -7,7 +7,8 @@ import argparse
 from newstrace.commands.options import fraction
 from newstrace.commands.tables import print_table
 from newstrace.data import read_folder
-from newstrace.syndication.corpus import METHODS, find_copies
+from newstrace.syndication.candidates import METHODS
+from newstrace.syndication.corpus import find_copies
 
 NAME = "find-copies"
 HELP = "list the pairs of .txt articles in a folder where one is a copy, trim, edit or rewrite of the other"
