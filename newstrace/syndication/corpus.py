@@ -27,7 +27,6 @@ just above them may be missed, and `benchmarks/bench_find_copies.py` measures ho
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import time
 from collections.abc import Callable, Mapping
@@ -48,6 +47,9 @@ _T = TypeVar("_T")
 
 ENGINES = ("local", "spark")
 """Where find_copies runs: in this process, or on Apache Spark."""
+
+SPARK_PACKAGES = ("pyspark", "pyarrow", "py4j")
+"""What the [spark] extra installs."""
 
 SPARK_MISSING = ("engine='spark' needs pyspark: pip install 'newstrace[spark]' "
                  "(and Java 17 or later: scripts/system-deps.sh)")
@@ -111,10 +113,12 @@ def find_copies(
     settings = CopySettings(threshold, shingle_size, num_perm, jaccard_threshold,
                             containment_threshold, method, seed)
     if engine == "spark":
-        if importlib.util.find_spec("pyspark") is None:
-            raise ModuleNotFoundError(SPARK_MISSING)
-        from newstrace.syndication.spark_engine import find_copies_on_spark  # lazy: pyspark only for engine="spark" (the [spark] extra)
-
+        try:
+            from newstrace.syndication.spark_engine import find_copies_on_spark  # lazy: pyspark only for engine="spark" (the [spark] extra)
+        except ModuleNotFoundError as err:
+            if (err.name or "").split(".")[0] in SPARK_PACKAGES:
+                raise ModuleNotFoundError(SPARK_MISSING) from None
+            raise
         return find_copies_on_spark(texts, settings, output=output, spark=spark,
                                     partitions=partitions, timings=timings)
     if engine != "local":
