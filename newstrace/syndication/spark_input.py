@@ -60,14 +60,27 @@ def articles_frame(
     source: Mapping[str, str] | pd.Series | str | os.PathLike | DataFrame, spark: SparkSession,
     pattern: str = "*.txt",
 ) -> DataFrame:
-    """Return the articles of source as a Spark DataFrame with string columns id and text, checked."""
+    """Return the articles of source as a Spark DataFrame with string columns id and text, checked.
+
+    Texts read in this process are checked as they are read (as_texts, read_folder); tables and
+    DataFrames are checked by Spark (checked_articles).
+    """
     if isinstance(source, DataFrame):
-        frame = source
-    elif isinstance(source, (str, os.PathLike)):
-        frame = _read_path(os.fspath(source), spark, pattern)
-    else:
-        frame = from_texts(as_texts(source), spark)
-    return checked_articles(frame)
+        return checked_articles(source)
+    if not isinstance(source, (str, os.PathLike)):
+        return from_texts(as_texts(source), spark)
+    path = os.fspath(source)
+    suffix = PurePosixPath(path.rstrip("/")).suffix.lower()
+    if suffix in TABLE_FORMATS:
+        if not _is_remote(path) and not Path(path).exists():
+            raise ArticleError(f"{path} does not exist: check the file name and folder")
+        return checked_articles(spark.read.format(TABLE_FORMATS[suffix]).load(path))
+    if _is_remote(path):
+        return checked_articles(_read_remote_folder(path, spark, pattern))
+    if Path(path).is_file():
+        raise ArticleError(f"{path} is a file of unknown kind: give a folder of .txt articles, "
+                           f"or a table ending in {', '.join(TABLE_FORMATS)} with id and text columns")
+    return from_texts(read_folder(path, pattern), spark)
 
 
 def from_texts(texts: Mapping[str, str], spark: SparkSession) -> DataFrame:
@@ -78,23 +91,13 @@ def from_texts(texts: Mapping[str, str], spark: SparkSession) -> DataFrame:
 
 
 def _is_remote(path: str) -> bool:
-    """Return True for a URL Spark reads itself (s3a://, hdfs://, gs://, ...), not a local path."""
-    return "://" in path and not path.startswith("file:")
+    """Return True for a URL Spark reads itself (s3a://, hdfs://, gs://, file://, ...), not a plain path."""
+    return "://" in path
 
 
-def _read_path(path: str, spark: SparkSession, pattern: str) -> DataFrame:
-    """Return the articles of a table file, a local folder of text files or a remote folder."""
-    suffix = PurePosixPath(path.rstrip("/")).suffix.lower()
-    if suffix in TABLE_FORMATS:
-        if not _is_remote(path) and not Path(path.removeprefix("file:")).exists():
-            raise ArticleError(f"{path} does not exist: check the file name and folder")
-        return spark.read.format(TABLE_FORMATS[suffix]).load(path)
-    if not _is_remote(path):
-        if Path(path).is_file():
-            raise ArticleError(f"{path} is a file of unknown kind: give a folder of .txt articles, "
-                               f"or a table ending in {', '.join(TABLE_FORMATS)} with id and text columns")
-        return from_texts(read_folder(path, pattern), spark)
-    files = spark.read.option("wholetext", "true").option("pathGlobFilter", pattern).text(path)
+def _read_remote_folder(url: str, spark: SparkSession, pattern: str) -> DataFrame:
+    """Return id (file name without extension) and text of the files matching pattern in a folder URL."""
+    files = spark.read.text(url, wholetext=True, pathGlobFilter=pattern)  # one row per file
     stem = F.regexp_replace(F.col("_metadata.file_name"), r"\.[^.]*$", "")
     return files.select(stem.alias("id"), F.col("value").alias("text"))
 

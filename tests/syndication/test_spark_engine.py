@@ -68,8 +68,8 @@ def test_every_kind_of_input_gives_the_same_table(spark, small, small_local, tmp
     rows.to_json(tmp_path / "articles.jsonl", orient="records", lines=True)
     frame = spark.createDataFrame(pa.Table.from_pandas(rows, preserve_index=False))
     frame.write.parquet(str(tmp_path / "articles.parquet"))
-    sources = [pd.Series(small), str(folder), tmp_path / "articles.jsonl",
-               str(tmp_path / "articles.parquet"), frame]
+    sources = [pd.Series(small), str(folder), folder.as_uri(), tmp_path / "articles.jsonl",
+               str(tmp_path / "articles.parquet"), frame]  # a URL: Spark reads the files itself
     for source in sources:
         table = nt.find_copies(source, method="sampled", engine="spark", spark=spark, partitions=3)
         pd.testing.assert_frame_equal(table, small_local, obj=str(type(source)))
