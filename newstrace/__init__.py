@@ -36,7 +36,7 @@ _EXPORTS = {
     "Cleaned": "newstrace.pages.clutter",
     "credits": "newstrace.attribution.outlet_credits",
     "sources": "newstrace.sourcing.finder",
-    "SOURCE_TYPES": "newstrace.sourcing.finder",
+    "SOURCE_TYPES": "newstrace.sourcing.source_types",
     "attribution_diff": "newstrace.attribution.diff",
     "normalize": "newstrace.text.tokenizer",
     "words": "newstrace.text.tokenizer",

@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from newstrace.plots.style import PALETTE
-from newstrace.syndication.comparison import Comparison, copy_edited_groups
+from newstrace.syndication.comparison import Comparison
+from newstrace.syndication.derived_words import copy_edited_groups
 from newstrace.syndication.edits import HOUSE_STYLE, diff
 from newstrace.text.segments import joined_starts
 from newstrace.text.tokenizer import token_spans

@@ -19,6 +19,7 @@ from nbgrader.validator import Validator
 from traitlets.config.loader import PyFileConfigLoader
 
 import newstrace as nt
+from newstrace.grading import demo
 
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = ROOT / "solutions"
@@ -134,13 +135,18 @@ def test_there_are_three_assignments():
         assert len(list((SOLUTIONS / name).glob("*.ipynb"))) == 1, f"{name}: expected one notebook"
 
 
-def test_config_keeps_the_course_settings():
-    """Check nbgrader_config.py: folder names, restored test cells and a per-cell timeout."""
+def test_config_names_the_course_folders_and_grades_like_the_demo(tmp_path: Path):
+    """Check nbgrader_config.py: its source folder holds the solutions, its release folder one exercise per
+    assignment, and the grading demo (a deleted test cell, an endless loop) grades under its cell settings."""
     config = nbgrader_config()
-    assert config.CourseDirectory.source_directory == "solutions"
-    assert config.CourseDirectory.release_directory == "exercises"
-    assert config.OverwriteCells.add_missing_cells is True
-    assert 5 <= config.ExecutePreprocessor.timeout <= 120
+    assert ROOT / config.CourseDirectory.source_directory == SOLUTIONS
+    released = ROOT / config.CourseDirectory.release_directory
+    assert sorted(p.parent.name for p in released.glob("*/*.ipynb")) == ASSIGNMENTS
+    (tmp_path / "nbgrader_config.py").write_text(demo.COURSE_CONFIG, encoding="utf-8")
+    shown = PyFileConfigLoader("nbgrader_config.py", path=str(tmp_path)).load_config()
+    for section, setting in (("OverwriteCells", "add_missing_cells"), ("ExecutePreprocessor", "timeout")):
+        assert shown[section][setting] == config[section][setting], f"the demo grades with another {setting}"
+    assert 5 <= config.ExecutePreprocessor.timeout <= 120, "a loop is stopped within two minutes, a slow cell is not"
 
 
 def test_makefile_builds_exercises():

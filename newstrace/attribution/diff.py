@@ -40,15 +40,10 @@ from rapidfuzz import fuzz, process
 from newstrace.attribution.outlet_credits import credits
 from newstrace.attribution.quotes import extract_quotes
 from newstrace.pages.story import story_spans
-from newstrace.sourcing.finder import (
-    SAY_VERBS,
-    Mention,
-    collect_sources,
-    find_mentions,
-    name_key,
-    quoted_spans,
-    same_person,
-)
+from newstrace.sourcing.coreference import collect_sources
+from newstrace.sourcing.mentions import Mention, find_mentions, quoted_spans
+from newstrace.sourcing.names import name_key, same_person
+from newstrace.sourcing.vocabulary import SAY_VERBS
 from newstrace.text.guard import check_text
 from newstrace.text.segments import line_starts, paragraph_index, sentences
 from newstrace.text.tokenizer import words

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from newstrace.plots.style import Chart, colour, describe_counts, hatch, new_figure
-from newstrace.sourcing.finder import SOURCE_TYPES
+from newstrace.sourcing.source_types import SOURCE_TYPES
 
 
 def _check_columns(table: pd.DataFrame, columns: list[str], what: str) -> None:

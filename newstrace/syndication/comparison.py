@@ -2,7 +2,7 @@
 
 `compare(original, copy)` cleans both texts with `newstrace.pages.clutter.clean`, folds typography
 (`newstrace.text.tokenizer`), aligns paragraphs (`newstrace.syndication.align`), lists word-level edits
-(`newstrace.syndication.edits`) and verbatim shared passages (`newstrace.syndication.passages`). Paragraph indexes in
+(`newstrace.syndication.edits`, placed by `newstrace.syndication.paragraph_edits`) and verbatim shared passages (`newstrace.syndication.passages`). Paragraph indexes in
 every table are 0-based indexes into the *cleaned* paragraphs (`clean(text).paragraphs`);
 character offsets in `shared_passages` are offsets into the cleaned texts (`clean(text).text`).
 
@@ -57,39 +57,36 @@ share (it is a share of the copy, not of the original).
 
 Thresholds are module constants: TRIMMED_MIN_SCORE 0.9, HOUSE_STYLE_MAX_RATE 0.01,
 EDITED_MIN_SCORE 0.6, ALIGNED_MIN_SHARE 0.5, REWRITE_MIN_SCORE 0.15, REWRITE_WORDING_PASSAGES 2,
-EDITED_MIN_SIMILARITY 0.5, COPY_EDITED_MIN_COVERAGE 0.6 were set from built variants (see
+EDITED_MIN_SIMILARITY 0.5 (`newstrace.syndication.paragraph_links`), COPY_EDITED_MIN_COVERAGE 0.6
+(`newstrace.syndication.derived_words`) were set from built variants (see
 tests/syndication/test_comparison.py and tests/evaluation/test_derivation.py), not fitted to the case.
 REWRITE_MIN_LIKELIHOOD 0.7 was chosen on development data (newstrace.syndication.derivation_score).
 """
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from itertools import accumulate, compress, islice
 from operator import itemgetter
 
 import numpy as np
 import pandas as pd
-from rapidfuzz.distance import Indel
 
 from newstrace.pages.clutter import Cleaned, clean
-from newstrace.syndication.align import (
-    EDITED_MIN_SIMILARITY,
-    Paragraphs,
-    alignment_frame,
-    alignment_rows,
-    concatenated,
-    has_content_word,
-    key_spans,
-    paragraph_pair,
+from newstrace.syndication.align import alignment_frame, alignment_rows
+from newstrace.syndication.derivation_score import (
+    REWRITE_MIN_LIKELIHOOD,
+    derivation_measures,
+    likelihood,
+    shared_wording,
 )
-from newstrace.syndication.edits import HOUSE_STYLE, diff
-from newstrace.syndication.derivation_score import REWRITE_MIN_LIKELIHOOD, derivation_measures, likelihood, shared_wording
+from newstrace.syndication.derived_words import aligned_share, copy_edited_groups_of, derived_share
+from newstrace.syndication.edits import HOUSE_STYLE
 from newstrace.syndication.evidence import shared_evidence
-from newstrace.syndication.passages import coded_matching_runs, grams, matching_runs, passage_table
+from newstrace.syndication.paragraph_edits import edit_frame, edit_rows
+from newstrace.syndication.paragraph_keys import Paragraphs, paragraph_locator, paragraph_pair
+from newstrace.syndication.passages import coded_matching_runs, matching_runs, passage_table
 from newstrace.text.shingling import (
     DEFAULT_SHINGLE_SIZE,
     KeyIds,
@@ -98,8 +95,7 @@ from newstrace.text.shingling import (
     jaccard,
     shingles,
 )
-from newstrace.text.tokenizer import WORD_RE, ascii_word_bounds, normalize, tokens
-from newstrace.text.vocabulary import MATCH_STOP_WORDS
+from newstrace.text.tokenizer import tokens
 
 RELATIONS = ("identical", "copy", "trimmed copy", "edited copy", "rewrite", "unrelated")
 TRIMMED_MIN_SCORE = 0.9
@@ -108,8 +104,6 @@ EDITED_MIN_SCORE = 0.6
 ALIGNED_MIN_SHARE = 0.5
 REWRITE_MIN_SCORE = 0.15
 REWRITE_WORDING_PASSAGES = 2
-COPY_EDITED_MIN_COVERAGE = 0.6
-EDIT_COLUMNS = ["original_para", "copy_para", "before", "after", "kind", "category"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -161,9 +155,6 @@ class Comparison:
                 for status in ("same", "edited", "duplicate", "missing", "added")}
 
 
-Group = tuple[list[int], list[int]]
-
-
 @dataclass(frozen=True, eq=False)
 class _Tables:
     """What a Comparison builds its tables from: measured once by `compare`, plain data."""
@@ -174,137 +165,6 @@ class _Tables:
     original: Paragraphs
     copy: Paragraphs
     closed: set[str]
-
-
-def is_copy_edited(similarity: float, coverage: float) -> bool:
-    """Return True for a paragraph group close enough to its original to be copy edits."""
-    return similarity >= EDITED_MIN_SIMILARITY or coverage >= COPY_EDITED_MIN_COVERAGE
-
-
-def copy_edited_groups(alignment: pd.DataFrame) -> list[Group]:
-    """Return (original, copy) paragraphs of each group similar enough to be copy edits."""
-    return _edited_groups(zip(alignment["group"], alignment["similarity"], alignment["coverage"],
-                              alignment["original_para"], alignment["copy_para"]))
-
-
-def _edited_groups(rows: Iterable[tuple]) -> list[Group]:
-    """Return copy_edited_groups of (group, similarity, coverage, original_para, copy_para) rows."""
-    members: dict[int, tuple[set[int], set[int]]] = {}
-    for group, similarity, coverage, i, j in rows:
-        if not pd.isna(group) and is_copy_edited(similarity, coverage):
-            originals, copies = members.setdefault(int(group), (set(), set()))
-            originals.add(int(i))
-            copies.add(int(j))
-    return [(sorted(o), sorted(c)) for _, (o, c) in sorted(members.items())]
-
-
-WordSpan = Callable[[int], tuple[int, int]]
-
-
-def key_locator(text: str, tokens_: list[str], key_count: int, closed: set[str],
-                 word_span: WordSpan | None = None) -> Callable[[int], tuple[int, int]]:
-    """Return a function giving the (start, end) in text of the n-th matching key of a paragraph.
-
-    When normalisation leaves the paragraph unchanged, key n lies in a word match of the text:
-    the n-th one if no hyphenated word is split into several keys; else (ASCII text) the word and
-    part are looked up in a key-to-word table. `word_span(w)` gives the span of word match w when
-    the caller has them (`ascii_word_bounds`); else the regex engine finds it. Otherwise every
-    key's span is computed once with `key_spans`.
-    """
-    words_in_tokens = sum(map(str.isalnum, map(itemgetter(0), tokens_)))
-    if normalize(text) == text:
-        span = word_span or (lambda w: next(islice(WORD_RE.finditer(text), w, None)).span())
-        if words_in_tokens == key_count:
-            return span
-        parts_of = _key_parts(tokens_, closed) if text.isascii() else None
-        if parts_of is not None and parts_of.count == key_count:  # type: ignore[attr-defined]
-            return lambda n: _part_span(text, span, *parts_of(n))
-    return key_spans(text, closed).__getitem__
-
-
-def _key_parts(tokens_: list[str], closed: set[str]) -> Callable[[int], tuple[int, int]]:
-    """Return a function giving (word number, hyphen part or -1 for the whole word) of key n.
-
-    For an ASCII paragraph's tokens; only the words split into several keys are listed, so the
-    function walks those few. Its `count` attribute is the paragraph's number of keys.
-    """
-    words = "\n".join(compress(tokens_, map(str.isalnum, map(itemgetter(0), tokens_))))
-    split: list[tuple[int, int]] = []  # (word number, parts) of each word split into its parts
-    number, line_start, hyphen = 0, 0, words.find("-")
-    while hyphen >= 0:
-        number += words.count("\n", line_start, hyphen)
-        line_start = words.rfind("\n", 0, hyphen) + 1
-        line_end = words.find("\n", hyphen)
-        word = words[line_start:line_end if line_end >= 0 else len(words)]
-        parts = word.split("-")
-        if "".join(parts).lower() not in closed:
-            split.append((number, len(parts)))
-        hyphen = words.find("-", line_end) if line_end >= 0 else -1
-
-    def parts_of(n: int) -> tuple[int, int]:
-        """Return (word number, part or -1) of key n."""
-        extra = 0  # keys before the current word beyond one per word
-        for word_number, parts in split:
-            if n < word_number + extra:
-                break
-            if n < word_number + extra + parts:
-                return word_number, n - word_number - extra
-            extra += parts - 1
-        return n - extra, -1
-
-    parts_of.count = words.count("\n") + 1 + sum(parts - 1 for _, parts in split) if words else 0  # type: ignore[attr-defined]
-    return parts_of
-
-
-def _part_span(text: str, word_span: WordSpan, word: int, part: int) -> tuple[int, int]:
-    """Return the span of a word match of text, or of one of its hyphen-separated parts."""
-    start, end = word_span(word)
-    if part < 0:
-        return start, end
-    parts = text[start:end].split("-")
-    start += sum(len(piece) + 1 for piece in parts[:part])
-    return start, start + len(parts[part])
-
-
-def paragraph_locator(paragraphs: Paragraphs, closed: set[str]) -> Callable[[int], tuple[int, int]]:
-    """Return a function giving the (start, end) of the n-th key in the paragraphs joined by "\n"."""
-    paragraph_start = list(accumulate((len(text) + 1 for text in paragraphs.texts), initial=0))
-    key_start = _offsets(paragraphs.keys)
-    spans: dict[int, Callable[[int], tuple[int, int]]] = {}
-    word_span = _word_spans(paragraphs.texts, paragraph_start)
-
-    def locate(n: int) -> tuple[int, int]:
-        """Return the character span of key n."""
-        index = bisect.bisect_right(key_start, n) - 1
-        while not paragraphs.keys[index]:
-            index -= 1
-        if index not in spans:
-            spans[index] = key_locator(paragraphs.texts[index], paragraphs.tokens[index],
-                                        len(paragraphs.keys[index]), closed, word_span(index))
-        start, end = spans[index](n - key_start[index])
-        return paragraph_start[index] + start, paragraph_start[index] + end
-
-    return locate
-
-
-def _word_spans(texts: list[str], paragraph_start: list[int]) -> Callable[[int], WordSpan | None]:
-    """Return, per paragraph, a function giving the span of its w-th word match (or None).
-
-    The word matches of all paragraphs come from one `ascii_word_bounds` pass over the joined
-    text when it is ASCII; otherwise each paragraph is left to the regex engine (None).
-    """
-    joined = "\n".join(texts)
-    if not joined.isascii():
-        return lambda index: None
-    starts, ends = ascii_word_bounds(joined)
-    first = [bisect.bisect_left(starts, start) for start in paragraph_start]
-
-    def word_span_of(index: int) -> WordSpan:
-        """Return the word-span function of paragraph `index`."""
-        offset, base = paragraph_start[index], first[index]
-        return lambda w: (starts[base + w] - offset, ends[base + w] - offset)
-
-    return word_span_of
 
 
 def passages(original: Paragraphs, copy: Paragraphs, closed: set[str], texts: tuple[str, str],
@@ -323,115 +183,6 @@ def passage_runs(original: Paragraphs, copy: Paragraphs, min_words: int,
     return coded_matching_runs(ids, min_words)
 
 
-def _tagged(paragraphs: list[list[str]], indexes: list[int]) -> tuple[list[str], list[int]]:
-    """Return the tokens of the chosen paragraphs joined, and each token's paragraph index."""
-    joined, owners = [], []
-    for index in indexes:
-        joined += paragraphs[index]
-        owners += [index] * len(paragraphs[index])
-    return joined, owners
-
-
-def _owner(owners: list[int], start: int, fallback: int) -> int:
-    """Return the paragraph of token `start` (or of the token before it, at the end)."""
-    if start < len(owners):
-        return owners[start]
-    return owners[-1] if owners else fallback
-
-
-def edit_table(original: Paragraphs, copy: Paragraphs, groups: list[Group]) -> pd.DataFrame:
-    """Return one row per word-level edit in the copy-edited paragraph groups."""
-    return edit_frame(edit_rows(original, copy, groups))
-
-
-def edit_rows(original: Paragraphs, copy: Paragraphs, groups: list[Group]) -> list[tuple]:
-    """Return edit_table's rows as tuples in EDIT_COLUMNS order."""
-    rows = []
-    for originals, copies in groups:
-        before, before_owner = _tagged(original.tokens, originals)
-        after, after_owner = _tagged(copy.tokens, copies)
-        for edit in diff(before, after):
-            rows.append((_owner(before_owner, edit.before_start, originals[0]),
-                         _owner(after_owner, edit.after_start, copies[0]),
-                         edit.before, edit.after, edit.kind, edit.category))
-    return rows
-
-
-def edit_frame(rows: list[tuple]) -> pd.DataFrame:
-    """Return edit rows as the edits DataFrame (int64 paragraph columns even when empty)."""
-    table = pd.DataFrame(rows, columns=EDIT_COLUMNS)
-    if rows:  # paragraph numbers are Python ints: the columns are int64 already
-        return table
-    return table.astype({"original_para": "int64", "copy_para": "int64"})
-
-
-def _offsets(paragraphs: list[list[str]]) -> list[int]:
-    """Return the position of each paragraph's first word in the joined word list."""
-    starts, total = [], 0
-    for keys in paragraphs:
-        starts.append(total)
-        total += len(keys)
-    return starts
-
-
-def _run_covered(index: set[tuple[str, ...]], copy: list[str], k: int) -> set[int]:
-    """Return positions of copy words inside runs of k words whose shingle is in the index."""
-    covered: set[int] = set()
-    for start, gram in enumerate(grams(copy, k)):
-        if gram in index and not MATCH_STOP_WORDS.issuperset(gram):
-            covered.update(range(start, start + k))
-    return covered
-
-
-def _aligned_covered(original: Paragraphs, copy: Paragraphs, groups: list[Group]) -> set[int]:
-    """Return positions of copy words matched in order inside copy-edited paragraph groups."""
-    starts = _offsets(copy.keys)
-    covered: set[int] = set()
-    for originals, copies in groups:
-        before, _ = _tagged(original.keys, originals)
-        after, owners = _tagged(copy.keys, copies)
-        first_of = {index: after_pos for after_pos, index in reversed(list(enumerate(owners)))}
-        for op in Indel.opcodes(before, after):
-            if op.tag == "equal":
-                covered.update(starts[owners[p]] + p - first_of[owners[p]]
-                               for p in range(op.dest_start, op.dest_end))
-    return covered
-
-
-def _run_covered_mask(ids: KeyIds, k: int) -> np.ndarray:
-    """Return, per copy word, True if it lies in a k-run found in the original (not all stopwords)."""
-    count = len(ids.copy)
-    marks = np.zeros(count + 1, dtype=np.int64)
-    if len(ids.original) >= k and count >= k:
-        original_codes, copy_codes = ids.gram_codes(k)
-        starts = np.flatnonzero(np.isin(copy_codes, original_codes) & has_content_word(ids, ids.copy, k))
-        marks[starts] += 1
-        marks[starts + k] -= 1
-    return np.cumsum(marks[:count]) > 0
-
-
-def _mark_aligned(covered: np.ndarray, ids: KeyIds, original: Paragraphs, copy: Paragraphs,
-                  groups: list[Group]) -> None:
-    """Set covered[p] for copy words matched in order inside copy-edited paragraph groups."""
-    coded_original, coded_copy = ids.as_strings(original.keys), ids.as_strings(copy.keys)
-    starts = _offsets(copy.keys)
-    for originals, copies in groups:
-        position = np.concatenate([np.arange(starts[j], starts[j] + len(copy.keys[j])) for j in copies])
-        for op in Indel.opcodes(concatenated(coded_original, originals), concatenated(coded_copy, copies)):
-            if op.tag == "equal":
-                covered[position[op.dest_start:op.dest_end]] = True
-
-
-def derived_share(ids: KeyIds, original: Paragraphs, copy: Paragraphs, groups: list[Group],
-                  k: int) -> float:
-    """Return derived_score computed on integer ids (the same value, faster)."""
-    if not len(ids.copy):
-        return 0.0
-    covered = _run_covered_mask(ids, k)
-    _mark_aligned(covered, ids, original, copy, groups)
-    return int(covered.sum()) / len(ids.copy)
-
-
 def shingle_measures(ids: KeyIds, k: int) -> tuple[float, float]:
     """Return (containment of the copy's k-shingles in the original's, their jaccard)."""
     keys_original, keys_copy = ids.keys
@@ -442,25 +193,6 @@ def shingle_measures(ids: KeyIds, k: int) -> tuple[float, float]:
     shared = int(np.intersect1d(original_codes, copy_codes, assume_unique=True).size)
     union = len(original_codes) + len(copy_codes) - shared
     return shared / len(copy_codes), shared / union
-
-
-def derived_score(original: Paragraphs, copy: Paragraphs, groups: list[Group], k: int,
-                  original_shingles: set[tuple[str, ...]] | None = None) -> float:
-    """Return the share of the copy's words derived from the original (module docstring)."""
-    copy_keys = [key for keys in copy.keys for key in keys]
-    if not copy_keys:
-        return 0.0
-    if original_shingles is None:
-        original_shingles = set(grams([key for keys in original.keys for key in keys], k))
-    derived = _run_covered(original_shingles, copy_keys, k) | _aligned_covered(original, copy, groups)
-    return len(derived) / len(copy_keys)
-
-
-def aligned_share(copy: Paragraphs, groups: list[Group]) -> float:
-    """Return the share of the copy's words in copy-edited paragraph groups."""
-    total = sum(len(keys) for keys in copy.keys)
-    aligned = {j for _, copies in groups for j in copies}
-    return sum(len(copy.keys[j]) for j in aligned) / total if total else 0.0
 
 
 @dataclass(frozen=True)
@@ -523,7 +255,7 @@ def compare_cleaned(original: str, copy: str, cleaned_original: Cleaned, cleaned
                                                         cleaned_copy.paragraphs)
     ids = KeyIds.of_paragraphs(paras_original.keys, paras_copy.keys)
     alignment = alignment_rows(paras_original, paras_copy, shingle_size, ids)
-    groups = _edited_groups(itemgetter("group", "similarity", "coverage", "original_para", "copy_para")(row)
+    groups = copy_edited_groups_of(itemgetter("group", "similarity", "coverage", "original_para", "copy_para")(row)
                             for row in alignment)
     edits = edit_rows(paras_original, paras_copy, groups)
     runs = passage_runs(paras_original, paras_copy, min_passage_words, ids)

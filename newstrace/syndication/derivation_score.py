@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newstrace.syndication.align import Paragraphs
+from newstrace.syndication.paragraph_keys import Paragraphs
 from newstrace.text.vocabulary import MATCH_STOP_WORDS
 from newstrace.text.shingling import KeyIds
 from newstrace.text.tokenizer import token_key

@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 import pandas as pd
 
-from newstrace.syndication.align import Paragraphs
+from newstrace.syndication.paragraph_keys import Paragraphs
 from newstrace.text.vocabulary import MATCH_STOP_WORDS
 from newstrace.syndication.derivation_score import name_keys
 from newstrace.text.tokenizer import token_key

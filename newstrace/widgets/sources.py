@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import pandas as pd
 
-from newstrace.sourcing.finder import SOURCE_TYPE_MEANINGS, SOURCE_TYPES
+from newstrace.sourcing.source_types import SOURCE_TYPE_MEANINGS, SOURCE_TYPES
 from newstrace.data import read_annotation
 from newstrace.widgets._base import (
     RIGHT,

@@ -77,6 +77,82 @@ def test_built_credit_patterns(text, outlet, kind):
     assert not found["own_reporting"].any()
 
 
+# Outlets with no news word in their name, recognised by the slot they fill (invented outlets).
+BY_CONTEXT = [
+    ("Ms Quinn told the Dunmore Clarion that the pier would close.", "Dunmore Clarion", "told"),
+    ('"It will close," she told the Fenwick Sentinel on Tuesday.', "Fenwick Sentinel", "told"),
+    ("The bridge was shut for a week, the Carrow Ledger reported.", "Carrow Ledger", "report"),
+    ("The Harlow Beacon first reported the closure on Friday.", "Harlow Beacon", "report"),
+    ("The figures were first published by the Oxley Clarion in May.", "Oxley Clarion", "report"),
+    ("Fishermen told Radio Tay that the catch was down.", "Radio Tay", "told"),
+    ("The harbour master told BBC Radio Fenmoor the quay was unsafe.", "BBC Radio Fenmoor", "told"),
+    ("She told WXYZ-TV the road had flooded twice.", "WXYZ-TV", "told"),
+    ("Speaking to Radio Corrib Sunday, he said the ferry was late.", "Radio Corrib", "told"),
+    ("Two residents told KQRT-FM on Monday that the water was brown.", "KQRT-FM", "told"),
+]
+
+
+@pytest.mark.parametrize(("text", "outlet", "kind"), BY_CONTEXT)
+def test_outlets_are_recognised_from_their_slot_and_kept_whole(text, outlet, kind):
+    found = credits(text)
+    assert found[["outlet", "kind"]].values.tolist() == [[outlet, kind]]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor told the City Council that the budget was short.",
+    "A survey published on Monday found fewer puffins.",
+    "In an interview on Tuesday, she said the plan was sound.",
+    "The Council reported a deficit of $2 million.",
+    "According to the Hexford Rowing Club, the race is off.",
+    "Smith reported that the gate was open.",
+    "The general told the President that the troops were ready.",
+])
+def test_institutions_days_and_people_in_an_outlet_slot_are_no_outlets(text):
+    assert credits(text).empty
+
+
+def test_a_name_learned_from_the_byline_is_an_outlet_everywhere():
+    text = ("By Ana Ruiz, Dunmore Clarion staff writer\n"
+            "Harbour records reviewed by the Clarion show six groundings since 2020.\n"
+            "The pier will close in May, according to the Clarion.\n")
+    found = credits(text)
+    assert set(found["outlet"]) == {"Dunmore Clarion"} and found["own_reporting"].all()
+    assert found["kind"].tolist() == ["own reporting", "own reporting", "report"]
+
+
+def test_records_reviewed_by_another_outlet_stay_a_report():
+    found = credits("Inspection records reviewed by the Oxley Clarion, first reported by the Oxley Clarion, show it.")
+    assert set(map(tuple, found[["outlet", "kind"]].values.tolist())) == {("Oxley Clarion", "report")}
+    assert not found["own_reporting"].any()
+
+
+def test_dateline_acronym_is_the_agency_the_text_names_in_full():
+    text = ("NEWTON, Mass. (AP) — The mill will close.\n"
+            "Payroll documents obtained by The Associated Press show 200 jobs will go.\n")
+    found = credits(text)
+    assert found[["outlet", "kind"]].values.tolist() == [
+        ["Associated Press", "dateline"], ["Associated Press", "own reporting"]]
+
+
+@pytest.mark.parametrize(("footer", "outlet"), [
+    ("Copyright 2023 The Dunmore Clarion. All rights reserved.", "Dunmore Clarion"),
+    ("© Fenwick Media Ltd 2024. All rights reserved.", "Fenwick Media"),
+    ("(c) 2022 Harlow Beacon", "Harlow Beacon"),
+])
+def test_copyright_footer_names_the_publisher(footer, outlet):
+    found = credits("The pier will close in May.\n" + footer)
+    assert found[["outlet", "kind"]].values.tolist() == [[outlet, "own reporting"]]
+
+
+def test_photographer_for_an_outlet_and_its_correspondent_are_own_reporting():
+    text = ("Boats in the harbour. Photograph: Jo Price for the Echo\n"
+            "Budget papers seen by the Northfield Echo show the cost.\n"
+            "Jo Price is the Echo's chief photographer.\n")
+    found = credits(text)
+    assert set(found["outlet"]) == {"Northfield Echo"} and set(found["kind"]) == {"own reporting"}
+    assert len(found) == 3
+
+
 def test_own_reporting_marks_every_credit_to_that_outlet():
     text = ("Residents gave their accounts to The Valley Gazette.\n"
             "They were approached on behalf of The Gazette.\nA relative told a Gazette reporter so.")

@@ -7,7 +7,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import newstrace as nt
 from newstrace.attribution.quotes import COLUMNS, KINDS, extract_quotes
 
 
@@ -50,11 +49,6 @@ def test_non_str_raises_a_clear_type_error() -> None:
     for bad in (b'"Hi," he said.', None, 42, ["a"]):
         with pytest.raises(TypeError, match="needs the article text as a str.*read the file first"):
             extract_quotes(bad)  # type: ignore[arg-type]
-
-
-def test_exported_from_the_package() -> None:
-    """nt.extract_quotes is the same function."""
-    assert nt.extract_quotes is extract_quotes
 
 
 # ------------------------------------------------------------------ marks

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newstrace.syndication.align import align, paragraph_pair
+from newstrace.syndication.align import align
+from newstrace.syndication.paragraph_keys import paragraph_pair
 
 ORIGINAL = [
     "The council approved the new budget on Monday after a long debate about road repairs.",

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newstrace as nt
-from newstrace.syndication.align import Paragraphs, align
+from newstrace.syndication.align import align
+from newstrace.syndication import comparison
 from newstrace.syndication.comparison import RELATIONS
 from newstrace.syndication.edits import classify, diff
+from newstrace.syndication.paragraph_keys import Paragraphs
 from newstrace.syndication.passages import shared_passages
 from newstrace.text.tokenizer import tokens
 
@@ -123,9 +126,10 @@ def rewrite(full_paragraphs: list[str]) -> str:
     return "\n".join(lines)
 
 
-def test_relations_vocabulary() -> None:
-    """RELATIONS is the documented vocabulary, in order."""
-    assert RELATIONS == ("identical", "copy", "trimmed copy", "edited copy", "rewrite", "unrelated")
+def test_relations_are_the_documented_rules_in_order() -> None:
+    """RELATIONS names the relation rules of compare's documentation, in the order they are tried."""
+    documented = re.findall(r"^- `([^`]+)`:", comparison.__doc__, re.MULTILINE)
+    assert documented == list(RELATIONS)
 
 
 def test_identical(full_text: str) -> None:

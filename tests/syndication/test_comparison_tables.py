@@ -13,9 +13,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newstrace.syndication.align import align, paragraph_pair
+from newstrace.syndication.align import align
 from newstrace.pages.clutter import clean
-from newstrace.syndication.comparison import Comparison, compare, copy_edited_groups, edit_table, passages
+from newstrace.syndication.comparison import Comparison, compare, passages
+from newstrace.syndication.derived_words import copy_edited_groups
+from newstrace.syndication.paragraph_edits import edit_table
+from newstrace.syndication.paragraph_keys import paragraph_pair
 from newstrace.text.shingling import KeyIds
 from newstrace.syndication.synthetic import variants
 

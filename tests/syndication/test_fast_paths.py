@@ -9,15 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstrace.syndication.align import align, covered_positions, key_spans, paragraph_pair
-from newstrace.syndication.comparison import (
-    copy_edited_groups,
-    derived_score,
-    derived_share,
-    key_locator,
-    paragraph_locator,
-    shingle_measures,
-)
+from newstrace.syndication.align import align
+from newstrace.syndication.comparison import shingle_measures
+from newstrace.syndication.derived_words import copy_edited_groups, derived_score, derived_share
+from newstrace.syndication.paragraph_keys import key_locator, key_spans, paragraph_locator, paragraph_pair
+from newstrace.syndication.paragraph_links import covered_positions
 from newstrace.syndication.passages import coded_matching_runs, grams, matching_runs
 from newstrace.text.shingling import KeyIds, containment, jaccard, pair_gram_codes, shingles
 from newstrace.text.tokenizer import WORD_RE, ascii_word_bounds

@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 import newstrace as nt
 from newstrace.syndication.provenance import COLUMNS, capture_hint, text_evidence, years
-from newstrace.syndication.synthetic import add_clutter, paragraphs_of, synthetic_corpus
+from newstrace.syndication.synthetic import synthetic_corpus
+from newstrace.syndication.synthetic_articles import paragraphs_of
+from newstrace.syndication.synthetic_mutations import add_clutter
 
 CONFIDENCES = {"high", "moderate", "low", "none"}
 

@@ -10,7 +10,9 @@ import pytest
 import newstrace as nt
 from newstrace.pages.clutter import clean
 from newstrace.text.shingling import containment, shingles
-from newstrace.syndication.synthetic import KINDS, VARIANT_KINDS, families, paragraphs_of, synthetic_corpus
+from newstrace.syndication.synthetic import VARIANT_KINDS, families, synthetic_corpus
+from newstrace.syndication.synthetic_articles import paragraphs_of
+from newstrace.syndication.synthetic_mutations import KINDS
 from newstrace.text.tokenizer import words
 
 
@@ -44,8 +46,7 @@ def test_corpus_is_the_same_for_a_seed_and_differs_across_seeds():
     assert first != other
 
 
-def test_exported_names_resolve():
-    assert nt.synthetic_corpus is synthetic_corpus
+def test_variants_of_a_two_paragraph_text_cover_every_kind():
     assert set(nt.variants("First paragraph here.\nSecond paragraph here.", seed=1)) == set(
         VARIANT_KINDS)
 

@@ -1,0 +1,189 @@
+"""Mentions grouped into sources: short names, "the official", "he said".
+
+Later short references are one source with the longer name they are part of (see
+newstrace.sourcing.names). "the official" is the last source described with the same noun; "the
+president" is the last named source with that title; "he" or "she" is the person last named before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from newstrace.sourcing.mentions import Mention, find_mentions, name_runs
+from newstrace.sourcing.names import name_key, same_person
+from newstrace.sourcing.vocabulary import COMPANY_WORDS
+
+
+@dataclass
+class Source:
+    """A source with every form it is referred to by and what the story takes from it."""
+
+    name: str
+    kind: str
+    first_offset: int
+    forms: list[str] = field(default_factory=list)
+    attributions: int = 0
+    words_quoted: int = 0
+    conditions: list[str] = field(default_factory=list)
+    sentences: set[int] = field(default_factory=set)
+    counted_at: list[int] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    type: str = ""
+
+
+def _description_key(description: str) -> str:
+    """Return a description folded for matching, without its determiner."""
+    words = name_key(description).split()
+    while words and words[0] in {"a", "an", "the", "one", "some", "all", "most", "those", "these"}:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _find_source(found: list[Source], mention: Mention) -> Source | None:
+    """Return the existing source a mention refers to, or None if it is a new one."""
+    one_word = mention.kind == "description" and " " not in mention.name and mention.name[:1].isupper()
+    if mention.kind == "name" or one_word:  # "Rogers" after "Jane Rogers" is her, not a group
+        for source in found:
+            if source.kind == "name" and any(
+                    same_person(mention.name, form) or same_person(form, mention.name)
+                    for form in source.forms):
+                return source
+        if mention.kind == "name":
+            return None
+    key = _description_key(mention.name)
+    for source in found:
+        if source.kind == mention.kind and key in [_description_key(form) for form in source.forms]:
+            return source
+    if mention.kind == "description" and name_key(mention.name).split()[:1] == ["the"]:
+        bare_title = len(name_key(mention.name).split()) == 2  # "the president", not "the crew's director"
+        return (_titled(found, key.split(), mention.start) if bare_title else None) or _antecedent(
+            found, key.split()[-1:], mention.start)
+    return None
+
+
+def _titled(found: list[Source], head: list[str], before: int) -> Source | None:
+    """Return the named source last mentioned before an offset whose title has the head noun."""
+    titled = [source for source in found if source.kind == "name" and head
+              and any(head[0] in name_key(role).split() for role in source.roles)
+              and any(offset < before for offset in source.offsets)]
+    return max(titled, key=lambda source: max(o for o in source.offsets if o < before), default=None)
+
+
+def _antecedent(found: list[Source], head: list[str], before: int) -> Source | None:
+    """Return the description source with the same head noun mentioned last before an offset."""
+    best, best_offset = None, -1
+    for source in found:
+        heads = [_description_key(form).split()[-1:] for form in source.forms]
+        earlier = [offset for offset in source.offsets if offset < before]
+        if source.kind == "description" and head in heads and earlier and max(earlier) > best_offset:
+            best, best_offset = source, max(earlier)
+    return best
+
+
+def add_mention(found: list[Source], mention: Mention) -> Source:
+    """Attach a mention to its source (creating it) and return the source."""
+    source = _find_source(found, mention)
+    if source is None:
+        source = Source(mention.name, mention.kind, mention.start)
+        found.append(source)
+    if mention.name not in source.forms:
+        source.forms.append(mention.name)
+    if mention.kind == "name" and len(name_key(mention.name)) > len(name_key(source.name)):
+        source.name = mention.name
+    source.sentences.add(mention.sentence)
+    source.offsets.append(mention.start)
+    if mention.role and mention.role not in source.roles:
+        source.roles.append(mention.role)
+    if mention.counts:
+        source.attributions += 1
+        source.counted_at.append(mention.start)
+    return source
+
+
+def _is_person(source: Source) -> bool:
+    """Return True if a source is a single person a later 'he' or 'she' can refer to."""
+    if source.kind == "name":
+        return True
+    last = name_key(source.name).split()[-1:]
+    return source.kind == "description" and bool(last) and not last[0].endswith("s")
+
+
+def resolve_mentions(mentions: list[Mention]) -> tuple[list[Source], dict[int, Source]]:
+    """Group mentions into sources; return them and the source of each mention by its offset."""
+    found: list[Source] = []
+    by_offset: dict[int, Source] = {}
+    last_person: Source | None = None
+    for mention in mentions:
+        if mention.kind == "pronoun":
+            if last_person is not None:
+                last_person.attributions += 1
+                last_person.counted_at.append(mention.start)
+                last_person.sentences.add(mention.sentence)
+                by_offset[mention.start] = last_person
+            continue
+        source = add_mention(found, mention)
+        by_offset[mention.start] = source
+        if _is_person(source):
+            last_person = source
+    return found, by_offset
+
+
+def _refers_to(name: str, source: Source) -> bool:
+    """Return True if a name is one of a named source's forms, longer or shorter."""
+    return source.kind == "name" and any(
+        same_person(name, form) or same_person(form, name) for form in source.forms)
+
+
+def _name_occurrences(runs: list[tuple[str, int, int]], found: list[Source]) -> list[Mention]:
+    """Return bare (non-attribution) mentions of the named sources, so pronouns find them."""
+    return [Mention(name, "name", offset, index, counts=False) for name, offset, index in runs
+            if any(_refers_to(name, source) for source in found)]
+
+
+def institution_antecedent(mention: Mention, runs: list[tuple[str, int, int]]) -> Mention:
+    """Return 'the company' or 'the agency' as the name it stands for: the last name before it with
+    that noun in it (for a company or firm: Inc, Ltd, Corp, ...); else the mention itself."""
+    words = name_key(mention.name).split()
+    if mention.kind != "description" or mention.role != "organisation" or words[:1] != ["the"]:
+        return mention
+    wanted = COMPANY_WORDS if words[-1] in {"company", "firm"} else {words[-1]}
+    earlier = [(offset, name) for name, offset, _ in runs
+               if offset < mention.start and set(name_key(name).split()) & wanted]
+    if not earlier:
+        return mention
+    return replace(mention, name=max(earlier)[1], kind="name")
+
+
+def surname_or_group(mention: Mention, runs: list[tuple[str, int, int]]) -> Mention:
+    """Return a one-word plural-looking subject ("Rogers said") as a name when the text names someone
+    with that surname ("Jane Rogers"); a group ("Opponents said") stays a description."""
+    word = mention.name
+    if mention.kind != "description" or " " in word or not word[:1].isupper():
+        return mention
+    if any(len(name.split()) > 1 and same_person(word, name) for name, _, _ in runs):
+        return replace(mention, kind="name")
+    return mention
+
+
+def collect_sources(text: str, spans: list[tuple[int, int]],
+                    quoted: list[tuple[int, int]] | None = None) -> tuple[list[Source], dict[int, Source]]:
+    """Return the sources of the story and the source of every mention by offset."""
+    runs = name_runs(text, spans)
+    attributions = [surname_or_group(institution_antecedent(mention, runs), runs)
+                    for mention in find_mentions(text, spans, quoted)]
+    found, _ = resolve_mentions(attributions)
+    taken = {mention.start for mention in attributions}
+    bare = [m for m in _name_occurrences(runs, found) if m.start not in taken]
+    return resolve_mentions(sorted(attributions + bare, key=lambda mention: mention.start))
+
+
+def first_name_occurrence(runs: list[tuple[str, int, int]], source: Source) -> tuple[str, int]:
+    """Return the longest form of a named source and the offset of its first occurrence."""
+    best, first = source.name, source.first_offset
+    for name, offset, _ in runs:
+        if _refers_to(name, source):
+            first = min(first, offset)
+            if len(name_key(name)) > len(name_key(best)) and same_person(best, name):
+                best = name
+    return best, first

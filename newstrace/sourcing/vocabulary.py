@@ -1,0 +1,114 @@
+"""The words attributions are made of: saying verbs, person and media nouns, titles, organisation words.
+
+General vocabulary of news English, never names from a case. newstrace.sourcing.patterns builds the
+attribution patterns from it; newstrace.sourcing.names and newstrace.sourcing.source_types use the word sets.
+"""
+
+from __future__ import annotations
+
+import re
+
+SAY_VERBS = (
+    "said|says|say|told|tells|recalled|recalls|added|adds|explained|explains|acknowledged|"
+    "acknowledges|described|describes|noted|notes|warned|warns|argued|argues|insisted|insists|"
+    "claimed|claims|stated|wrote|writes|recounted|recounts|shared|asserted|asserts|admitted|"
+    "admits|denied|denies|confirmed|confirms|estimated|estimates|suggested|suggests|testified|"
+    "complained|conceded|concedes|observed|remembered|remembers|revealed|reveals|announced|"
+    "announces|replied|answered|agreed|contended|maintained|cautioned|stressed|predicted|"
+    "reported|believes|believed|recalls"
+)
+INVERSION_VERBS = "said|says|added|adds|recalled|recalls|explained|wrote|writes|asked|continued|insisted"
+MEDIA_VERBS = (
+    "shows|showed|show|revealed|reveals|reveal|depicts|depicted|indicates|indicated|suggests|"
+    "suggested|found|finds|find|appeared to show|appears to show|appear to show|documents|"
+    "documented|confirms|confirmed|says|said|states|stated"
+)
+PERSON_NOUNS = (
+    "officials?|officers?|defectors?|members?|spokes(?:man|woman|person)|sources?|analysts?|"
+    "experts?|researchers?|witness(?:es)?|residents?|relatives?|sons?|daughters?|fathers?|"
+    "mothers?|wife|wives|husbands?|brothers?|sisters?|friends?|colleagues?|fighters?|militants?|"
+    "prisoners?|inmates?|diplomats?|lawyers?|attorneys?|activists?|doctors?|people|persons?|man|"
+    "woman|men|women|students?|workers?|leaders?|commanders?|soldiers?|police|investigators?|"
+    "authorities|prosecutors?|aides?|advisers?|advisors?|employees?|neighbou?rs?|survivors?|"
+    "victims?|parents?|supporters?|critics?|participants?|interviewees?|recruits?|cameram[ae]n|"
+    "veterans?|refugees?|villagers?|agents?|staff|executives?|managers?|owners?|teachers?|"
+    "guards?|users?|figures?|voices?|speakers?|insiders?|observers?|scholars?|professors?|"
+    "specialists?|academics?|economists?|scientists?|historians?|consultants?|mayors?|governors?|"
+    "ministers?|presidents?|directors?|secretar(?:y|ies)|senators?|judges?|engineers?|chairm[ae]n|"
+    "ambassadors?|envoys?|negotiators?|coroners?|sheriffs?|coaches?|captains?|priests?|imams?|"
+    "bishops?|landlords?|chiefs?|heads?|organi[sz]ers?|protesters?|demonstrators?|passengers?|"
+    "patients?|nurses?|farmers?|shopkeepers?|traders?|drivers?|pilots?|crew|defenders?|"
+    "detectives?|inspectors?|rescuers?|firefighters?|paramedics?|medics?|journalists?|reporters?|"
+    "administrators?|[a-z]*ologists?|statisticians?|physicists?|chemists?|demographers?"
+)
+GROUP_PLURAL = r"(?!\w*ments\b)[A-Za-z][a-z]+(?:ents|ers|ors|ists|ians|ees|men|ants|ives|ats)"
+"""A plural person noun by its form, not a list: opponents, operators, fishermen, tourists, retirees."""
+ORG_NOUNS = (
+    "ministry|ministries|department|agency|council|company|firm|government|group|committee|"
+    "commission|office|court|board|authority|union|university|hospital|school|district|campaign|"
+    "charity|organi[sz]ation|association|bank|party|club|trust|institute|foundation|bureau|"
+    "administration|embassy|coalition|corporation|network|service"
+)
+"""Nouns an institution is described by: "the company said", "according to the engineer's office"."""
+COMPANY_WORDS = {"inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "holdings", "limited"}
+"""Words in a company's name: "the company" or "the firm" is the last name with one of them."""
+MEDIA_NOUNS = (
+    "videos?|films?|footage|images?|photos?|photographs?|pictures?|documents?|reports?|records|"
+    "data|estimates|statistics|study|studies|survey|poll|analysis|memos?|letters?|e-?mails?|"
+    "recordings?|frames|statements?|transcripts?|filings?|papers|figures|census|tapes?|"
+    "broadcasts?|posts?|tweets?|messages?|files?|logs?|minutes|website|web site|site|entry|"
+    "archives?|database|maps?|screenshots?|clips?|segments?|releases?|counts?|tally|tallies|"
+    "audits?|assessments?|forecasts?|projections"
+)
+EXPERT_WORDS = re.compile(
+    r"\b(analysts?|experts?|researchers?|professors?|scholars?|fellows?|specialists?|academics?|"
+    r"economists?|scientists?|historians?|consultants?|lecturers?|\w*ologists?|statisticians?|"
+    r"physicists?|chemists?|demographers?|"
+    r"think tank|institute|university|studies)\b", re.IGNORECASE)
+ORG_WORDS = {
+    "ministry", "department", "agency", "police", "government", "army", "military", "company",
+    "corporation", "group", "institute", "council", "commission", "office", "university",
+    "committee", "organisation", "organization", "association", "foundation", "bank", "court",
+    "service", "party", "union", "center", "centre", "bureau", "authority", "administration",
+    "force", "forces", "inc", "corp", "ltd", "network", "church", "league", "federation",
+    "board", "parliament", "congress", "senate", "embassy", "coalition", "command", "guard",
+    "directorate", "secretariat", "cabinet", "municipality", "school", "hospital", "fund",
+    "house", "kremlin", "pentagon", "palace", "budget", "treasury", "ministries", "agencies",
+}
+ORG_DESCRIPTION = re.compile(
+    rf"^(?:the |a |an |its |their )?(?:[\w.'’-]+ ){{0,3}}(?:{ORG_NOUNS}|police|army|military|authorities)$",
+    re.IGNORECASE)
+ADOPTED_CONTEXT = re.compile(
+    r"nom(?:s)? de guerre|pseudonyms?|\balias\b|adopted names?|assumed names?|war names?|"
+    r"nicknames?|only (?:his|her|their) (?:first|given|nick|adopted)[ -]?names?|kunya",
+    re.IGNORECASE)
+BLANKET_ADOPTED = re.compile(
+    r"identified only by (?:the |their |his |her )?(?:adopted|assumed|first|given|war|nick)[ -]?names?|"
+    r"(?:by|use|used|gave) (?:only )?(?:their|his|her) noms? de guerre|only (?:their|his|her) (?:first|given) names?",
+    re.IGNORECASE)
+"""A ground rule saying the text's sources go by adopted or first names only."""
+KUNYA_PREFIXES = {"abu", "abou", "abo", "umm", "um", "om", "abi"}
+TITLES = {
+    "director", "president", "secretary", "minister", "chief", "general", "gen", "senator",
+    "sen", "governor", "gov", "mayor", "judge", "officer", "spokesman", "spokeswoman",
+    "ambassador", "commissioner", "professor", "prof", "dr", "mr", "mrs", "ms", "rep", "lt",
+    "col", "sgt", "capt", "king", "queen", "prince", "pope", "sheikh", "imam", "rabbi",
+    "commander", "colonel", "captain", "sergeant", "lieutenant", "inspector", "detective",
+    "superintendent", "archbishop", "bishop", "cardinal", "prime", "vice", "deputy", "assistant",
+    "attorney", "justice", "chancellor", "premier", "analyst", "expert", "researcher",
+    "representative", "chairman", "chairwoman", "chair", "ceo", "founder", "leader", "emir",
+    "cllr", "councillor", "councilor", "councilmember", "councilman", "councilwoman", "alderman",
+    "alderwoman", "assemblyman", "assemblywoman", "assemblymember", "supervisor", "trustee", "supt",
+}
+LEADING_FUNCTION_WORDS = {
+    "the", "a", "an", "but", "and", "or", "so", "yet", "in", "on", "at", "for", "when", "after",
+    "before", "then", "now", "later", "also", "asked", "as", "if", "while", "though", "although",
+    "because", "since", "still", "even", "this", "that", "these", "those", "there", "here", "by",
+    "from", "with", "to", "of", "overall", "meanwhile", "however", "instead", "last", "next",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "some", "many",
+    "all", "most", "several", "others", "both", "each", "one", "two", "three", "other", "another",
+    "former", "senior", "what", "who", "how", "why", "where", "we", "they", "he", "she", "it", "i",
+}
+NOT_NAMES = {"he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "who"}
+CONJUNCTIONS = {"but", "and", "or", "so", "yet", "then", "now", "also", "still", "even", "meanwhile"}
+PREPOSITIONS = {"for", "of", "by", "to", "with", "from", "in", "on", "at", "against", "about", "into"}
