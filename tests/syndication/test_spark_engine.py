@@ -171,3 +171,17 @@ def test_the_local_engine_never_imports_pyspark(tmp_path):
     report = json.loads(run.stdout.strip().splitlines()[-1])
     assert report["loaded"] == []
     assert report["message"].startswith("engine='spark' needs pyspark: pip install 'newstrace[spark]'")
+
+
+def test_without_java_the_spark_engine_says_how_to_install_it(monkeypatch):
+    pytest.importorskip("pyspark", reason="pyspark is not installed: pip install 'newstrace[spark]'")
+    from pyspark.sql import SparkSession
+
+    from newstrace.syndication import spark_input
+
+    monkeypatch.setattr(SparkSession, "getActiveSession", classmethod(lambda cls: None))
+    monkeypatch.setattr(spark_input.shutil, "which", lambda name: None)
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    monkeypatch.delenv("PYSPARK_GATEWAY_PORT", raising=False)
+    with pytest.raises(FileNotFoundError, match="needs Java 17 or later.*system-deps.sh"):
+        nt.find_copies({"a": "One story.", "b": "Another story."}, engine="spark")
