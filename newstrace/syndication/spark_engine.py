@@ -24,6 +24,7 @@ import time
 import warnings
 from collections.abc import Iterator, Mapping
 from functools import partial
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -174,14 +175,24 @@ def verified_frame(
     return with_texts.mapInArrow(partial(verify_batches, settings=settings), _ddl(RESULT_SCHEMA))
 
 
+def _output_taken(output: str) -> FileExistsError:
+    """Return the error for an output path that already exists."""
+    return FileExistsError(f"{output} already exists: choose a new output path (nothing was overwritten)")
+
+
+def check_output_is_free(output: str | os.PathLike | None) -> None:
+    """Raise FileExistsError before any work if a local output path exists (Spark checks URLs when writing)."""
+    if output is not None and "://" not in os.fspath(output) and Path(output).exists():
+        raise _output_taken(os.fspath(output))
+
+
 def write_table(result: DataFrame, output: str) -> DataFrame:
     """Write result to output as Parquet, best score first, and return it read back; never overwrite."""
     try:
         result.orderBy(F.desc("score"), "a", "b").write.mode("errorifexists").parquet(output)
     except AnalysisException as err:
         if err.getCondition() == "PATH_ALREADY_EXISTS":
-            raise FileExistsError(f"{output} already exists: choose a new output path "
-                                  "(nothing was overwritten)") from None
+            raise _output_taken(output) from None
         raise
     return result.sparkSession.read.parquet(output)
 
@@ -198,6 +209,7 @@ def find_copies_on_spark(
     if partitions is not None and (isinstance(partitions, bool) or not isinstance(partitions, int)
                                    or partitions < 1):
         raise ValueError(f"partitions must be a whole number of at least 1, got {partitions!r}")
+    check_output_is_free(output)
     with warnings.catch_warnings():
         # Data goes to and from Spark as Arrow batches and Python rows, never through PySpark's
         # pandas conversions, which is what this warning (PySpark 4 with pandas 3) is about.
