@@ -31,6 +31,8 @@ _EXPORTS = {
     "cases": "newstrace.data",
     "current_case": "newstrace.data",
     "use_case": "newstrace.data",
+    "case_notes": "newstrace.casebook",
+    "content_note": "newstrace.casebook",
     "ArticleError": "newstrace.errors",
     "clean": "newstrace.pages.clutter",
     "Cleaned": "newstrace.pages.clutter",

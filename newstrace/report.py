@@ -1,4 +1,6 @@
-"""A self-contained, offline HTML report of a Comparison: the two texts side by side.
+"""Self-contained, offline HTML reports: a Comparison's two texts side by side, and an attribution diff.
+
+`report_html` / `write_report` (`newstrace compare --html`):
 
 One table row per group of aligned paragraphs (or per missing / added paragraph), in the copy's
 order. In copy-edited groups every edit is highlighted: content changes in the palette's
@@ -6,6 +8,12 @@ vermillion, struck through on the original's side and underlined on the copy's; 
 changes dotted in blue. Hovering shows the edit kind. In rewritten groups the verbatim shared
 passages are highlighted instead. All CSS is inline in the page; there is no script and nothing
 is fetched, so the file works offline and can be mailed or printed.
+
+`diff_report_html` / `write_diff_report` (`newstrace check-copy --html`): the rows of
+`nt.attribution_diff` whose meaning or attribution changed come first, each with its kind of
+change, the copy's sentence beside the closest original sentence and the attributions of both;
+the other quotes follow; the sentences with no change the rules can name are folded away. Every
+status is written out in words, so the colours only repeat what the text says.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from newstrace.attribution.diff import FLAGGED
 from newstrace.plots.style import PALETTE
 from newstrace.syndication.comparison import Comparison
 from newstrace.syndication.derived_words import copy_edited_groups
@@ -74,6 +83,12 @@ def _spans(paragraphs: list[str], indexes: list[int]) -> list[tuple[int, int, in
             for _, start, end in token_spans(paragraphs[index])]
 
 
+def _gaps(spans: list[tuple[int, int, int]]) -> list[bool]:
+    """Return, per token span, whether white space (or a paragraph break) comes before it."""
+    return [index > 0 and (paragraph != spans[index - 1][0] or start > spans[index - 1][2])
+            for index, (paragraph, start, _) in enumerate(spans)]
+
+
 def _edit_marks(comparison: Comparison, originals: list[int], copies: list[int]) -> tuple[Marks, Marks]:
     """Return highlight spans per original paragraph and per copy paragraph for one group."""
     before_spans = _spans(comparison.original.paragraphs, originals)
@@ -81,7 +96,8 @@ def _edit_marks(comparison: Comparison, originals: list[int], copies: list[int])
     before_marks: Marks = {}
     after_marks: Marks = {}
     for edit in diff([comparison.original.paragraphs[p][s:e] for p, s, e in before_spans],
-                     [comparison.copy.paragraphs[p][s:e] for p, s, e in after_spans]):
+                     [comparison.copy.paragraphs[p][s:e] for p, s, e in after_spans],
+                     (_gaps(before_spans), _gaps(after_spans))):
         css = "house" if edit.kind in HOUSE_STYLE else "content"
         title = f"{edit.kind}: {edit.before or '(nothing)'} \u2192 {edit.after or '(nothing)'}"
         for n in range(edit.before_start, edit.before_end):
@@ -172,10 +188,27 @@ def _rows(comparison: Comparison) -> list[tuple[str, str]]:
     return rows
 
 
-def _scores(comparison: Comparison, names: tuple[str, str]) -> str:
+def _order(comparison: Comparison, names: tuple[str, str], other_way: Comparison | None) -> list[tuple[str, str]]:
+    """Return the order hint and the other way round's result as summary items, if the copy holds the original."""
+    if not comparison.order_hint:
+        return []
+    other = (f"; compared that way ({names[1]} as the original): {other_way.relation}, "
+             f"score {other_way.score:.3f}" if other_way is not None else "")
+    return [("order", comparison.order_hint + other)]
+
+
+def _edit_counts(comparison: Comparison) -> str:
+    """Return the number of edits and how many are house style and content."""
+    categories = comparison.edits["category"]
+    return (f"{len(categories)} ({(categories == 'house style').sum()} house style, "
+            f"{(categories == 'content').sum()} content)")
+
+
+def _scores(comparison: Comparison, names: tuple[str, str], other_way: Comparison | None = None) -> str:
     """Return the summary list of scores and counts."""
     counts = ", ".join(f"{n} {status}" for status, n in comparison.counts().items())
     items = [("original", names[0]), ("copy", names[1]), ("relation", comparison.relation),
+             *_order(comparison, names, other_way),
              ("score", f"{comparison.score:.3f} (how likely the copy derives from the original, 0 to 1)"),
              ("ordinary words", f"{comparison.word_containment:.0%} of the copy's ordinary words (no "
                                 "function words, names or figures) are in the original"),
@@ -183,7 +216,7 @@ def _scores(comparison: Comparison, names: tuple[str, str]) -> str:
              ("verbatim", f"{comparison.derived_share:.0%} of the copy's words are verbatim from the original"),
              ("containment", f"{comparison.containment:.3f}"),
              ("jaccard", f"{comparison.jaccard:.3f} ({comparison.shingle_size}-word shingles)"),
-             ("paragraphs", counts), ("edits", str(len(comparison.edits))),
+             ("paragraphs", counts), ("edits", _edit_counts(comparison)),
              ("shared passages", str(len(comparison.shared_passages)))]
     return "<dl class=\"scores\">" + "".join(
         f"<dt>{html.escape(k)}</dt><dd>{html.escape(v)}</dd>" for k, v in items) + "</dl>"
@@ -202,8 +235,27 @@ def _evidence(comparison: Comparison) -> str:
             f"<tbody>{body}</tbody></table>")
 
 
-def report_html(comparison: Comparison, names: tuple[str, str] = ("original", "copy")) -> str:
-    """Return the side-by-side report as one self-contained HTML page."""
+def _edit_list(comparison: Comparison) -> str:
+    """Return the table of word-level edits: paragraphs (from 1), house style or content, kind, before and after."""
+    if comparison.edits.empty:
+        return ""
+    body = "".join(
+        f'<tr><td>{row.original_para + 1}</td><td>{row.copy_para + 1}</td><td>{html.escape(row.category)}</td>'
+        f"<td>{html.escape(row.kind)}</td><td>{html.escape(row.before or '(nothing)')}</td>"
+        f"<td>{html.escape(row.after or '(nothing)')}</td></tr>"
+        for row in comparison.edits.itertuples())
+    return ('<details><summary>Edits, one row each: house style changes how words are written, content '
+            'what the text says</summary><table class="evidence"><thead><tr><th>original paragraph</th>'
+            "<th>copy paragraph</th><th>category</th><th>kind</th><th>original</th><th>copy</th></tr>"
+            f"</thead><tbody>{body}</tbody></table></details>")
+
+
+def report_html(comparison: Comparison, names: tuple[str, str] = ("original", "copy"),
+                other_way: Comparison | None = None) -> str:
+    """Return the side-by-side report as one self-contained HTML page.
+
+    `other_way`, compare(copy, original), is summarised when the copy holds the original (order hint).
+    """
     title = f"newstrace compare: {names[0]} and {names[1]}"
     legend = ('<p class="legend"><span><del class="content">content change</del></span>'
               '<span><del class="house">house style</del></span>'
@@ -211,15 +263,97 @@ def report_html(comparison: Comparison, names: tuple[str, str] = ("original", "c
               'Paragraph numbers: the paragraphs of the cleaned story, counted from 1.</p>')
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>"
-            f"<h1>{html.escape(title)}</h1>{_scores(comparison, names)}{_evidence(comparison)}{legend}"
+            f"<h1>{html.escape(title)}</h1>{_scores(comparison, names, other_way)}{_evidence(comparison)}"
+            f"{_edit_list(comparison)}{legend}"
             f'<table class="pairs">{_COLUMNS}<thead><tr><th>status</th><th>original</th>'
             f"<th>copy</th></tr></thead><tbody>{''.join(_fold_missing(_rows(comparison)))}"
             "</tbody></table></body></html>\n")
 
 
-def write_report(comparison: Comparison, path: str | Path,
-                 names: tuple[str, str] = ("original", "copy")) -> Path:
+def write_report(comparison: Comparison, path: str | Path, names: tuple[str, str] = ("original", "copy"),
+                 other_way: Comparison | None = None) -> Path:
     """Write the HTML report to path and return the path."""
     path = Path(path)
-    path.write_text(report_html(comparison, names), encoding="utf-8")
+    path.write_text(report_html(comparison, names, other_way), encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------- attribution diff
+
+ROW_COLOURS = {"drift": PALETTE["vermillion"], "attribution changed": PALETTE["orange"],
+               "speaker changed": PALETTE["reddish purple"], "attribution drift": PALETTE["reddish purple"]}
+"""Left-border colour of a flagged row, by status."""
+EXTRA_CSS = ("td.flag { border-left: 6px solid; font-family: sans-serif; font-size: .85em; }\n"
+             "td.verbs { font-family: sans-serif; font-size: .85em; }\n")
+DIFF_HEADER = ("<thead><tr><th>copy paragraph, status and kind</th><th>copy</th><th>closest original</th>"
+               "<th>attribution (original &rarr; copy)</th></tr></thead>")
+
+
+def _cell_text(value: object) -> str:
+    """Return a cell value as escaped text, '' for a missing value."""
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else html.escape(str(value))
+
+
+def _shown_paragraph(index: object) -> str:
+    """Return a 0-based paragraph index as the number a person reads (from 1), a dash for none."""
+    return _label([] if index is None or pd.isna(index) else [int(index)])
+
+
+def _credit(speaker: object, verb: object) -> str:
+    """Return an attribution as a reader writes it: 'X said', 'according to X'."""
+    if isinstance(verb, str) and verb.lower().startswith("according to"):
+        return f"{_cell_text(verb)} {_cell_text(speaker)}".strip()
+    return f"{_cell_text(speaker)} {_cell_text(verb)}".strip() or "none"
+
+
+def _diff_row(row) -> str:
+    """Return the HTML table row of one diff row."""
+    colour = ROW_COLOURS.get(row.status, PALETTE["grey"])
+    kind = f"<br><strong>{_cell_text(row.kind)}</strong>" if row.kind else ""
+    original = (f"{_cell_text(row.closest_original)} <em>(paragraph {_shown_paragraph(row.original_paragraph)})</em>"
+                if isinstance(row.closest_original, str) else '<em>no close original</em>')
+    verbs = ""
+    if isinstance(row.copy_verb, str) or isinstance(row.original_verb, str):
+        verbs = f"{_credit(row.original_speaker, row.original_verb)} &rarr; {_credit(row.copy_speaker, row.copy_verb)}"
+    return (f'<tr><td class="flag meta" style="border-left-color:{colour}">paragraph '
+            f"{_shown_paragraph(row.copy_paragraph)}<br>{_cell_text(row.status)}{kind}</td><td>{_cell_text(row.copy_text)}</td>"
+            f'<td>{original}</td><td class="verbs">{verbs}</td></tr>')
+
+
+def _diff_table(rows: pd.DataFrame) -> str:
+    """Return the rows as one HTML table."""
+    return f'<table class="pairs">{DIFF_HEADER}<tbody>{"".join(_diff_row(row) for row in rows.itertuples())}</tbody></table>'
+
+
+def diff_report_html(diff: pd.DataFrame, names: tuple[str, str] = ("original", "copy")) -> str:
+    """Return the attribution diff as one self-contained HTML page."""
+    title = f"newstrace check-copy: {names[1]} against {names[0]}"
+    counts = ", ".join(f"{count} {status}" for status, count in diff["status"].value_counts().items())
+    flagged = diff[diff["status"].isin(FLAGGED)]
+    quotes = diff[(diff["row"] == "quote") & ~diff["status"].isin(FLAGGED)]
+    rest = diff[(diff["row"] != "quote") & ~diff["status"].isin(FLAGGED)]
+    parts = [f"<h1>{html.escape(title)}</h1>",
+             f'<dl class="scores"><dt>original</dt><dd>{html.escape(names[0])}</dd><dt>copy</dt>'
+             f"<dd>{html.escape(names[1])}</dd><dt>rows</dt><dd>{html.escape(counts or 'none')}</dd></dl>",
+             '<p class="legend">Paragraph numbers: the paragraphs of the cleaned stories, counted from 1. '
+             "<strong>drift</strong>: the meaning changed (a number, a hedge, a condition, the breadth of a "
+             "source); <strong>attribution changed</strong>: the verb, a credit or the speaker of a claim "
+             "changed; <strong>speaker changed</strong>: a quote given to someone else; "
+             "<strong>attribution drift</strong>: the reporter's words put in a speaker's mouth.</p>",
+             f"<h2>Changed meaning or attribution ({len(flagged)})</h2>",
+             _diff_table(flagged) if not flagged.empty else "<p>No change the rules can name.</p>"]
+    if not quotes.empty:
+        parts += [f"<h2>Other quotes ({len(quotes)})</h2>", _diff_table(quotes)]
+    if not rest.empty:
+        parts.append(f"<details><summary>{len(rest)} other sentences: same, paraphrased, reworded or with "
+                     f"no close original</summary>{_diff_table(rest)}</details>")
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{html.escape(title)}</title><style>{CSS}{EXTRA_CSS}</style></head><body>"
+            f"{''.join(parts)}</body></html>\n")
+
+
+def write_diff_report(diff: pd.DataFrame, path: str | Path, names: tuple[str, str] = ("original", "copy")) -> Path:
+    """Write the HTML page of an attribution diff to path and return the path."""
+    path = Path(path)
+    path.write_text(diff_report_html(diff, names), encoding="utf-8")
     return path

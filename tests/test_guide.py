@@ -58,6 +58,33 @@ def test_every_glossary_link_resolves(path: Path):
     assert broken == []
 
 
+LESSONS = sorted((ROOT / "instructor").glob("*.ipynb")) + sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_relative_link_in_a_lesson_resolves(path: Path):
+    """A lesson's links into the repository (the guide, the glossary, docs) name a file and an anchor that exist."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    markdown = "\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")
+    broken = []
+    for link in [a or b for a, b in LINK.findall(markdown)]:
+        if re.match(r"[a-z]+:", link) or link.startswith("#"):
+            continue
+        target, _, anchor = link.partition("#")
+        resolved = (path.parent / target).resolve()
+        if not resolved.exists() or (anchor and resolved.suffix == ".md"
+                                     and anchor not in _anchors(resolved.read_text(encoding="utf-8"))):
+            broken.append(link)
+    assert broken == []
+
+
+def test_the_lesson_link_check_would_catch_a_wrong_anchor():
+    """The check above is not vacuous: the lessons link the guide, and a wrong anchor is not among its headings."""
+    links = [link for path in LESSONS for link in _links(path) if "../guide/" in link]
+    assert any("glossary.md#" in link for link in links) and any("README.md#" in link for link in links)
+    assert "the-own-story-projekt" not in _anchors((ROOT / "guide" / "README.md").read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize("page", sorted((ROOT / "guide").glob("*.md")) + [ROOT / "quiz" / "README.md"],
                          ids=lambda p: p.name)
 def test_relative_links_in_the_guide_exist(page: Path):

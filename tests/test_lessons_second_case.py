@@ -7,6 +7,7 @@ pinned as expected failures (strict: the pin must go as soon as the lesson runs)
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,8 @@ from newstrace import course
 CASE = "library-vote"
 # Lessons that index the main case's paragraphs by number (e.g. `paragraphs[37]`); they need to pick
 # their example paragraphs from the case's gold annotations instead.
-BOUND_TO_MAIN_CASE = {"02-who-is-talking", "03-who-said-what", "06-leaving-the-page"}
-"""Lessons that still name the main case's paragraphs by number (06 reads about its real people and outlets)."""
+BOUND_TO_MAIN_CASE = {"02-who-is-talking", "03-who-said-what"}
+"""Lessons that still name the main case's paragraphs by number."""
 
 
 def _marks(path: Path) -> list[pytest.MarkDecorator]:
@@ -39,3 +40,6 @@ def test_lesson_runs_on_the_second_case(path: Path, monkeypatch: pytest.MonkeyPa
     assert errors == [] and course.stderr_outputs(notebook) == []
     shown = "\n".join(course.text_outputs(notebook))
     assert "RABAT" not in shown, "the lesson still shows the main case's text"
+    if any("nt.content_note()" in cell.source for cell in notebook.cells):
+        assert "no violence" in shown and not re.search(r"execution|killing", shown, re.IGNORECASE), (
+            "the content note does not follow the active case")

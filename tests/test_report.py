@@ -26,3 +26,15 @@ def test_report_is_one_offline_page_with_the_edits_marked(tmp_path: Path) -> Non
 def test_names_are_escaped() -> None:
     page = report_html(nt.compare(ORIGINAL, COPY), ("<b>a</b>", "c&d"))
     assert "&lt;b&gt;a&lt;/b&gt;" in page and "c&amp;d" in page and "<b>a</b>" not in page
+
+
+def test_edits_are_listed_and_counted_with_an_inserted_credit_shown_as_written() -> None:
+    original = "PORTVILLE -- The harbour will close for repairs in August, the port authority said on Monday."
+    copy = "PORTVILLE (AP) -- The harbour will close for repairs in Aug., the port authority said on Monday."
+    comparison = nt.compare(original, copy)
+    assert {(row.before, row.after, row.kind) for row in comparison.edits.itertuples()} == {
+        ("", "(AP)", "insertion"), ("August", "Aug.", "abbreviation")}
+    page = report_html(comparison)
+    assert "<dt>edits</dt><dd>2 (1 house style, 1 content)</dd>" in page
+    assert "<td>(nothing)</td><td>(AP)</td>" in page and "( AP)" not in page
+    assert 'title="insertion: (nothing) \u2192 (AP)"' in page

@@ -293,13 +293,14 @@ def test_misattributed_quote_is_flagged_as_speaker_changed(texts: pd.DataFrame):
     assert len(verbatim) >= 3
 
 
-def test_drifted_paraphrase_is_a_drift_candidate(texts: pd.DataFrame, gold_alignment: pd.DataFrame):
-    """The paraphrase that turns 'could save up to' into 'will save' is flagged for a reader to check."""
+def test_drifted_paraphrase_is_drift_with_its_kind(texts: pd.DataFrame, gold_alignment: pd.DataFrame):
+    """The paraphrase that turns 'could save up to' into 'will save' is drift: a hedge strengthened."""
     diff = nt.attribution_diff(texts.loc["full-text", "text"], texts.loc["re-report", "text"])
     drift = gold_alignment[(gold_alignment["copy"] == "re-report")
                            & gold_alignment["note"].str.startswith("DRIFT")].iloc[0]
     rows = diff[(diff["original_paragraph"] == drift["original_para"]) & (diff["row"] != "quote")]
-    assert (rows["status"] == "drift candidate").any()
+    drifted = rows[rows["status"] == "drift"]
+    assert not drifted.empty and "hedge strengthened" in drifted["kind"].iloc[0]
 
 
 # ------------------------------------------------------------------------------- general rules only

@@ -13,21 +13,29 @@ row per quotation and one per sentence that makes a claim of its own:
   `unsupported_words` (nowhere in the original), such as a number, name or role the original
   does not state.
 
-`status` of a row:
+`status` of a row (FLAGGED statuses are the ones `check-copy` lists by default):
 
 | status | rule |
 |---|---|
 | verbatim quote | the quote's words appear in the original in order |
 | changed quote | not verbatim, but an original quote shares most of its words (similarity >= 80) |
 | speaker changed | the quote is in the original (verbatim or close) but given to someone else |
+| attribution changed | a quote or claim whose attribution changed: its verb (said -> claimed), a credit dropped ("reviewed by X", "according to X", "told Radio X"), or a claim given to another person |
 | quote not in original | no original quote is close |
 | same | similarity >= 90 and no new content words |
 | paraphrase | a close original sentence (similarity >= 50 and at least a third of the copy's content words in it), reworded, no new content words |
-| drift candidate | a close original sentence, but the copy adds content words: check the meaning |
+| reworded | a close original sentence, and the copy adds content words, but none of the changes below: a reader may still judge the new words |
+| drift | a close original sentence whose meaning the copy changed: a number, a hedge, a condition or the breadth of a source |
 | attribution drift | the copy puts in a speaker's mouth (a sentence that continues an attributed sentence of its paragraph, "He also said ...") what the closest original sentence says in the reporter's own voice, with no attribution |
 | no close original | no original sentence is close: a claim of the copy's own |
 
-Drift candidates are for a reader to judge: a synonym is flagged as well as a changed fact.
+`kind` names each change found, joined by "; " (the rules and their vocabulary are in
+newstrace.attribution.drift): number changed, number added, hedge strengthened, hedge dropped,
+condition dropped, source broadened (drift); attribution verb changed, attribution dropped, outlet
+credit dropped, claim moved to another speaker, quote moved to another speaker (attribution). A
+row with drift and attribution kinds has the status drift. An attribution the copy adds ("the X
+reported", "according to X") and a verb that only reports speech in other words (said -> told,
+recalled, added) change nothing and are not flagged.
 """
 
 from __future__ import annotations
@@ -37,6 +45,16 @@ from functools import lru_cache
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from newstrace.attribution.drift import (
+    DRIFT_KINDS,
+    attribution_dropped,
+    figures,
+    is_name,
+    outlet_credit_dropped,
+    sentence_attribution,
+    sentence_drift,
+    verb_change,
+)
 from newstrace.attribution.outlet_credits import credits
 from newstrace.attribution.quotes import extract_quotes
 from newstrace.pages.story import story_spans
@@ -52,15 +70,16 @@ from newstrace.text.vocabulary import CLAIM_STOP_WORDS, claim_words
 COLUMNS = [
     "row", "copy_paragraph", "copy_text", "verbatim", "copy_speaker", "copy_verb",
     "original_speaker", "original_verb", "closest_original", "original_paragraph", "similarity",
-    "new_words", "unsupported_words", "status",
+    "new_words", "unsupported_words", "status", "kind",
 ]
-STATUSES = ("verbatim quote", "changed quote", "speaker changed", "quote not in original", "same",
-            "paraphrase",
-            "drift candidate", "attribution drift", "no close original")
-REPORTED_VOICE = ("same", "paraphrase", "drift candidate")
+STATUSES = ("verbatim quote", "changed quote", "speaker changed", "attribution changed", "quote not in original",
+            "same", "paraphrase", "reworded", "drift", "attribution drift", "no close original")
+FLAGGED = ("drift", "attribution changed", "speaker changed", "attribution drift")
+"""Statuses that tell a reader the meaning or the attribution changed: shown by default."""
+REPORTED_VOICE = ("same", "paraphrase", "reworded")
+"""Statuses of a copy sentence that has a close original, so the original's voice can be compared."""
 VOICED = "_original_voiced"
 """Working column: the closest original sentence, or an earlier one in its paragraph, is attributed."""
-"""Statuses of a copy sentence that has a close original, so the original's voice can be compared."""
 CLOSE_SENTENCE = 50
 CLOSE_OVERLAP = 1 / 3
 CANDIDATES = 5
@@ -172,27 +191,35 @@ def _quote_row(original: str, copy: str, row, context: dict) -> dict:
     match, similarity = _closest_quote(row.quote, context["original_quotes"])
     close = match is not None and (verbatim or similarity >= CLOSE_QUOTE)
     start, end = _sentence_of(context["copy_spans"], row.start)
+    copy_verb = _verb_with_credit(copy, context["copy_credits"], row.verb, start, end)
+    status = "verbatim quote" if verbatim else "changed quote" if close else "quote not in original"
+    kinds: list[str] = []
+    original_verb = None
     if close:
         o_start, o_end = _sentence_of(context["original_spans"], int(match.start))
-    status = "verbatim quote" if verbatim else "changed quote" if close else "quote not in original"
-    if close and not speakers_agree(row.speaker, match.speaker):
-        status = "speaker changed"
+        original_verb = _verb_with_credit(original, context["original_credits"], match.verb, o_start, o_end)
+        if not speakers_agree(row.speaker, match.speaker):
+            kinds, status = ["quote moved to another speaker"], "speaker changed"
+        else:
+            kinds = [kind for kind in (verb_change(match.verb, row.verb),
+                                       outlet_credit_dropped(original_verb, copy_verb)) if kind]
+            status = "attribution changed" if kinds else status
     return {
         "row": "quote",
         "copy_paragraph": int(row.paragraph),
         "copy_text": row.quote,
         "verbatim": bool(verbatim),
         "copy_speaker": row.speaker,
-        "copy_verb": _verb_with_credit(copy, context["copy_credits"], row.verb, start, end),
+        "copy_verb": copy_verb,
         "original_speaker": match.speaker if close else None,
-        "original_verb": _verb_with_credit(original, context["original_credits"], match.verb,
-                                           o_start, o_end) if close else None,
+        "original_verb": original_verb,
         "closest_original": match.quote if close else None,
         "original_paragraph": int(match.paragraph) if close else None,
         "similarity": round(similarity if close else 0.0, 1),
         "new_words": "",
         "unsupported_words": "",
         "status": status,
+        "kind": "; ".join(kinds),
     }
 
 
@@ -224,6 +251,71 @@ def _attributions(text: str, spans: list[tuple[int, int]]) -> dict[int, tuple[st
     return result
 
 
+def _attributed_before(attributions: dict, starts: list[int], start: int) -> bool:
+    """Return True if an earlier sentence of the paragraph holding start has an attribution."""
+    paragraph_start = starts[paragraph_index(starts, start)]
+    return any(paragraph_start <= offset < start for offset in attributions)
+
+
+def _speaker_dropped(o_speaker: object, speaker: object, copy_sentence: str, carried: bool) -> str | None:
+    """Return 'attribution dropped' when the original sentence has a speaker the copy sentence lacks."""
+    if not isinstance(o_speaker, str) or isinstance(speaker, str) or carried:
+        return None
+    named = set(words(o_speaker)) - CLAIM_STOP_WORDS
+    return None if named & set(words(copy_sentence)) else "attribution dropped"
+
+
+def attribution_changes(original_sentence: str, copy_sentence: str, original: tuple, copy: tuple,
+                        has_quote: bool, carried: bool) -> list[str]:
+    """Return the attribution kinds of a copy sentence against its closest original sentence.
+
+    original and copy are each (speaker, verb widened to its outlet credit, bare verb). A sentence
+    holding a quote leaves its verb to the quote's row; carried: an earlier sentence of the copy's
+    paragraph is attributed, so the speaker carries over.
+    """
+    (o_speaker, o_credit, o_verb), (speaker, credit, verb) = original, copy
+    kinds = [attribution_dropped(original_sentence, copy_sentence),
+             _speaker_dropped(o_speaker, speaker, copy_sentence, carried)]
+    if has_quote:
+        return list(dict.fromkeys(kind for kind in kinds if kind))  # the quote's row has its speaker and verb
+    if is_name(o_speaker) and is_name(speaker) and not speakers_agree(speaker, o_speaker):
+        kinds.append("claim moved to another speaker")
+    elif verb and _same_source(original_sentence, copy_sentence, o_speaker, speaker):
+        kinds += [verb_change(o_verb, verb, original_sentence, copy_sentence),
+                  outlet_credit_dropped(o_credit, credit)]
+    return list(dict.fromkeys(kind for kind in kinds if kind))
+
+
+def _verb_of(sentence: str, has_quote: bool) -> str | None:
+    """Return the verb of an attribution that opens or ends a sentence without a quote, else None."""
+    found = None if has_quote else sentence_attribution(sentence)
+    return found[1] if found else None
+
+
+def _same_source(original_sentence: str, copy_sentence: str, o_speaker: object, speaker: object) -> bool:
+    """Return True if both sentences credit the same source, so that their verbs can be compared."""
+    o_speaker = o_speaker if isinstance(o_speaker, str) else (sentence_attribution(original_sentence) or (None,))[0]
+    speaker = speaker if isinstance(speaker, str) else (sentence_attribution(copy_sentence) or (None,))[0]
+    return isinstance(o_speaker, str) and isinstance(speaker, str) and speakers_agree(speaker, o_speaker)
+
+
+def _status(close: bool, similarity: float, new: list[str], kinds: list[str]) -> str:
+    """Return a claim row's status from its closeness, new words and kinds of change."""
+    if not close:
+        return "no close original"
+    if any(kind in DRIFT_KINDS for kind in kinds):
+        return "drift"
+    if kinds:
+        return "attribution changed"
+    return "reworded" if new else "same" if similarity >= SAME_SENTENCE else "paraphrase"
+
+
+def _same_figure(word: str, known: set[float] | frozenset[float]) -> bool:
+    """Return True for a figure written another way in known ("18" when the original says "eighteen")."""
+    found = figures(word)
+    return bool(found) and found <= known
+
+
 def _sentence_row(copy: str, start: int, end: int, context: dict) -> dict | None:
     """Return the diff row for one copy sentence, or None if it holds no claim beyond its quotes."""
     own_text = _outside_quotes(copy, start, end, context["copy_quotes"])
@@ -237,35 +329,45 @@ def _sentence_row(copy: str, start: int, end: int, context: dict) -> dict | None
     index, similarity, overlap = closest_sentence(claim_words, context)
     close = index is not None and overlap >= CLOSE_OVERLAP and similarity >= CLOSE_SENTENCE
     closest_text = context["original_sentences"][index] if close else ""
-    new = [word for word in dict.fromkeys(own_words) if not is_variant(word, closest_text)]
-    unsupported = [word for word in new if word not in context["original_vocabulary"]]
-    status = ("no close original" if not close else "same" if similarity >= SAME_SENTENCE and not new
-              else "drift candidate" if new else "paraphrase")
+    new = [word for word in dict.fromkeys(own_words)
+           if not is_variant(word, closest_text) and not _same_figure(word, figures(closest_text))]
+    unsupported = [word for word in new if word not in context["original_vocabulary"]
+                   and not _same_figure(word, context["original_figures"])]
     speaker, verb = _speaker_and_verb(context["copy_attributions"], start, end)
-    o_speaker = o_verb = None
+    verb = verb or _verb_of(copy[start:end], has_quote)
+    copy_credit = _verb_with_credit(copy, context["copy_credits"], verb, start, end)
+    o_speaker = o_verb = o_credit = None
     voiced = False
+    kinds: list[str] = []
     if close:
         o_start, o_end = context["original_spans"][index]
         o_speaker, o_verb = _speaker_and_verb(context["original_attributions"], o_start, o_end)
+        o_verb = o_verb or _verb_of(closest_text, False)
+        o_credit = _verb_with_credit(context["original"], context["original_credits"], o_verb, o_start, o_end)
         starts = context["original_starts"]
         paragraph_start = starts[paragraph_index(starts, o_start)]
         voiced = any(paragraph_start <= offset < o_end for offset in context["original_attributions"])
+        carried = _attributed_before(context["copy_attributions"], context["copy_starts"], start)
+        kinds = [*sentence_drift(closest_text, copy[start:end], context["original_figures"]),
+                 *attribution_changes(closest_text, copy[start:end], (o_speaker, o_credit, o_verb),
+                                      (speaker, copy_credit, verb), has_quote, carried)]
     return {
         "row": "attributed claim" if verb else "claim",
         "copy_paragraph": paragraph_index(context["copy_starts"], start),
         "copy_text": copy[start:end],
         "verbatim": _joined(copy[start:end]) in context["original_joined"],
         "copy_speaker": speaker,
-        "copy_verb": _verb_with_credit(copy, context["copy_credits"], verb, start, end),
+        "copy_verb": copy_credit,
         "original_speaker": o_speaker,
-        "original_verb": o_verb,
-        "closest_original": context["original_sentences"][index] if close else None,
+        "original_verb": o_credit,
+        "closest_original": closest_text if close else None,
         "original_paragraph": paragraph_index(context["original_starts"], context["original_spans"][index][0])
         if close else None,
         "similarity": round(similarity, 1),
         "new_words": ", ".join(new),
         "unsupported_words": ", ".join(unsupported),
-        "status": status,
+        "status": _status(close, similarity, new, kinds),
+        "kind": "; ".join(kinds),
         VOICED: voiced,
     }
 
@@ -275,6 +377,8 @@ def _context(original: str, copy: str) -> dict:
     original_spans, copy_spans = _story_sentences(original), _story_sentences(copy)
     original_sentences = [original[a:b] for a, b in original_spans]
     return {
+        "original": original,
+        "original_figures": frozenset(figures("\n".join(original_sentences))),
         "original_spans": original_spans,
         "copy_spans": copy_spans,
         "original_sentences": original_sentences,
@@ -329,6 +433,6 @@ def mark_attribution_drift(table: pd.DataFrame) -> pd.DataFrame:
             speaker_of_paragraph[paragraph] = row["copy_speaker"]
         elif (row["row"] == "claim" and paragraph in speaker_of_paragraph
               and row["status"] in REPORTED_VOICE and row[VOICED] is False):
-            table.loc[index, ["copy_speaker", "status"]] = [speaker_of_paragraph[paragraph],
-                                                            "attribution drift"]
+            table.loc[index, ["copy_speaker", "status", "kind"]] = [
+                speaker_of_paragraph[paragraph], "attribution drift", "reporter's words given to a speaker"]
     return table

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 import pandas as pd
 
 from newstrace.commands.articles import read_story, shown_paragraph
-from newstrace.commands.options import whole_number
+from newstrace.commands.options import check_report_path, whole_number
 from newstrace.commands.tables import print_table
-from newstrace.errors import ArticleError
 from newstrace.syndication.comparison import Comparison, compare
 from newstrace.syndication.evidence import evidence_summary
 from newstrace.text.shingling import DEFAULT_SHINGLE_SIZE
@@ -64,6 +62,28 @@ def changed_paragraphs(comparison: Comparison) -> pd.DataFrame:
     return folded.rename(columns={"original_para_shown": "original_para"})
 
 
+def print_order(comparison: Comparison, other_way: Comparison | None, names: tuple[str, str]) -> None:
+    """Print the order hint and the other way round's result, when the copy holds the original."""
+    if comparison.order_hint:
+        print(f"order:       {comparison.order_hint}")
+    if other_way is not None:
+        print(f"             compared that way ({names[1]} as the original): {other_way.relation}, "
+              f"score {other_way.score:.3f}")
+
+
+def edit_counts(edits: pd.DataFrame) -> str:
+    """Return how many edits there are of each category, e.g. "10 house style, 4 content"."""
+    return ", ".join(f"{(edits['category'] == category).sum()} {category}" for category in ("house style", "content"))
+
+
+def shown_edits(edits: pd.DataFrame) -> pd.DataFrame:
+    """Return the edits table as a person reads it: paragraphs from 1, "(nothing)" for an empty side."""
+    return edits.assign(original_para=edits["original_para"].map(shown_paragraph),
+                        copy_para=edits["copy_para"].map(shown_paragraph),
+                        before=edits["before"].replace("", "(nothing)"),
+                        after=edits["after"].replace("", "(nothing)"))
+
+
 def print_summary(comparison: Comparison, names: tuple[str, str]) -> None:
     """Print the relation, the scores and the paragraph counts."""
     print(f"original:    {names[0]}")
@@ -80,11 +100,7 @@ def print_summary(comparison: Comparison, names: tuple[str, str]) -> None:
 
 def _check_parameters(args: argparse.Namespace) -> None:
     """Raise ArticleError for parameters that cannot work, naming them."""
-    if args.html and Path(args.html).is_dir():
-        raise ArticleError(f"{args.html} is a folder: give the report a file name, such as "
-                           f"{Path(args.html) / 'report.html'}")
-    if args.html and not Path(args.html).resolve().parent.is_dir():
-        raise ArticleError(f"{args.html}: its folder does not exist; create it or choose another path")
+    check_report_path(args.html)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -93,8 +109,11 @@ def run(args: argparse.Namespace) -> int:
     original, copy = read_story(args.original, raw_hint=False), read_story(args.copy, raw_hint=False)
     comparison = compare(original, copy, shingle_size=args.shingle_size,
                          min_passage_words=args.min_passage_words)
+    other_way = compare(copy, original, shingle_size=args.shingle_size,
+                        min_passage_words=args.min_passage_words) if comparison.order_hint else None
     names = (args.original, args.copy)
     print_summary(comparison, names)
+    print_order(comparison, other_way, names)
     changed = changed_paragraphs(comparison)
     print()
     if changed.empty:
@@ -104,12 +123,11 @@ def run(args: argparse.Namespace) -> int:
         print_table(changed, max_width=70)
     if not comparison.edits.empty:
         print()
-        print(f"Edits ({len(comparison.edits)}):")
-        edits = comparison.edits.assign(original_para=comparison.edits["original_para"].map(shown_paragraph),
-                                        copy_para=comparison.edits["copy_para"].map(shown_paragraph))
-        print_table(edits, max_width=50)
+        print(f"Edits ({len(comparison.edits)}: {edit_counts(comparison.edits)}; house style changes how "
+              "words are written, content what the text says):")
+        print_table(shown_edits(comparison.edits), max_width=50)
     if args.html:
         from newstrace.report import write_report  # lazy: matplotlib, for --html only
 
-        print(f"\nReport written to {write_report(comparison, args.html, names)}")
+        print(f"\nReport written to {write_report(comparison, args.html, names, other_way)}")
     return 0

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
+
+from newstrace.errors import ArticleError
 
 
 def fraction(value: str) -> float:
@@ -32,3 +35,11 @@ def whole_number(low: int, high: int) -> Callable[[str], int]:
 
     parse.__name__ = f"whole number from {low} to {high}"  # argparse names the type in its errors
     return parse
+
+
+def check_report_path(path: str | None) -> None:
+    """Raise ArticleError when an --html report path is a folder or lies in a folder that does not exist."""
+    if path and Path(path).is_dir():
+        raise ArticleError(f"{path} is a folder: give the report a file name, such as {Path(path) / 'report.html'}")
+    if path and not Path(path).resolve().parent.is_dir():
+        raise ArticleError(f"{path}: its folder does not exist; create it or choose another path")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import html
 import json
 import sys
@@ -10,9 +11,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import nbformat
+from nbformat import NotebookNode
 
-from newstrace.course.browser import chromium_path, measure_slides, run_chromium
-from newstrace.course.editions import INSTRUCTOR_BUILD, build_editions, source_paths
+from newstrace.casebook import case_notes
+from newstrace.course.browser import SlideFit, chromium_path, measure_slides, run_chromium
+from newstrace.course.editions import (
+    INSTRUCTOR_BUILD,
+    build_editions,
+    instructor_edition,
+    source_paths,
+    write_if_changed,
+)
 from newstrace.course.errors import CourseBuildError
 from newstrace.course.execute import execute_notebook, stderr_outputs
 from newstrace.course.export import (
@@ -26,11 +35,13 @@ from newstrace.course.handouts import packet_for, worksheet_html, worksheet_item
 from newstrace.course.notebooks import (
     BUILD,
     LessonInfo,
+    Slide,
     clean_files,
     hygiene_problems,
     lesson_info,
     lesson_paths,
     lesson_table,
+    slides_of,
     slides_without_notes,
 )
 from newstrace.course.stamps import (
@@ -40,14 +51,10 @@ from newstrace.course.stamps import (
     lesson_hash,
     write_stamp,
 )
+from newstrace.errors import AnnotationError
 
 INSTRUCTOR_SOURCES = "instructor-edition"
 """Build subfolder for the unexecuted instructor edition; executed, it goes to build/instructor/."""
-
-CONTENT_NOTE = ("The lessons study a news report on the Islamic State's propaganda operation, which "
-                "describes executions and killings in plain words. They show the report's own text, "
-                "including the words it quotes from propaganda films and radio broadcasts; no "
-                "propaganda video, image or link is shown.")
 
 
 def _write_index(out: Path, infos: Sequence[LessonInfo], suffix: str, heading: str) -> None:
@@ -62,7 +69,7 @@ def _write_index(out: Path, infos: Sequence[LessonInfo], suffix: str, heading: s
         f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>newstrace: {heading}'
         '</title><style>body{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.5}'
         f"li{{margin:0.8em 0}}</style></head><body><h1>newstrace: {heading}</h1>"
-        f"<p><strong>Content note.</strong> {CONTENT_NOTE}</p><ol>"
+        f"<p><strong>Content note.</strong> {html.escape(case_notes().content_note)}</p><ol>"
         + "\n".join(items) + "</ol></body></html>\n", encoding="utf-8")
 
 
@@ -106,7 +113,7 @@ def build_slides(out: Path, executed: Sequence[Path], cache: Path) -> list[Path]
     decks = []
     for path in executed:
         deck = out / f"{path.stem}.slides.html"
-        deck.write_text(slides_html(nbformat.read(path, as_version=4), reveal), encoding="utf-8")
+        write_if_changed(deck, slides_html(nbformat.read(path, as_version=4), reveal))
         decks.append(deck)
     _write_index(out, [lesson_info(path) for path in executed], ".slides.html", "slide decks")
     return decks
@@ -122,44 +129,89 @@ def print_pdf(page: Path, pdf: Path, query: str = "") -> Path:
     return pdf
 
 
-def build_handouts(out: Path, decks: Sequence[Path], executed: Sequence[Path] = ()) -> list[Path]:
-    """Print each deck to PDF (a page per slide) and each lesson's reading packet and worksheet; return the PDFs.
+def print_if_changed(page: Path, pdf: Path, query: str = "") -> bool:
+    """Print page to pdf unless the PDF was printed from exactly these bytes (and query); return True if it printed.
 
-    Decks are the instructor edition (answers as fragments): their PDFs are for the teacher. Pass the
-    executed *student* edition as `executed`: the worksheets must carry no answers. Packets and
-    worksheets are written as HTML beside their PDFs (the source they print from).
+    The page is the whole input Chromium prints (decks and handouts inline every asset), so its
+    hash, kept in a stamp beside the PDF, says whether the PDF is up to date.
+    """
+    expected = hashlib.sha256(page.read_bytes() + b"\0" + query.encode("utf-8")).hexdigest()
+    if is_up_to_date(pdf, expected, [pdf]):
+        print(f"  up to date: {pdf.name}", flush=True)
+        return False
+    print(f"  printing {pdf.name}", flush=True)
+    print_pdf(page, pdf, query)
+    write_stamp(pdf, expected)
+    return True
+
+
+def build_handouts(out: Path, decks: Sequence[Path],
+                   executed: Sequence[Path] = ()) -> tuple[list[Path], list[Path]]:
+    """Print each deck to PDF (a page per slide) and each lesson's reading packet and worksheet.
+
+    Return (every PDF, the PDFs printed now): a PDF is printed again only when the page it prints
+    from changed since the last build. Decks are the instructor edition (answers as fragments):
+    their PDFs are for the teacher. Pass the executed *student* edition as `executed`: the
+    worksheets must carry no answers. Packets and worksheets are written as HTML beside their PDFs
+    (the source they print from).
     """
     out.mkdir(parents=True, exist_ok=True)
-    pdfs = [print_pdf(deck, out / deck.name.replace(".slides.html", ".slides.pdf"), "?print-pdf")
-            for deck in decks]
+    jobs = [(deck, out / deck.name.replace(".slides.html", ".slides.pdf"), "?print-pdf") for deck in decks]
+    note = case_notes().content_note  # the active case's, like the lessons' own notes
     for lesson in executed:
         notebook, info = nbformat.read(lesson, as_version=4), lesson_info(lesson)
         pages = {"worksheet": worksheet_html(info, worksheet_items(notebook)),
-                 "reading": packet_for(notebook, info, CONTENT_NOTE)}
+                 "reading": packet_for(notebook, info, note)}
         for kind, markup in pages.items():
             if markup is None:
                 print(f"  {lesson.stem}: no reading packet (the lesson loads none of the texts)")
                 continue
             page = out / f"{lesson.stem}.{kind}.html"
-            page.write_text(markup, encoding="utf-8")
-            pdfs.append(print_pdf(page, page.with_suffix(".pdf")))
-    return pdfs
+            write_if_changed(page, markup)
+            jobs.append((page, page.with_suffix(".pdf"), ""))
+    printed = [pdf for page, pdf, query in jobs if print_if_changed(page, pdf, query)]
+    return [pdf for _, pdf, _ in jobs], printed
+
+
+def _slide_label(slide: Slide | None, number: str, title: str = "") -> str:
+    """Return how a report names a slide: its number and heading, or the start of its first cell."""
+    title = title or (slide.title if slide else "")
+    if not title and slide and slide.cells:
+        first = next((line.strip() for line in slide.cells[0].source.splitlines() if line.strip()), "")
+        title = f"starts “{first[:50]}{'…' if len(first) > 50 else ''}”" if first else "empty"
+    return f"slide {number} ({title or 'untitled'})"
+
+
+def fit_problems(notebook: NotebookNode, fits: Sequence[SlideFit]) -> list[str]:
+    """Return one lesson's problems: a count line, then one indented line per tall slide or slide without notes."""
+    slides = {slide.number: slide for slide in slides_of(notebook)}
+    tall = [f"  {_slide_label(slides.get(fit.number), fit.number, fit.title)}: {fit.height} px tall, "
+            f"{fit.height - SLIDE_HEIGHT} px over {SLIDE_HEIGHT}" for fit in fits if fit.height > SLIDE_HEIGHT]
+    bare = [f"  {_slide_label(slide, slide.number)}: no speaker notes"
+            for slide in slides_without_notes(notebook)]
+    if not tall and not bare:
+        return []
+    return [f"{_count(len(tall), 'slide')} too tall, {_count(len(bare), 'teaching slide')} without notes:",
+            *tall, *bare]
+
+
+def _count(number: int, noun: str) -> str:
+    """Return '1 slide' or '3 slides'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def fit_report(paths: Sequence[Path], slides: Path) -> list[str]:
-    """Return one line per slide that is taller than the projector or is a teaching slide without notes."""
+    """Return, per lesson with problems, its name and its slides that are too tall or lack speaker notes."""
     decks = [slides / f"{path.stem}.slides.html" for path in paths]
     missing = [str(deck) for deck in decks if not deck.is_file()]
     if missing:
         raise CourseBuildError(f"{missing[0]} is missing: run `make slides` first")
-    problems = []
-    for path, (deck, fits) in zip(paths, measure_slides(decks, SLIDE_WIDTH, SLIDE_HEIGHT).items()):
-        problems += [f"{deck.name} slide {fit.number} ({fit.title or 'untitled'}): {fit.height} px "
-                     f"tall, {fit.height - SLIDE_HEIGHT} px too tall" for fit in fits
-                     if fit.height > SLIDE_HEIGHT]
-        problems += [f"{path.name} slide {slide.number} ({slide.title or 'untitled'}): no speaker notes"
-                     for slide in slides_without_notes(nbformat.read(path, as_version=4))]
-    return problems
+    report = []
+    for path, fits in zip(paths, measure_slides(decks, SLIDE_WIDTH, SLIDE_HEIGHT).values()):
+        problems = fit_problems(instructor_edition(nbformat.read(path, as_version=4)), fits)
+        if problems:
+            report += [f"{path.stem}: {problems[0]}", *problems[1:]]
+    return report
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -193,7 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if missing:
                 raise CourseBuildError(f"{missing[0]} is missing: run `make lessons` first")
             decks = build_slides(slides, executed, args.build / "vendor")
-            print(f"Wrote {len(decks)} offline slide decks and index.html to {slides}/")
+            print(f"{len(decks)} offline slide decks and index.html in {slides}/ (rewritten only when changed)")
         elif args.step == "handouts" and args.skip_without_chromium and chromium_path() is None:
             print("Skipped the PDF handouts: Chromium is not installed (apt-get install chromium).")
         elif args.step == "handouts":
@@ -202,12 +254,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             missing = [str(path) for path in [*decks, *executed] if not path.is_file()]
             if missing:
                 raise CourseBuildError(f"{missing[0]} is missing: run `make slides` first")
-            pdfs = build_handouts(args.build / "handouts", decks, executed)
-            print(f"Wrote {len(pdfs)} PDF handouts (decks, reading packets, worksheets) "
-                  f"to {args.build / 'handouts'}/")
+            pdfs, printed = build_handouts(args.build / "handouts", decks, executed)
+            print(f"{len(pdfs)} PDF handouts (decks, reading packets, worksheets) in "
+                  f"{args.build / 'handouts'}/, {len(printed)} printed, {len(pdfs) - len(printed)} "
+                  "unchanged since the last build")
         elif args.step == "fit":
             problems = fit_report(paths, slides)
-            print("\n".join(problems) if problems else
+            print("\n".join([*problems, "Mend them in instructor/, then `make slides` and run this again."])
+                  if problems else
                   f"Every slide fits {SLIDE_WIDTH}×{SLIDE_HEIGHT} and every teaching slide has notes.")
             return 1 if problems else 0
         elif args.step == "clean":
@@ -221,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1 if problems else 0
         else:
             print(lesson_table(paths))
-    except CourseBuildError as err:
+    except (CourseBuildError, AnnotationError) as err:  # AnnotationError: a missing or broken case.json
         print(f"newstrace.course {args.step}: {err}", file=sys.stderr)
         return 1
     return 0

@@ -41,18 +41,27 @@ class FirstRows:
         return (f"Showing the first {self.rows} of {len(self.table)} rows. The other {self.rest} "
                 f"are under “Show all {len(self.table)} rows” below{elsewhere}.")
 
+    def head(self) -> pd.DataFrame:
+        """Return the first rows, long texts cut to pandas' display.max_colwidth as a notebook shows them."""
+        width = pd.get_option("display.max_colwidth")
+        first = self.table.head(self.rows)
+        if width is None:
+            return first
+        return first.apply(lambda column: column.map(
+            lambda value: value[:width - 3] + "..." if isinstance(value, str) and len(value) > width else value))
+
     def _repr_html_(self) -> str:
         """Return the first rows as an HTML table, then the note and a closed fold with every row."""
         if not self.rest:
             return self.table.to_html()
-        return (f'<div class="nt-first-rows">{self.table.head(self.rows).to_html()}'
+        return (f'<div class="nt-first-rows">{self.head().to_html()}'
                 f'<p class="nt-more-rows"><em>{html.escape(self.note())}</em></p>'
                 f"<details><summary>Show all {len(self.table)} rows</summary>"
                 f"{self.table.to_html()}</details></div>")
 
     def __repr__(self) -> str:
         """Return the first rows as text, then the note."""
-        first = self.table.head(self.rows).to_string()
+        first = self.head().to_string()
         return f"{first}\n{self.note()}" if self.rest else first
 
 

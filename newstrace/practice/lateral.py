@@ -7,7 +7,6 @@ saved as a CSV file the student hands in. The Try it checks of the lateral-readi
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pandas as pd
@@ -100,30 +99,31 @@ def _check_log_row(value: object) -> str | None:
     return None
 
 
-@functools.cache
-def _winter_paragraphs() -> tuple[int, ...]:
-    """Return the 1-based numbers of the full text's paragraphs that name Charlie Winter or 'Winter'."""
+def _person_paragraphs() -> tuple[str, tuple[int, ...]]:
+    """Return the active case's first person to read laterally (their search word) and the full text's paragraphs naming them."""
     import newstrace as nt
+    from newstrace.casebook import case_notes
 
+    word = case_notes().first_person.search_word
     paragraphs = nt.article("full-text").splitlines()
-    return tuple(number for number, paragraph in enumerate(paragraphs, start=1) if "Winter" in paragraph)
+    return word, tuple(number for number, paragraph in enumerate(paragraphs, start=1) if word in paragraph)
 
 
-def _check_winter(value: object) -> str | None:
-    """Try it 6.1: the paragraph numbers (from 1) in which the full text names the analyst Winter."""
-    expected = list(_winter_paragraphs())
+def _check_person_paragraphs(value: object) -> str | None:
+    """Try it 6.1: the paragraph numbers (from 1) in which the full text names the case's first person to read."""
+    word, expected = _person_paragraphs()
     if isinstance(value, (set, tuple, range)):
         value = sorted(value)
     if not isinstance(value, list):
         return f"you gave a {type(value).__name__}; give a list of paragraph numbers."
-    if value == expected:
+    if value == list(expected):
         return None
     if value == [number - 1 for number in expected]:
         return "every number is one too small: count paragraphs from 1, `enumerate(paragraphs, start=1)`."
     if set(value) < set(expected):
-        return ("some are missing. After the first mention the story uses only his surname: search "
-                "for `\"Winter\"`, not the full name.")
-    return "keep the number of every paragraph that contains `\"Winter\"`."
+        return (f"some are missing. After the first mention a story often uses only the surname: search "
+                f"for `person.search_word` (\"{word}\"), not the full name.")
+    return f"keep the number of every paragraph that contains `person.search_word` (\"{word}\")."
 
 
 def _check_low_confidence(value: object) -> str | None:
@@ -141,20 +141,18 @@ def _check_low_confidence(value: object) -> str | None:
     return None
 
 
-register(Exercise("6.1", "the numbers (from 1) of the full text's paragraphs that name the analyst Winter",
-                  _check_winter,
-                  "Loop with `enumerate(paragraphs, start=1)` and keep the number when `\"Winter\" in paragraph`.",
-                  'winter = [number for number, paragraph in enumerate(paragraphs, start=1) if "Winter" in paragraph]'))
+register(Exercise("6.1", "the numbers (from 1) of the full text's paragraphs that name the person to read laterally",
+                  _check_person_paragraphs,
+                  "Loop with `enumerate(paragraphs, start=1)` and keep the number when "
+                  "`person.search_word in paragraph`.",
+                  "named = [number for number, paragraph in enumerate(paragraphs, start=1)\n"
+                  "         if person.search_word in paragraph]"))
 register(Exercise("6.2", "a log with one complete row that checks a question outside the case's texts",
                   _check_log_row,
                   "`log.add(question=..., searched=..., looked_at=..., found=..., why_trustworthy=..., "
                   "confidence=\"low\" | \"medium\" | \"high\")`. `looked_at` names a source off the page.",
-                  'log.add(question="Who is Charlie Winter?",\n'
-                  '        searched="Charlie Winter researcher extremism",\n'
-                  '        looked_at="the staff page of his research centre and a library catalogue of his papers",\n'
-                  '        found="a researcher of jihadist propaganda; the organisation the story names matches",\n'
-                  '        why_trustworthy="his employer\'s own page and independent catalogue records agree",\n'
-                  '        confidence="medium")'))
+                  'log.add(question=f"Who is {person.name}?", searched=person.search, looked_at=person.where,\n'
+                  '        found=person.found, why_trustworthy=person.why_trustworthy, confidence=person.confidence)'))
 register(Exercise("6.3", "the rows of the log table whose confidence is \"low\"", _check_low_confidence,
                   "Filter as in lesson 2: `table[table[\"confidence\"] == \"low\"]`.",
                   'unsure = table[table["confidence"] == "low"]'))

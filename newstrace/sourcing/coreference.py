@@ -1,12 +1,17 @@
-"""Mentions grouped into sources: short names, "the official", "he said".
+"""Mentions grouped into sources: short names, "the official", "the company", "its director", "he said".
 
 Later short references are one source with the longer name they are part of (see
 newstrace.sourcing.names). "the official" is the last source described with the same noun; "the
 president" is the last named source with that title; "he" or "she" is the person last named before.
+Before grouping, three descriptions become the name they stand for when the text has it:
+"the company" or "the agency" (the last name before it with that noun; Inc or Ltd for a company),
+"its director" (the person named "..., the clinic's director" within two sentences), and a one-word
+plural-looking subject that is someone's surname ("Rogers said" after "Jane Rogers").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from newstrace.sourcing.mentions import Mention, find_mentions, name_runs
@@ -166,12 +171,28 @@ def surname_or_group(mention: Mention, runs: list[tuple[str, int, int]]) -> Ment
     return mention
 
 
+def role_holder(mention: Mention, runs: list[tuple[str, int, int]], text: str) -> Mention:
+    """Return 'its director' as the person the text names with that role within two sentences
+    ("Dr. Jo Lee, the clinic's director"); else the mention itself."""
+    words = mention.name.split()
+    if mention.kind != "description" or len(words) != 2 or words[0].lower() not in {"its", "his", "her", "their"}:
+        return mention
+    role = re.compile(rf",\s+(?:[\w.'’-]+\s+){{0,4}}?{re.escape(words[1])}\b")
+    holders = [(abs(offset - mention.start), name) for name, offset, index in runs
+               if abs(index - mention.sentence) <= 2 and role.match(text, offset + len(name))]
+    return replace(mention, name=min(holders)[1], kind="name") if holders else mention
+
+
+def _named_if_possible(mention: Mention, runs: list[tuple[str, int, int]], text: str) -> Mention:
+    """Return a description as the name the text gives it (institution, role holder, surname), else as is."""
+    return role_holder(surname_or_group(institution_antecedent(mention, runs), runs), runs, text)
+
+
 def collect_sources(text: str, spans: list[tuple[int, int]],
                     quoted: list[tuple[int, int]] | None = None) -> tuple[list[Source], dict[int, Source]]:
     """Return the sources of the story and the source of every mention by offset."""
     runs = name_runs(text, spans)
-    attributions = [surname_or_group(institution_antecedent(mention, runs), runs)
-                    for mention in find_mentions(text, spans, quoted)]
+    attributions = [_named_if_possible(mention, runs, text) for mention in find_mentions(text, spans, quoted)]
     found, _ = resolve_mentions(attributions)
     taken = {mention.start for mention in attributions}
     bare = [m for m in _name_occurrences(runs, found) if m.start not in taken]

@@ -85,6 +85,9 @@ def _subject_of(match: re.Match, pattern: re.Pattern, sentence: str) -> tuple[st
         if named and is_description(subject):  # "a spokeswoman, Jane Doe, said": the name is the source
             offset = match.start("appositive")
             return named.group(1), (offset + named.start(1), offset + named.end(1))
+        owner = re.search(r"\b(?:its|his|her|their)\s+$", sentence[:span[0]])
+        if owner and re.fullmatch(r"[a-z]+", subject):  # "its director said": a definite description
+            return sentence[owner.start():span[1]], (owner.start(), span[1])
     return subject, span
 
 

@@ -82,7 +82,10 @@ SOURCE_OF = rf"\s+(?:by|from|of|at|for)\s+(?:the\s+)?(?P<maker>{NAME})"
 """Who made a document or speaks in a statement: "a count by the X", "a statement from X"."""
 ACCORDING_TO = re.compile(
     rf"\b(?P<verb>[Aa]ccording to)\s+(?P<subject>{GROUP}|(?:[\w.'’-]+\s+){{0,4}}?"
-    rf"(?:{MEDIA_NOUNS}|{PERSON_NOUNS}|{ORG_NOUNS})(?![\w'’])(?:{SOURCE_OF})?|(?:the\s+)?{NAME})")
+    rf"(?:{MEDIA_NOUNS}|{PERSON_NOUNS}|{ORG_NOUNS})(?![\w'’])(?:\s+(?:{MEDIA_NOUNS})(?![\w'’]))?"
+    rf"(?:{SOURCE_OF})?|(?:the\s+)?{NAME})")
+"""'according to' a group, a document (its noun may follow a person noun: "a staff report"), a
+person or institution described, or a name."""
 MEDIA_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s\"“]))(?P<subject>(?:[\w.'’-]+\s+){{0,5}}?(?i:{MEDIA_NOUNS})"
     rf"(?:\s+(?:that|which|released|published|broadcast|aired|posted|seen|obtained|shown|reviewed|"

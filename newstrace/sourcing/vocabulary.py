@@ -39,7 +39,9 @@ PERSON_NOUNS = (
     "bishops?|landlords?|chiefs?|heads?|organi[sz]ers?|protesters?|demonstrators?|passengers?|"
     "patients?|nurses?|farmers?|shopkeepers?|traders?|drivers?|pilots?|crew|defenders?|"
     "detectives?|inspectors?|rescuers?|firefighters?|paramedics?|medics?|journalists?|reporters?|"
-    "administrators?|[a-z]*ologists?|statisticians?|physicists?|chemists?|demographers?"
+    "administrators?|[a-z]*ologists?|statisticians?|physicists?|chemists?|demographers?|clerks?|"
+    "tenants?|commuters?|riders?|visitors?|customers?|clients?|voters?|volunteers?|campaigners?|"
+    "staffers?|planners?|fisherm[ae]n|trustees?|councillors?|technicians?|contractors?|skippers?"
 )
 GROUP_PLURAL = r"(?!\w*ments\b)[A-Za-z][a-z]+(?:ents|ers|ors|ists|ians|ees|men|ants|ives|ats)"
 """A plural person noun by its form, not a list: opponents, operators, fishermen, tourists, retirees."""

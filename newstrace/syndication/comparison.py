@@ -31,7 +31,11 @@ Word-level `edits` are listed for copy-edited groups only. Cutting paragraphs ne
 share (it is a share of the copy, not of the original).
 
 **containment**: share of the copy's `shingle_size`-word shingles found in the original's.
+**original_in_copy**: share of the original's shingles found in the copy (containment the other way).
 **jaccard**: Jaccard similarity of the two shingle sets.
+**order_hint**: a sentence when the copy holds the original (nearly all of it, and much more than
+the original holds of the copy), suggesting the other order; "" otherwise
+(`newstrace.syndication.order`).
 
 **relation** (first rule that holds):
 - `identical`: the two texts, typography folded, have the same tokens (page clutter included)
@@ -84,6 +88,7 @@ from newstrace.syndication.derivation_score import (
 from newstrace.syndication.derived_words import aligned_share, copy_edited_groups_of, derived_share
 from newstrace.syndication.edits import HOUSE_STYLE
 from newstrace.syndication.evidence import shared_evidence
+from newstrace.syndication.order import order_hint
 from newstrace.syndication.paragraph_edits import edit_frame, edit_rows
 from newstrace.syndication.paragraph_keys import Paragraphs, paragraph_locator, paragraph_pair
 from newstrace.syndication.passages import coded_matching_runs, matching_runs, passage_table
@@ -126,6 +131,12 @@ class Comparison:
     derived_share: float = 0.0
     word_containment: float = 0.0
     phrase_containment: float = 0.0
+    original_in_copy: float = 0.0
+
+    @property
+    def order_hint(self) -> str:
+        """A sentence suggesting the other order when the copy holds the original, else ""."""
+        return order_hint(self.original_in_copy, self.containment, self.shingle_size)
 
     @cached_property
     def alignment(self) -> pd.DataFrame:
@@ -183,16 +194,17 @@ def passage_runs(original: Paragraphs, copy: Paragraphs, min_words: int,
     return coded_matching_runs(ids, min_words)
 
 
-def shingle_measures(ids: KeyIds, k: int) -> tuple[float, float]:
-    """Return (containment of the copy's k-shingles in the original's, their jaccard)."""
+def shingle_measures(ids: KeyIds, k: int) -> tuple[float, float, float]:
+    """Return (containment of the copy's k-shingles in the original's, their jaccard, the original's in the copy's)."""
     keys_original, keys_copy = ids.keys
     if len(keys_original) < k or len(keys_copy) < k:  # a text shorter than k is one short shingle
         original_shingles, copy_shingles = shingles(keys_original, k), shingles(keys_copy, k)
-        return containment(copy_shingles, original_shingles), jaccard(copy_shingles, original_shingles)
+        return (containment(copy_shingles, original_shingles), jaccard(copy_shingles, original_shingles),
+                containment(original_shingles, copy_shingles))
     original_codes, copy_codes = (np.unique(codes) for codes in ids.gram_codes(k))
     shared = int(np.intersect1d(original_codes, copy_codes, assume_unique=True).size)
     union = len(original_codes) + len(copy_codes) - shared
-    return shared / len(copy_codes), shared / union
+    return shared / len(copy_codes), shared / union, shared / len(original_codes)
 
 
 @dataclass(frozen=True)
@@ -269,11 +281,12 @@ def compare_cleaned(original: str, copy: str, cleaned_original: Cleaned, cleaned
                    REWRITE_WORDING_PASSAGES * min_passage_words)
     facts = replace(facts, likelihood=max(likelihood(measures), facts.share))
     relation = relation_of(facts)
-    containment_, jaccard_ = shingle_measures(ids, shingle_size)
+    containment_, jaccard_, original_in_copy = shingle_measures(ids, shingle_size)
     tables = _Tables(alignment, edits, runs, paras_original, paras_copy, closed)
     identical = relation == "identical"
     return Comparison(1.0 if identical else facts.likelihood, containment_, jaccard_,
                       relation, cleaned_original, cleaned_copy, shingle_size, tables,
                       derived_share=1.0 if identical else facts.share,
                       word_containment=measures.word_containment,
-                      phrase_containment=measures.phrase_containment)
+                      phrase_containment=measures.phrase_containment,
+                      original_in_copy=original_in_copy)

@@ -2,7 +2,8 @@
 
 Each copy-edited paragraph group (`newstrace.syndication.derived_words`) is diffed word by word
 (`newstrace.syndication.edits` finds and classifies the edits); a row names the original and copy
-paragraphs the edit falls in.
+paragraphs the edit falls in. `before` and `after` are shown as written: the edits of a group are
+re-spaced with its paragraphs' `token_gaps`.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 import pandas as pd
 
 from newstrace.syndication.align import Group
-from newstrace.syndication.edits import diff
+from newstrace.syndication.edits import as_written, diff
 from newstrace.syndication.paragraph_keys import Paragraphs, joined_paragraphs
+from newstrace.text.tokenizer import token_gaps
 
 EDIT_COLUMNS = ["original_para", "copy_para", "before", "after", "kind", "category"]
 
@@ -21,6 +23,17 @@ def _owner(owners: list[int], start: int, fallback: int) -> int:
     if start < len(owners):
         return owners[start]
     return owners[-1] if owners else fallback
+
+
+def joined_gaps(texts: list[str], indexes: list[int]) -> list[bool]:
+    """Return token_gaps of the chosen paragraphs joined, a paragraph break counting as a space."""
+    gaps: list[bool] = []
+    for index in indexes:
+        own = token_gaps(texts[index])
+        if own and gaps:
+            own[0] = True
+        gaps += own
+    return gaps
 
 
 def edit_table(original: Paragraphs, copy: Paragraphs, groups: list[Group]) -> pd.DataFrame:
@@ -34,7 +47,11 @@ def edit_rows(original: Paragraphs, copy: Paragraphs, groups: list[Group]) -> li
     for originals, copies in groups:
         before, before_owner = joined_paragraphs(original.tokens, originals)
         after, after_owner = joined_paragraphs(copy.tokens, copies)
-        for edit in diff(before, after):
+        edits = diff(before, after)
+        if edits:  # the spacing as written is read only for groups with edits
+            edits = as_written(edits, before, after,
+                               (joined_gaps(original.texts, originals), joined_gaps(copy.texts, copies)))
+        for edit in edits:
             rows.append((_owner(before_owner, edit.before_start, originals[0]),
                          _owner(after_owner, edit.after_start, copies[0]),
                          edit.before, edit.after, edit.kind, edit.category))

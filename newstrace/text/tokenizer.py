@@ -21,6 +21,8 @@ accents stripped.
 `tokens(text)` returns the normalised tokens as written (case and hyphens kept) with each
 punctuation mark as a token of its own; `edits` diffs these to see house style.
 `word_spans(text)` returns the same tokens with their character offsets in the *input* text.
+`token_gaps(text)` says, per token of `tokens(text)`, whether a space comes before it, so that tokens
+can be shown again as they were written ("(AP)", not "( AP)").
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ _REPLACEMENTS = {
 }
 WORD_RE = re.compile(r"[^\W_]+(?:(?:['-]|(?<=\d)[.,](?=\d))[^\W_]+)*")
 TOKEN_RE = re.compile(WORD_RE.pattern + r"|--|\.\.\.|[^\w\s]|_+")
+_SPACE_BEFORE_TOKEN = re.compile(r"(\s*)(?:" + TOKEN_RE.pattern + ")")
 
 Spans = tuple[list[int], list[int]]
 
@@ -195,6 +198,12 @@ def tokens(text: str) -> list[str]:
     """Return the normalised tokens of text as written (case kept), punctuation marks included."""
     check_text(text, "tokens")
     return TOKEN_RE.findall(normalize(text))
+
+
+def token_gaps(text: str) -> list[bool]:
+    """Return, for each of tokens(text), True if white space comes before it in the text."""
+    check_text(text, "token_gaps")
+    return [bool(space) for space in _SPACE_BEFORE_TOKEN.findall(normalize(text))]
 
 
 def token_spans(text: str) -> list[tuple[str, int, int]]:

@@ -205,6 +205,36 @@ def test_a_changed_lesson_or_data_file_executes_the_lesson_again(tmp_path: Path,
     assert ran == [out / lesson.name] and len(counted_runs) == 4, "a missing output must be rebuilt"
 
 
+def test_handouts_are_printed_again_only_when_their_page_changed(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture):
+    """Check that a second `handouts` with nothing changed prints no PDF, and a changed deck reprints only its own"""
+    from newstrace.course import build
+
+    printed: list[str] = []
+
+    def fake_print(page: Path, pdf: Path, query: str = "") -> Path:
+        printed.append(pdf.name)
+        pdf.write_bytes(b"%PDF " + page.read_bytes()[:20])
+        return pdf
+
+    monkeypatch.setattr(build, "print_pdf", fake_print)
+    deck = tmp_path / "01-tiny-lesson.slides.html"
+    deck.write_text("<html>deck</html>", encoding="utf-8")
+    lesson = tiny_lesson(tmp_path)
+    out = tmp_path / "handouts"
+    pdfs, now = course.build_handouts(out, [deck], [lesson])
+    assert sorted(printed) == ["01-tiny-lesson.slides.pdf", "01-tiny-lesson.worksheet.pdf"] and now == pdfs
+    assert course.build_handouts(out, [deck], [lesson]) == (pdfs, [])
+    assert len(printed) == 2, "nothing changed, so nothing should be printed again"
+    deck.write_text("<html>deck, edited</html>", encoding="utf-8")
+    assert course.build_handouts(out, [deck], [lesson])[1] == [out / "01-tiny-lesson.slides.pdf"]
+    (out / "01-tiny-lesson.worksheet.pdf").unlink()
+    assert course.build_handouts(out, [deck], [lesson])[1] == [out / "01-tiny-lesson.worksheet.pdf"]
+    assert printed.count("01-tiny-lesson.slides.pdf") == 2 and printed.count("01-tiny-lesson.worksheet.pdf") == 2
+    assert "up to date: 01-tiny-lesson.slides.pdf" in capsys.readouterr().out
+
+
 def test_build_inputs_cover_package_project_and_data():
     """Check that the stamp hashes the package's modules, pyproject.toml and the data files"""
     import newstrace as nt
@@ -350,6 +380,30 @@ def test_slides_of_follows_nbconvert_and_finds_slides_without_notes():
     assert slides[2].has_notes and slides[2].title == "Teaching"
     assert slides[1].is_title_or_section() and not slides[2].is_title_or_section()
     assert [slide.number for slide in course.slides_without_notes(notebook)] == ["2.3"]
+
+
+def test_fit_problems_name_each_slide_by_heading_or_first_words():
+    """Check that the fit report counts a lesson's problems and names each slide so it can be found"""
+    from newstrace.course.build import fit_problems
+
+    def cell(text: str, slide_type: str) -> nbformat.NotebookNode:
+        made = nbformat.v4.new_markdown_cell(text)
+        made.metadata["slideshow"] = {"slide_type": slide_type}
+        return made
+
+    notebook = notebook_with(cell("# Title", "slide"),
+                             cell("## Tall table\n" + "A slide with far more than a dozen words " * 3, "slide"),
+                             cell("**Instructor note.** 2 minutes.", "notes"),
+                             cell("Some teaching with no heading and more than twelve words in it, " * 2, "subslide"))
+    fits = [course.SlideFit("1.1", "Title", 300, 1280, False), course.SlideFit("2.1", "Tall table", 900, 1280, True),
+            course.SlideFit("2.2", "", 400, 1280, False)]
+    problems = fit_problems(notebook, fits)
+    assert problems[0] == "1 slide too tall, 1 teaching slide without notes:"
+    assert problems[1] == f"  slide 2.1 (Tall table): 900 px tall, {900 - course.SLIDE_HEIGHT} px over {course.SLIDE_HEIGHT}"
+    assert problems[2].startswith("  slide 2.2 (starts “Some teaching with no heading") and problems[2].endswith(
+        "no speaker notes")
+    assert fit_problems(notebook, fits[:1]) == [problems[0].replace("1 slide too tall", "0 slides too tall"),
+                                                problems[2]]
 
 
 @pytest.mark.parametrize("lesson", lesson_params())

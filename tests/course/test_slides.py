@@ -119,7 +119,8 @@ def test_handouts_print_deck_packet_and_worksheet(decks: dict[str, Path], chromi
     executed_lesson = tmp_path / lesson.name
     nbformat.write(executed(lesson), executed_lesson)
     deck = decks[lesson.stem]
-    pdfs = course.build_handouts(tmp_path / "handouts", [deck], [executed_lesson])
+    pdfs, printed = course.build_handouts(tmp_path / "handouts", [deck], [executed_lesson])
+    assert printed == pdfs
     names = sorted(pdf.name for pdf in pdfs)
     assert names == [f"{lesson.stem}.reading.pdf", f"{lesson.stem}.slides.pdf",
                      f"{lesson.stem}.worksheet.pdf"]

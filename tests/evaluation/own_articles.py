@@ -15,13 +15,12 @@ from pathlib import Path
 import pandas as pd
 
 import newstrace as nt
+from newstrace.attribution.diff import FLAGGED as DRIFT_STATUSES
 
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE.parent / "data" / "own_articles"
 GOLD = HERE.parent / "data" / "own_articles_gold"
 MINIMUMS_FILE = HERE / "own_articles_minimums.json"
-DRIFT_STATUSES = ("drift candidate", "speaker changed")
-"""attribution_diff statuses that tell a reader the meaning may have changed."""
 
 
 @cache
@@ -31,7 +30,7 @@ def text(name: str) -> str:
 
 
 def gold(kind: str) -> pd.DataFrame:
-    """Return one gold table (clutter, sources, quotes, credits, drifts, teasers) with empty cells as ''."""
+    """Return one gold table (clutter, sources, quotes, credits, drifts, rereports, teasers) with empty cells as ''."""
     return pd.read_csv(GOLD / f"{kind}.csv", dtype=str, keep_default_na=False)
 
 
@@ -161,17 +160,26 @@ def _opens_with(sentence: str, start: str) -> bool:
 
 
 def drift_scores() -> dict[str, float]:
-    """Return precision and recall of check-copy's drift rows against the gold drifts of each re-report."""
+    """Return precision and recall of check-copy's flagged rows against the gold drifts, and how often the kind is right.
+
+    A flagged row is right when it opens like a gold row; `drift kind recall` is the share of the
+    gold rows found whose kind is among the kinds given for them.
+    """
     table = gold("drifts")
-    flagged_right = flagged = found = 0
-    for (original, copy), rows in table.groupby(["original", "copy"], sort=False):
-        diff = nt.attribution_diff(text(original), text(copy))
-        drifted = list(diff.loc[diff["status"].isin(DRIFT_STATUSES), "copy_text"])
-        starts = list(rows["starts"])
+    flagged_right = flagged = found = kinds_right = 0
+    for pair in gold("rereports").itertuples():
+        rows = table[(table["original"] == pair.original) & (table["copy"] == pair.copy)]
+        diff = nt.attribution_diff(text(pair.original), text(pair.copy))
+        drifted = diff[diff["status"].isin(DRIFT_STATUSES)]
         flagged += len(drifted)
-        flagged_right += sum(any(_opens_with(sentence, start) for start in starts) for sentence in drifted)
-        found += sum(any(_opens_with(sentence, start) for sentence in drifted) for start in starts)
-    return {"drift precision": ratio(flagged_right, flagged), "drift recall": ratio(found, len(table))}
+        flagged_right += sum(any(_opens_with(sentence, start) for start in rows["starts"])
+                             for sentence in drifted["copy_text"])
+        for row in rows.itertuples():
+            hits = drifted[[_opens_with(sentence, row.starts) for sentence in drifted["copy_text"]]]
+            found += not hits.empty
+            kinds_right += any(row.kind in kinds.split("; ") for kinds in hits["kind"])
+    return {"drift precision": ratio(flagged_right, flagged), "drift recall": ratio(found, len(table)),
+            "drift kind recall": ratio(kinds_right, found)}
 
 
 def all_scores() -> dict[str, float]:
