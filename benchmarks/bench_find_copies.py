@@ -15,6 +15,9 @@ For each corpus size (default 2,000, 10,000 and 50,000 articles) a child process
 Prints ratios against the baselines from the same run; never pass/fail.
 
 Usage: python benchmarks/bench_find_copies.py [--sizes 2000 10000 50000] [--copy-share 0.1]
+
+With `--engine spark` it compares the Spark engine with the local engine instead (default sizes
+10,000, 50,000 and 200,000; see benchmarks/find_copies_engines.py).
 """
 
 from __future__ import annotations
@@ -90,7 +93,7 @@ def all_pairs_estimates(texts: dict[str, str], full_scan: bool) -> dict[str, flo
     import numpy as np
 
     from newstrace.syndication.comparison import compare
-    from newstrace.syndication.corpus import containment_both_ways, signatures
+    from newstrace.syndication.signatures import containment_both_ways, signatures
 
     keys = list(texts)
     n_pairs = len(keys) * (len(keys) - 1) / 2
@@ -212,14 +215,31 @@ def report(results: list[dict]) -> None:
 def main() -> None:
     """Parse the options and run the benchmark."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000, 50000])
+    parser.add_argument("--sizes", type=int, nargs="+", help="corpus sizes (default 2000 10000 50000; "
+                        "with --engine spark 10000 50000 200000)")
+    parser.add_argument("--engine", choices=("local", "spark"), default="local",
+                        help="spark: compare the Spark engine with the local engine in the same run")
+    parser.add_argument("--driver-memory", default="4g",
+                        help="with --engine spark: memory of the local Spark JVM (default 4g)")
     parser.add_argument("--copy-share", type=float, default=0.1,
                         help="share of articles derived from another (default 0.1)")
     parser.add_argument("--ensemble-up-to", type=int, default=10000,
                         help="also run method='ensemble' up to this size (default 10000)")
     parser.add_argument("--one-size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--ensemble", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--run-engine", help=argparse.SUPPRESS)
+    parser.add_argument("--pairs-file", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.engine == "spark" or args.run_engine:
+        import find_copies_engines
+
+        if args.run_engine:
+            print(json.dumps(find_copies_engines.run_engine(args.one_size, args.run_engine,
+                                                            args.pairs_file, args.driver_memory)))
+        else:
+            find_copies_engines.main(args.sizes or [10000, 50000, 200000], args.driver_memory)
+        return
+    args.sizes = args.sizes or [2000, 10000, 50000]
     if args.one_size:
         print(json.dumps(run_size(args.one_size, args.copy_share, args.ensemble)))
         return

@@ -3,6 +3,7 @@
 #   chromium    PDF handouts (slides, reading packets, worksheets) and the browser tests
 #   bubblewrap  confinement of student code in `newstrace grade` (no network, no access to solutions)
 #   npm         fetches reveal.js once for the offline slide decks
+#   openjdk-17-jre-headless  Java for find_copies(engine="spark") and its tests (pyspark 4 needs Java 17+)
 # Not root: print one line naming what to install and what will be missing, and carry on.
 set -euo pipefail
 missing=()
@@ -15,6 +16,15 @@ if ! command -v bwrap >/dev/null 2>&1; then
 fi
 if ! command -v npm >/dev/null 2>&1 && [ ! -f build/vendor/reveal.js/dist/reveal.js ]; then
     missing+=(npm); without+=("no slide decks")
+fi
+java_major=0
+if command -v java >/dev/null 2>&1; then
+    java_major=$(java -version 2>&1 | sed -n '1s/.*version "\(1\.\)\{0,1\}\([0-9]*\).*/\2/p')
+elif [ -n "${JAVA_HOME:-}" ]; then
+    java_major=17  # trust a JAVA_HOME someone set on purpose
+fi
+if [ "${java_major:-0}" -lt 17 ]; then
+    missing+=(openjdk-17-jre-headless); without+=("no Spark engine for find-copies, Spark tests skipped")
 fi
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0

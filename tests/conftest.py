@@ -50,3 +50,29 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         path = item.path.as_posix()
         if any(f"/tests/{part}" in path for part in SLOW):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """Return one small local Spark session (2 cores, no UI, few shuffle partitions) for every Spark test."""
+    pytest.importorskip("pyspark", reason="pyspark is not installed: pip install 'newstrace[spark]' (make test installs it)")
+    import os
+    import shutil
+    import sys
+    import warnings
+
+    from pyspark.sql import SparkSession
+
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail("Java is missing in CI: scripts/system-deps.sh should have installed openjdk-17-jre-headless")
+        pytest.skip("no Java for Spark: run scripts/system-deps.sh as root (installs openjdk-17-jre-headless)")
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    with warnings.catch_warnings():  # PySpark 4 warns about pandas 3 once; the engine never converts through pandas
+        warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
+        session = (SparkSession.builder.master("local[2]").appName("newstrace tests")
+                   .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+                   .config("spark.sql.shuffle.partitions", "4").config("spark.default.parallelism", "2")
+                   .config("spark.log.level", "ERROR").getOrCreate())
+    yield session
+    session.stop()

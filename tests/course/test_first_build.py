@@ -46,9 +46,10 @@ def test_system_deps_without_root_names_packages_and_what_is_missing_in_one_line
     assert done.returncode == 0, done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, lines
-    for package in ("chromium", "bubblewrap", "npm"):
+    for package in ("chromium", "bubblewrap", "npm", "openjdk-17-jre-headless"):
         assert package in lines[0]
     assert "apt-get install" in lines[0] and "unconfined" in lines[0] and "no PDF handouts" in lines[0]
+    assert "no Spark engine" in lines[0]
     assert "installing" not in done.stdout
 
 

@@ -7,13 +7,9 @@ import pandas as pd
 import pytest
 
 import newstrace as nt
-from newstrace.syndication.corpus import (
-    COLUMNS,
-    containment_both_ways,
-    sampled_pairs,
-    shingle_hashes,
-    signatures,
-)
+from newstrace.syndication.candidates import sampled_pairs
+from newstrace.syndication.copy_search import COLUMNS
+from newstrace.syndication.signatures import containment_both_ways, shingle_hashes, signatures
 from newstrace.syndication.synthetic import families, synthetic_corpus
 
 COPY_KINDS = ("copy", "trimmed copy", "edited copy", "reordered")
