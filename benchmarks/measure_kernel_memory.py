@@ -6,7 +6,7 @@ the kernel's /proc/self/status: VmHWM (peak resident memory, what a memory cgrou
 VmPeak (peak address space, what `prlimit --as`, the per-process fallback, counts). Then it looks
 for the smallest per-process cap (`--memory-mb` without a memory cgroup) under which every
 notebook still runs without an error, in 128 MB steps. The grader's minimums in
-newstrace/grading/sandbox.py (MIN_CGROUP_MEMORY_MB, MIN_PROCESS_MEMORY_MB) come from this.
+newstrace/grading/memory_limits.py (MIN_CGROUP_MEMORY_MB, MIN_PROCESS_MEMORY_MB) come from this.
 
     .venv/bin/python benchmarks/measure_kernel_memory.py [--assignment NAME ...]
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from newstrace.grading import sandbox
+from newstrace.grading import memory_limits, sandbox
 
 REPO = Path(__file__).resolve().parent.parent
 STATUS_CELL = "print(open('/proc/self/status').read())"
@@ -60,7 +60,7 @@ def main() -> None:
     names = args.assignment or sorted(
         p.name for p in (REPO / "solutions").iterdir() if (p / f"{p.name}.ipynb").is_file()
     )
-    sandbox.memory_cgroup_root = lambda: None  # measure the per-process fallback (prlimit --as)
+    memory_limits.memory_cgroup_root = lambda: None  # measure the per-process fallback (prlimit --as)
     with tempfile.TemporaryDirectory(prefix="kernel-memory-") as tmp:
         work = Path(tmp)
         print(f"{'assignment':<28}{'peak RSS (VmHWM)':>18}{'peak address space (VmPeak)':>30}")

@@ -30,6 +30,7 @@ from typing import Any
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
+from newstrace.grading import memory_limits
 from newstrace.grading.kernel_client import PromptKernelClient
 
 UNPRIVILEGED_UID = 65534  # "nobody" on Debian and most Linux distributions
@@ -97,7 +98,7 @@ def detect_confinement(requested: str = "auto") -> Confinement:
     if requested == "none":
         return Confinement("none", "sandbox disabled on request (--sandbox none)")
     if bwrap_works():
-        found = memory_cgroup_root()
+        found = memory_limits.memory_cgroup_root()
         memory = (
             f"memory capped per kernel's whole process tree (cgroup {found[0]})"
             if found
@@ -224,103 +225,17 @@ def copy_then_run(as_nobody: bool) -> str:
     return script + ' && shift 2 && exec "$@"'
 
 
-# Measured with `.venv/bin/python benchmarks/measure_kernel_memory.py` (each course assignment's
-# instructor notebook, every answer and test cell, in the grader's confined kernel; 2 cores):
-# peak RSS (VmHWM, what a memory cgroup charges) 97-99 MB; peak address space (VmPeak, what
-# prlimit --as counts) 814 MB; the smallest per-process cap running every notebook without an
-# error, in 128 MB steps, 896 MB. Address space is mostly reserved, not used: thread stacks, a
-# 64 MB malloc arena per thread, and OpenBLAS's buffers for one thread per core (measured: 41 MB
-# more VmPeak from its first to its second thread).
-MIN_CGROUP_MEMORY_MB = 128  # peak RSS 99 MB, and a margin
-MIN_PROCESS_MEMORY_MB = 1024  # 896 MB measured on 2 cores, one 128 MB step of margin
-PROCESS_MEMORY_PER_EXTRA_CORE_MB = 64  # one more OpenBLAS thread (41 MB) in a 64 MB malloc arena
-MEASURED_CORES = 2
-MIN_WORK_MB = 1  # the smallest working-folder budget (--disk-mb)
-
-
-def minimum_memory_mb(kind: str) -> int:
-    """Return the smallest per-kernel memory cap (MB) that starts a course kernel here."""
-    if kind == "none":
-        return 0
-    if memory_cgroup_root() is not None:
-        return MIN_CGROUP_MEMORY_MB
-    return minimum_process_memory_mb()
-
-
-def minimum_process_memory_mb() -> int:
-    """Return the smallest per-process cap (prlimit --as, MB): it grows with the number of cores."""
-    extra_cores = max((os.cpu_count() or MEASURED_CORES) - MEASURED_CORES, 0)
-    return MIN_PROCESS_MEMORY_MB + PROCESS_MEMORY_PER_EXTRA_CORE_MB * extra_cores
-
-
 def check_limits(kind: str, limits: Limits) -> None:
     """Refuse, before any kernel starts, a memory cap too small for a kernel or an empty disk budget."""
-    minimum = minimum_memory_mb(kind)
+    minimum = memory_limits.minimum_memory_mb(kind)
     if limits.memory_bytes < minimum * 1024**2:
         raise ValueError(
             f"--memory-mb {limits.memory_bytes // 1024**2} is too low: a kernel needs at least "
             f"{minimum} MB here"
-            + (" (memory is capped per process, without a cgroup)" if minimum > MIN_CGROUP_MEMORY_MB else "")
+            + (" (memory is capped per process, without a cgroup)" if minimum > memory_limits.MIN_CGROUP_MEMORY_MB else "")
         )
-    if limits.work_bytes < MIN_WORK_MB * 1024**2:  # a tmpfs of size 0 would have no limit at all
-        raise ValueError(f"--disk-mb {limits.work_bytes // 1024**2} is too low: use at least {MIN_WORK_MB}")
-
-
-CGROUP_V2_ROOT = "/sys/fs/cgroup"
-CGROUP_V1_MEMORY = "/sys/fs/cgroup/memory"
-
-
-def memory_cgroup_root() -> tuple[str, str] | None:
-    """Return ("v2" or "v1", folder) where kernels' memory cgroups can be made, or None."""
-    controllers = Path(CGROUP_V2_ROOT, "cgroup.subtree_control")
-    try:
-        if "memory" in controllers.read_text().split() and os.access(CGROUP_V2_ROOT, os.W_OK):
-            return "v2", CGROUP_V2_ROOT
-    except OSError:
-        pass
-    limit = Path(CGROUP_V1_MEMORY, "memory.limit_in_bytes")
-    if limit.is_file() and os.access(CGROUP_V1_MEMORY, os.W_OK):
-        return "v1", CGROUP_V1_MEMORY
-    return None
-
-
-def make_memory_cgroup(limit_bytes: int) -> str | None:
-    """Make a memory cgroup capping a kernel's whole process tree; return its folder, or None."""
-    found = memory_cgroup_root()
-    if found is None:
-        return None
-    version, root = found
-    path = tempfile.mkdtemp(prefix=f"newstrace-{os.getpid()}-", dir=root)
-    try:
-        if version == "v2":
-            Path(path, "memory.max").write_text(str(limit_bytes))
-            swap = Path(path, "memory.swap.max")
-            if swap.exists():
-                swap.write_text("0")
-        else:
-            Path(path, "memory.limit_in_bytes").write_text(str(limit_bytes))
-            swap = Path(path, "memory.memsw.limit_in_bytes")
-            if swap.exists():
-                swap.write_text(str(limit_bytes))
-    except OSError:
-        remove_cgroup(path)
-        return None
-    return path
-
-
-def remove_cgroup(path: str | None) -> None:
-    """Remove a kernel's cgroup once its processes are gone (a few tries; never raises)."""
-    import time
-
-    for _ in range(50):
-        try:
-            if path:
-                os.rmdir(path)
-            return
-        except FileNotFoundError:
-            return
-        except OSError:
-            time.sleep(0.02)
+    if limits.work_bytes < memory_limits.MIN_WORK_MB * 1024**2:  # a tmpfs of size 0 would have no limit at all
+        raise ValueError(f"--disk-mb {limits.work_bytes // 1024**2} is too low: use at least {memory_limits.MIN_WORK_MB}")
 
 
 def open_parents(paths: list[str]) -> list[str]:
@@ -424,7 +339,7 @@ class SandboxedKernelManager(AsyncKernelManager):
             )
         kernel_cmd = self._private_connection_file(kernel_cmd, private)
         as_nobody = kind == "bwrap+nobody"
-        self.cgroup = make_memory_cgroup(limits.memory_bytes)
+        self.cgroup = memory_limits.make_memory_cgroup(limits.memory_bytes)
         # A SIGINT to the process group would kill bwrap itself: interrupt by message instead.
         self.kernel_spec.interrupt_mode = "message"
         info_read, info_write = os.pipe()
@@ -478,7 +393,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         """Clean up as jupyter_client does, then remove the kernel's cgroup and private folder."""
         await super()._async_cleanup_resources(restart=restart)
-        remove_cgroup(self.cgroup)
+        memory_limits.remove_cgroup(self.cgroup)
         self.cgroup = None
         self.sandbox_pid = None
         if self.private_dir:

@@ -469,7 +469,7 @@ def printed(nb: nbformat.NotebookNode) -> str:
 
 
 def test_memory_is_capped_for_the_kernels_whole_process_tree(tmp_path, monkeypatch):
-    from newstrace.grading.sandbox import memory_cgroup_root
+    from newstrace.grading.memory_limits import memory_cgroup_root
 
     kind = confined_kind()
     if memory_cgroup_root() is None:
@@ -569,7 +569,7 @@ def test_a_loop_that_ignores_interrupts_is_killed_and_reported_as_timeout(toy_re
 
 def test_a_memory_cap_too_low_to_start_a_kernel_is_refused_up_front(toy_release, tmp_path, capsys):
     from newstrace.cli import main
-    from newstrace.grading.sandbox import minimum_memory_mb
+    from newstrace.grading.memory_limits import minimum_memory_mb
 
     root = new_course(tmp_path / "course")
     submit(root, "honest", perfect(toy_release))
@@ -581,11 +581,11 @@ def test_a_memory_cap_too_low_to_start_a_kernel_is_refused_up_front(toy_release,
 
 
 def test_the_per_process_minimum_grades_a_perfect_notebook_in_full(toy_release, tmp_path, monkeypatch):
-    from newstrace.grading import sandbox
-    from newstrace.grading.sandbox import minimum_process_memory_mb
+    from newstrace.grading import memory_limits
+    from newstrace.grading.memory_limits import minimum_process_memory_mb
 
     confined_kind()
-    monkeypatch.setattr(sandbox, "memory_cgroup_root", lambda: None)  # the fallback: prlimit --as
+    monkeypatch.setattr(memory_limits, "memory_cgroup_root", lambda: None)  # the fallback: prlimit --as
     root = new_course(tmp_path / "course")
     submit(root, "honest", perfect(toy_release))
     minimum = minimum_process_memory_mb()
