@@ -40,8 +40,9 @@ SLOW = (
     "test_notebooks.py",
     "test_assignments.py",
     "widgets/test_browser_widgets.py",
+    "syndication/test_spark_engine.py",  # starts a JVM (Spark in local mode)
 )
-"""Test files that run notebooks, kernels or browsers; `pytest -m "not slow"` leaves them out."""
+"""Test files that run notebooks, kernels, browsers or a JVM; `pytest -m "not slow"` leaves them out."""
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
