@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 
 from newstrace.text.tokenizer import normalize, words
-from newstrace.text.vocabulary import CLAIM_STOP_WORDS
+from newstrace.text.vocabulary import CLAIM_STOP_WORDS, SCALE_WORDS
 
 DRIFT_KINDS = ("number changed", "number added", "hedge strengthened", "hedge dropped",
                "condition dropped", "source broadened")
@@ -46,8 +46,8 @@ NUMBER_WORDS = {
     "hundred": 100, "dozen": 12,
 }
 """Number words read as figures ("one" is left out: it is as often a pronoun as a count)."""
-MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
-               "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+MULTIPLIERS = {**{word: float(scale) for word, scale in SCALE_WORDS.items()},
+               "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 """Scale words and their abbreviations after a figure ("4.1 million", "£4.1m", "$2bn")."""
 _FIGURE = re.compile(
     r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|mn|bn|tn|m|k|b)\b)?",

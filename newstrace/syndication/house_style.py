@@ -48,6 +48,8 @@ from typing import NamedTuple
 
 from text_to_num import alpha2digit
 
+from newstrace.text.vocabulary import SCALE_WORDS
+
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     # months and days
     "Jan": ("January",), "Feb": ("February",), "Mar": ("March",), "Apr": ("April",),
@@ -91,7 +93,7 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 """Month names (abbreviations reach them through `ABBREVIATIONS`)."""
 
-MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+MULTIPLIERS = {"hundred": 100, **SCALE_WORDS}
 """Multiplier words read with the figure before them as one value ("4.1 million" = 4,100,000)."""
 
 UNIT_FORMS: dict[str, tuple[str, ...]] = {

@@ -42,6 +42,9 @@ with within without would yet you your said says say told tells recalled recount
 """.split())
 """Function words for comparing claims (attribution_diff): they carry no claim of their own."""
 
+SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+"""Scale words after a figure ("4.1 million"): the one list that edits and drift both read."""
+
 
 def content_words(keys: list[str]) -> set[str]:
     """Return the content words of a paragraph: no stopwords, plural "s" folded."""
