@@ -36,6 +36,7 @@ _EXPORTS = {
     "ArticleError": "newstrace.errors",
     "clean": "newstrace.pages.clutter",
     "Cleaned": "newstrace.pages.clutter",
+    "paragraph_numbers": "newstrace.pages.clutter",
     "credits": "newstrace.attribution.outlet_credits",
     "sources": "newstrace.sourcing.finder",
     "SOURCE_TYPES": "newstrace.sourcing.source_types",

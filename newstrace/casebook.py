@@ -8,8 +8,10 @@ Each case folder holds a `case.json` (written by hand, like the gold annotations
   and outlets to read laterally, what a careful reader finds outside (marked as outside knowledge), and
   which facts the course takes from the texts and which from outside.
 
-Every piece of evidence names a text, a paragraph (counted from 1, one per non-blank line, as the
-reading packets count them) and words found there, so a test can check each claim against the text.
+Every piece of evidence names a text, a paragraph of its cleaned story (counted from 1, as
+`nt.paragraph_numbers`, the commands and the reading packets count them) and words found there, so a
+test can check each claim against the text. Words in a page's furniture, which cleaning sets aside
+and nobody numbers (a sidebar, a caption), are cited with `"paragraph": null`.
 Lessons read whichever case is active (`nt.use_case`, $NEWSTRACE_CASE), so no lesson names a case's people.
 """
 
@@ -28,10 +30,10 @@ CASE_NOTES = "case.json"
 
 @dataclass(frozen=True)
 class Evidence:
-    """Words found in one paragraph of one case text (paragraphs counted from 1)."""
+    """Words found in one paragraph of one case text (counted from 1), or in its page furniture (None)."""
 
     text: str
-    paragraph: int
+    paragraph: int | None
     quote: str
 
 
@@ -128,21 +130,31 @@ class CaseNotes:
 
 
 def where(evidence: Sequence[Evidence]) -> str:
-    """Return where evidence lies, e.g. 'full-text ¶70, 71; re-report ¶4'."""
-    by_text: dict[str, list[int]] = {}
+    """Return where evidence lies, e.g. 'full-text ¶70, 71; re-report ¶4' or 're-report, page furniture'."""
+    by_text: dict[str, list[int | None]] = {}
     for item in evidence:
         by_text.setdefault(item.text, []).append(item.paragraph)
-    return "; ".join(f"{text} ¶{', '.join(map(str, sorted(set(numbers))))}"
-                     for text, numbers in by_text.items())
+    return "; ".join(_where_in(text, numbers) for text, numbers in by_text.items())
+
+
+def _where_in(text: str, numbers: list[int | None]) -> str:
+    """Return where in one text: its story paragraphs, then its page furniture if cited."""
+    story = sorted({number for number in numbers if number is not None})
+    parts = [f"{text} ¶{', '.join(map(str, story))}"] if story else []
+    if None in numbers:
+        parts.append(f"{text}, page furniture")
+    return "; ".join(parts)
 
 
 def _evidence(items: list[dict], path: Path) -> tuple[Evidence, ...]:
     """Return evidence rows read from JSON, or raise AnnotationError naming the bad one."""
     try:
-        return tuple(Evidence(str(item["text"]), int(item["paragraph"]), str(item["quote"]))
+        return tuple(Evidence(str(item["text"]), None if item["paragraph"] is None else int(item["paragraph"]),
+                              str(item["quote"]))
                      for item in items)
     except (KeyError, TypeError, ValueError) as err:
-        raise AnnotationError(f"{path}: an evidence row needs text, paragraph (a number) and quote ({err})") from None
+        raise AnnotationError(f"{path}: an evidence row needs text, paragraph (a number, or null for page "
+                              f"furniture) and quote ({err})") from None
 
 
 def _read(path: Path) -> dict:

@@ -11,7 +11,6 @@ import pytest
 
 import newstrace as nt
 from newstrace.casebook import case_notes
-from newstrace.course.handouts import paragraph_numbers
 from newstrace.errors import AnnotationError
 from newstrace.practice.lateral import CONFIDENCE_LEVELS
 
@@ -54,9 +53,30 @@ def test_every_piece_of_evidence_is_in_its_paragraph(case: str):
                 + [item for entry in notes.to_read for item in entry.evidence]
                 + [item for fact in notes.from_text for item in fact.evidence])
     assert len(evidence) >= 8
-    wrong = [item for item in evidence
-             if item.quote not in dict(paragraph_numbers(texts[item.text])).get(item.paragraph, "")]
+    wrong = [item for item in evidence if item.quote not in cited_words(texts[item.text], item.paragraph)]
     assert wrong == []
+
+
+def cited_words(text: str, paragraph: int | None) -> str:
+    """Return the story paragraph numbered `paragraph` (from 1), or the page furniture cleaning set aside (None)."""
+    if paragraph is None:
+        return "\n".join(row["text"] for row in nt.clean(text).removed_rows)
+    return dict(nt.paragraph_numbers(text)).get(paragraph, "")
+
+
+def test_case_notes_count_a_page_capture_by_its_cleaned_story():
+    """The re-report page's citations count its story paragraphs, not the page's lines: one convention with the commands."""
+    nt.use_case("library-vote")
+    try:
+        notes, page = case_notes(), nt.article("re-report")
+        cited = [item for question in notes.cannot_settle for item in question.evidence if item.text == "re-report"]
+        assert cited and all(item.paragraph is not None for item in cited)
+        lines = [line for line in page.splitlines() if line.strip()]
+        assert any(item.quote not in lines[item.paragraph - 1] for item in cited)  # page lines would miscount
+        furniture = [item for fact in notes.from_text for item in fact.evidence if item.paragraph is None]
+        assert furniture and "re-report, page furniture" in notes.text_or_outside()
+    finally:
+        nt.use_case(None)
 
 
 def test_first_person_is_found_where_the_notes_say(case: str):

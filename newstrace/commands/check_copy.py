@@ -8,6 +8,7 @@ from newstrace.attribution.diff import FLAGGED, attribution_diff
 from newstrace.commands.articles import PARAGRAPH_NOTE, add_raw_option, note, read_story, shown_paragraph
 from newstrace.commands.options import check_report_path
 from newstrace.commands.tables import print_table
+from newstrace.syndication.comparison import compare
 
 NAME = "check-copy"
 HELP = ("print the attribution diff: verbatim quotes, drift in meaning (numbers, hedges, sources) "
@@ -47,17 +48,29 @@ def _print_claim(row) -> None:
         print(f"  not in that sentence: {row.new_words}")
 
 
+def order_note(original: str, copy: str, names: tuple[str, str]) -> str:
+    """Return compare's order hint with the command the other way round, or "" when the order looks right."""
+    hint = compare(original, copy).order_hint
+    return f"{hint}: newstrace check-copy {names[1]} {names[0]}" if hint else ""
+
+
 def run(args: argparse.Namespace) -> int:
     """Print a summary count by status, then the quotes and the claims whose meaning or attribution changed."""
     check_report_path(args.html)
-    diff = attribution_diff(read_story(args.original, args.raw), read_story(args.copy, args.raw))
+    original, copy = read_story(args.original, args.raw), read_story(args.copy, args.raw)
+    diff = attribution_diff(original, copy)
+    order = order_note(original, copy, (args.original, args.copy))
     if args.html:
         from newstrace.report import write_diff_report  # lazy: matplotlib, for --html only
 
         note(f"report written to {write_diff_report(diff, args.html, (args.original, args.copy))}")
     if args.csv:
+        if order:
+            note(f"order: {order}")
         print(diff.to_csv(index=False), end="")
         return 0
+    if order:
+        print(f"order: {order}\n")
     if diff.empty:
         print("The copy has no quotes or claims to check.")
         return 0

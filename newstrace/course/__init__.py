@@ -57,10 +57,10 @@ from newstrace.course.export import (
     use_static_widgets,
     without_speaker_notes,
 )
+from newstrace.pages.clutter import paragraph_numbers
 from newstrace.course.handouts import (
     WorksheetItem,
     packet_for,
-    paragraph_numbers,
     texts_used,
     worksheet_html,
     worksheet_items,

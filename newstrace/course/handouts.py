@@ -1,8 +1,9 @@
 """Paper handouts for each lesson: a reading packet of the texts it uses and a worksheet of its questions.
 
 Both are plain HTML (black text, borders and labels, no colour needed) printed to PDF by headless
-Chromium. The reading packet numbers paragraphs from 1, one per non-blank line, as the lessons and
-`nt.articles()` count them. The worksheet has each question with ruled space to answer, and never
+Chromium. The reading packet numbers each text's cleaned story from 1 (`nt.paragraph_numbers`), as
+the lessons, the commands and the case notes count them, and lists a page's furniture after it,
+unnumbered. The worksheet has each question with ruled space to answer, and never
 an answer: `<details>` blocks, speaker notes and instructor or answer cells are left out.
 """
 
@@ -17,6 +18,7 @@ from nbformat import NotebookNode
 
 from newstrace.course.notebooks import LessonInfo
 from newstrace.data import articles
+from newstrace.pages.clutter import clean, paragraph_numbers
 
 QUESTION_LABEL = re.compile(r"^\s*\*\*(?:Question|Try it|Discuss|Think)\b[^*]*\*\*", re.IGNORECASE)
 """A markdown cell that opens with one of these bold labels is a question for the worksheet."""
@@ -71,11 +73,6 @@ class WorksheetItem:
     exercise_html: str = ""
 
 
-def paragraph_numbers(text: str) -> list[tuple[int, str]]:
-    """Return (number, paragraph) for each non-blank line, numbered from 1 (as nt.articles counts them)."""
-    return list(enumerate((line for line in text.splitlines() if line.strip()), 1))
-
-
 def texts_used(notebook: NotebookNode, text_ids: list[str]) -> list[str]:
     """Return the ids of the texts a lesson's code loads: named as strings, or all via articles()."""
     code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
@@ -94,19 +91,30 @@ def _page(title: str, body: str) -> str:
 def _packet(info: LessonInfo, rows: list, content_note: str) -> str:
     """Return the packet page for the given catalogue rows (id, label, capture_kind, text)."""
     parts = [f"<h1>Reading packet: {html.escape(info.title)}</h1>",
-             '<p class="meta">The texts this lesson uses. Paragraphs are numbered from 1, one per '
-             "line of the text, as the lessons number them; a page capture keeps its page furniture "
-             "(menus, captions, links), which some lessons ask you to find.</p>",
+             '<p class="meta">The texts this lesson uses. Paragraphs are the story\'s, numbered from 1 as '
+             "the lessons, the commands and the case notes count them. A page capture's furniture "
+             "(menus, captions, related links), which cleaning sets aside and some lessons ask you to "
+             "find, follows its story, not numbered.</p>",
              f'<p class="note"><strong>Content note.</strong> {html.escape(content_note)}</p>']
     for row in rows:
-        numbered = paragraph_numbers(row.text)
-        table = "".join(f'<tr><td class="number">¶ {number}</td><td>{html.escape(paragraph)}</td></tr>'
-                        for number, paragraph in numbered)
-        parts.append(f'<h2>{html.escape(row.label)} (<code>{html.escape(row.id)}</code>)</h2>'
-                     f'<p class="meta">{html.escape(str(getattr(row, "capture_kind", "")))}; '
-                     f"{len(numbered)} paragraphs.</p>"
-                     f'<table class="paragraphs">{table}</table>')
+        parts.append(_packet_text(row))
     return _page(f"Reading packet: {info.title}", "".join(parts))
+
+
+def _packet_text(row: object) -> str:
+    """Return one text of a packet: its story paragraphs numbered, then what cleaning set aside."""
+    cleaned = clean(row.text)
+    numbered = paragraph_numbers(row.text)
+    story = "".join(f'<tr><td class="number">¶ {number}</td><td>{html.escape(paragraph)}</td></tr>'
+                    for number, paragraph in numbered)
+    set_aside = "".join(f'<tr><td class="number">{html.escape(str(piece["reason"]))}</td>'
+                        f'<td>{html.escape(piece["text"])}</td></tr>' for piece in cleaned.removed_rows)
+    aside = (f'<h3>Set aside as page clutter ({len(cleaned.removed_rows)} pieces, not numbered)</h3>'
+             f'<table class="paragraphs">{set_aside}</table>' if set_aside else "")
+    return (f'<h2>{html.escape(row.label)} (<code>{html.escape(row.id)}</code>)</h2>'
+            f'<p class="meta">{html.escape(str(getattr(row, "capture_kind", "")))}; '
+            f"{len(numbered)} story paragraphs.</p>"
+            f'<table class="paragraphs">{story}</table>{aside}')
 
 
 def packet_for(notebook: NotebookNode, info: LessonInfo, content_note: str) -> str | None:

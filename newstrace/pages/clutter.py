@@ -29,11 +29,13 @@ The rules run again on their own output until nothing changes, so `clean` is ide
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from newstrace.pages.furniture import (
+    MAX_SUMMARY_WORDS,
     RELATED_HEADING,
     SIDEBAR_HEADING,
     byline_names,
@@ -143,20 +145,30 @@ def _units(text: str) -> list[_Unit]:
 
 def _section_end(units: list[_Unit], heading: int) -> int:
     """Return the index after the run of linked headlines and summaries that follows a heading."""
-    index, seen, headline = heading + 1, set(), None
+    index, seen, headline = heading + 1, Counter(), None
     while index < len(units):
         text = units[index].text
         if fold(text) not in seen and (_heading_reason(units, index) or caption_or_interface_reason(text)):
             break
         if fold(text) in seen or is_headline_like(text):
             headline = text
-        elif headline is not None and is_summary_of(text, headline):
+        elif headline is not None and _is_teaser_summary(units, index, headline, seen):
             headline = None
         else:
             break
-        seen.add(fold(text))
+        seen[fold(text)] += 1
         index += 1
     return index
+
+
+def _is_teaser_summary(units: list[_Unit], index: int, headline: str, seen: Counter) -> bool:
+    """Return True if a line under a listed headline is its summary: shared words, or short under a teaser's repeated link."""
+    text = units[index].text
+    if is_summary_of(text, headline):
+        return True
+    repeated = seen[fold(headline)] >= 2  # a teaser's headline captured twice (picture link and title link)
+    next_is_headline = index + 1 == len(units) or is_headline_like(units[index + 1].text)
+    return repeated and next_is_headline and word_count(text) <= MAX_SUMMARY_WORDS
 
 
 def _headline_count(units: list[_Unit], start: int, window: int = 4) -> int:
@@ -269,6 +281,11 @@ def clean(text: str) -> Cleaned:
         caption_rows=captions,
         headline=headline,
     )
+
+
+def paragraph_numbers(text: str) -> list[tuple[int, str]]:
+    """Return (number, paragraph) for each paragraph of the cleaned story, numbered from 1 as people read them."""
+    return list(enumerate(clean(text).paragraphs, start=1))
 
 
 def _table(rows: list[dict], columns: list[str]) -> pd.DataFrame:

@@ -297,24 +297,27 @@ def test_each_lesson_worksheet_asks_every_question_without_answers(path: Path):
     assert "<details" not in markup
 
 
-def test_reading_packet_numbers_paragraphs_from_one_like_the_case_table():
-    """Check that the packet labels every paragraph ¶ 1 … ¶ N, N as nt.articles() counts them"""
+def test_reading_packet_numbers_the_cleaned_story_from_one():
+    """Check that the packet numbers each text's cleaned story ¶ 1 … ¶ N, as the commands do, and lists clutter unnumbered"""
     import newstrace as nt
 
-    path = next(path for path in LESSONS if "02-" in path.name)
+    path = next(path for path in LESSONS if "06-" in path.name)
     notebook = executed(path)
     table = nt.articles().set_index("id")
     used = course.texts_used(notebook, list(table.index))
-    assert used, "lesson 2 reads at least one text"
+    assert "re-report" in used, "lesson 6 reads the re-report page"
     markup = course.packet_for(notebook, course.lesson_info(path), "A note.")
     for text_id in used:
-        count = int(table.loc[text_id, "paragraphs"])
-        numbers = course.paragraph_numbers(table.loc[text_id, "text"])
-        assert [number for number, _ in numbers] == list(range(1, count + 1))
-        assert f"{count} paragraphs" in markup
+        story = nt.clean(table.loc[text_id, "text"]).paragraphs
+        assert [number for number, _ in course.paragraph_numbers(table.loc[text_id, "text"])] == list(
+            range(1, len(story) + 1))
+        assert f"{len(story)} story paragraphs" in markup
+        assert f"¶ {len(story)}</td>" in markup
+    page = nt.clean(table.loc["re-report", "text"])
+    assert page.removed_rows and "Set aside as page clutter" in markup
+    assert f"({len(page.removed_rows)} pieces, not numbered)" in markup
     assert "¶ 1</td>" in markup and "¶ 0<" not in markup and "A note." in markup
-    first = course.paragraph_numbers(table.loc[used[0], "text"])[0][1]
-    assert first[:40].replace('"', "&quot;") in markup
+    assert page.paragraphs[0][:40].replace('"', "&quot;").replace("'", "&#x27;") in markup
 
 
 def test_texts_used_finds_named_texts_and_all_texts():

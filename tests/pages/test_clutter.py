@@ -119,6 +119,26 @@ def test_shuffled_clutter_positions_still_leave_the_story(seed):
     assert result.paragraphs == STORY, parts
 
 
+TEASERS = ["Local",
+           "Riverbend schools add late bus for fall sports", "Riverbend schools add late bus for fall sports",
+           "The district will run a second afternoon route from September, the board said.",
+           "County fair returns with new livestock barn", "County fair returns with new livestock barn",
+           "The barn, built with a state grant, opens for fair week in August."]
+"""A section of teasers as pages capture them: each headline twice (picture link, title link), then a dek
+sharing at most one word with it."""
+
+
+@pytest.mark.parametrize("position", ["end", "middle"])
+def test_teaser_summaries_under_repeated_headlines_are_set_aside(position):
+    """A dek under a headline captured twice is the teaser's, though it shares no words with it; a story paragraph
+    after a headline captured once stays (the shuffled-clutter test holds that side)."""
+    parts = STORY + TEASERS if position == "end" else STORY[:3] + TEASERS + ["Advertisement"] + STORY[3:]
+    result = nt.clean(page(parts))
+    assert result.paragraphs == STORY
+    assert set(result.removed["reason"]) <= {"sidebar", "duplicate", "advert"}
+    assert "The barn, built with a state grant, opens for fair week in August." in list(result.removed["text"])
+
+
 def test_duplicated_lead_and_repeated_lines_are_removed_once():
     text = page([STORY[0], STORY[0]] + STORY[1:] + [STORY[2].replace("'", "\u2019")])
     result = nt.clean(text)

@@ -72,3 +72,23 @@ def test_cli_gives_the_hint_and_the_other_order_in_text_and_html(tmp_path: Path,
     assert "<dt>order</dt>" in page and "trimmed copy, score 1.000" in page
     assert main(["compare", str(full), str(short)]) == 0
     assert "order:" not in capsys.readouterr().out
+
+
+def test_check_copy_gives_the_hint_for_the_case_texts_swapped(capsys) -> None:
+    """check-copy short-copy full-text names the other order (and the command); the right order has no hint."""
+    folder = Path(nt.data_dir()) / "articles"
+    short, full = str(folder / "short-copy-page.txt"), str(folder / "full-text.txt")
+    assert main(["check-copy", short, full]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("order: the copy holds 98% of the original's 5-word phrases")
+    assert f"newstrace check-copy {full} {short}" in out
+    assert main(["check-copy", full, short]) == 0
+    assert "order:" not in capsys.readouterr().out
+
+
+def test_check_copy_csv_keeps_the_hint_off_stdout(capsys) -> None:
+    folder = Path(nt.data_dir()) / "articles"
+    assert main(["check-copy", "--csv", str(folder / "short-copy-page.txt"), str(folder / "full-text.txt")]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("row,") and "order:" not in captured.out
+    assert "note: order: the copy holds" in captured.err
