@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from newstrace.sourcing.mentions import Mention, find_mentions, name_runs
 from newstrace.sourcing.names import name_key, same_person
-from newstrace.sourcing.vocabulary import COMPANY_WORDS
+from newstrace.sourcing.vocabulary import COMPANY_WORDS, ORG_WORDS
 
 
 @dataclass
@@ -207,4 +207,8 @@ def first_name_occurrence(runs: list[tuple[str, int, int]], source: Source) -> t
             first = min(first, offset)
             if len(name_key(name)) > len(name_key(best)) and same_person(best, name):
                 best = name
+    if len(name_key(best).split()) == 1:  # "Halden said" after "Halden Foods": the institution's short name
+        longer = [name for name, _, _ in runs if name_key(name).split()[:1] == [name_key(best)]
+                  and set(name_key(name).split()) & ORG_WORDS]
+        best = longer[0] if longer else best
     return best, first

@@ -8,7 +8,7 @@ finds attributions by general rules of news English, never by a list of this cas
 - quotations from newstrace.attribution.quotes.extract_quotes, counted for their speaker, with their words;
 - credits to other outlets from newstrace.attribution.outlet_credits (outlets the text names in own-reporting
   phrases are left out: they are probably the publisher; a dateline agency wrote the whole story,
-  so it stays a credit, not a source).
+  so it stays a credit, not a source, and so does a source speaking to it: "told Reuters" in a Reuters story).
 
 Each source gets a type from newstrace.sourcing.source_types and the conditions stated for it
 (newstrace.sourcing.conditions).
@@ -55,8 +55,9 @@ def _add_outlets(text: str, spans: list[tuple[int, int]], found: list[Source]) -
     outlets = set(table.loc[table["kind"] != "image", "outlet"])
     found[:] = [source for source in found if source.kind != "name"
                 or not any(same_outlet(source.name, outlet) for outlet in outlets)]
+    wire = set(table.loc[table["kind"] == "dateline", "outlet"])
     for row in table.itertuples():
-        if row.own_reporting or row.kind == "dateline":  # a dateline agency wrote the whole story
+        if row.own_reporting or row.outlet in wire:  # a dateline agency wrote the whole story: "told Reuters" too
             continue
         if row.kind != "image" and _within(spans, row.start) is None:
             continue

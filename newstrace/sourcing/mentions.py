@@ -56,6 +56,10 @@ def subject_mention(subject: str, start: int, sentence: int, counts: bool = True
         return None  # outlets come from newstrace.attribution.outlet_credits
     if re.fullmatch(rf"(?:{PERSON_NOUNS})|{GROUP_PLURAL}", subject.lower()) and not subject.isupper():
         return Mention(subject, "description", start, sentence, counts)  # "Police said", "Opponents said"
+    words = subject.split()
+    if len(words) > 2 and re.fullmatch(rf"(?:{PERSON_NOUNS})|{GROUP_PLURAL}", words[0].lower()) and (
+            words[1] in {"of", "in", "from", "at", "near", "on"} and words[2] != "the"):
+        return Mention(subject, "description", start, sentence, counts)  # "Residents of Dunar said": a group
     if re.fullmatch(rf"(?:[Tt]he\s+)?{NAME}\.?", subject):  # "Jolt Mobility Inc." ends with its period
         name, role = strip_name(subject)
         if not name or name_key(name) in NOT_NAMES:
@@ -81,7 +85,8 @@ def _subject_of(match: re.Match, pattern: re.Pattern, sentence: str) -> tuple[st
     if pattern is SUBJECT_VERB:
         if _after_preposition(sentence, span[0]):
             return None
-        named = re.fullmatch(rf",\s*((?:the\s+)?{NAME})\s*,", match.group("appositive") or "")
+        named = re.fullmatch(rf",\s*((?:the\s+)?{NAME})(?:\s+(?:of|at|from|with)\s+[^,]+)?\s*,",
+                             match.group("appositive") or "")
         if named and is_description(subject):  # "a spokeswoman, Jane Doe, said": the name is the source
             offset = match.start("appositive")
             return named.group(1), (offset + named.start(1), offset + named.end(1))
@@ -138,6 +143,8 @@ def find_mentions(text: str, spans: list[tuple[int, int]],
                     mention = according_to_mention(match, start, index)
                 else:
                     mention = subject_mention(subject, start + span[0], index)
+                    if mention and mention.kind == "name" and subject != match.group("subject") and not mention.role:
+                        mention.role = description_name(match.group("subject"))  # "Another analyst, Jo Doe, said"
                 if mention:
                     mention.verb = match.group("verb")
                     taken.append(span)

@@ -25,6 +25,7 @@ from newstrace.sourcing.vocabulary import (
     KUNYA_PREFIXES,
     ORG_DESCRIPTION,
     ORG_WORDS,
+    SAY_VERBS,
 )
 
 BRAND = re.compile(r"\b(?!(?:Mac|Fitz|Vander|Van|Von|Della|Del)[A-Z])[A-Z][a-z]{2,}[A-Z]")
@@ -63,6 +64,7 @@ def source_type(source: Source, context: str, blanket_rule: bool = False) -> str
         return "organisation"
     if source.kind == "name":
         after = context[context.find(source.name.split()[0]):][:160] if source.name else context
+        after = re.split(rf"\b(?:{SAY_VERBS})\b", after, maxsplit=1)[0] if after[:1] else after  # its own clause
         single = len(words) == 1 and not re.fullmatch(r"[A-Z]{2,6}", source.name)
         if words[0] in KUNYA_PREFIXES and len(words) > 1 or ADOPTED_CONTEXT.search(context) or (
                 blanket_rule and single and not set(words) & ORG_WORDS):
