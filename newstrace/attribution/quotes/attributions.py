@@ -118,7 +118,8 @@ def is_pronoun(phrase: str) -> bool:
 def _valid_speaker(phrase: str) -> bool:
     """Return True if a phrase can be a speaker: a pronoun, a name or a short noun phrase."""
     words = phrase_words(phrase)
-    if not words or len(words) > 8 or any(w.lower() in FORBIDDEN_IN_SPEAKER for w in words):
+    lower = [w for w in words if not w[:1].isupper()]  # an institution's long name is not a long phrase
+    if not words or len(lower) > 6 or len(words) > 14 or any(w.lower() in FORBIDDEN_IN_SPEAKER for w in words):
         return False
     if is_pronoun(phrase):
         return True
@@ -141,7 +142,8 @@ def _is_appositive(segment: str) -> bool:
             or first.rstrip(",").isdigit() or segment.strip().endswith("-old")
             or (len(words) > 1 and words[1].lower() in {"of", "for", "at"})
             or first.endswith("'s") or first.endswith("\u2019s")
-            or (first.isalpha() and first.islower() and first.endswith(("ing", "ed"))))
+            or (first.isalpha() and first.islower() and first.endswith(("ing", "ed")))
+            or (first.endswith("en") and first not in {"even", "often", "then", "when", "open", "seven", "ten"}))
 
 
 def _strip_trailing_adverbs(pre: str) -> str:
@@ -160,6 +162,9 @@ def speaker_before(pre: str) -> str | None:
         candidate = _clean_speaker(re.split(r"[,;:]", stripped)[-1])
         return candidate if _valid_speaker(candidate) else None
     segments = stripped[:-1].split(",")
+    affiliated = re.fullmatch(r"\s*(" + NAME_RE.pattern[2:] + r")\s+(?:of|at|from)\s+[A-Z][^" + MASK + "]*", segments[-1])
+    if affiliated and len(segments) > 1 and not is_name(_clean_speaker(segments[-2])):
+        return speaker_name(affiliated.group(1))  # "Another analyst, Jo Doe of Crane Hill Partners, wrote"
     last = _clean_speaker(segments[-1])
     if is_name(last) and len(segments) > 1 and not is_name(_clean_speaker(segments[-2])):
         return last
@@ -224,6 +229,10 @@ def find_attributions(para: Paragraph) -> list[Attribution]:
         pre = masked[max(s_start, match.start() - WINDOW_BEFORE):match.start()]
         post = masked[match.end():min(s_end, match.end() + WINDOW_AFTER)]
         attribution = _read_attribution(verb, pre, post, match.start(), match.end(), s_start, para)
+        prior = found[-1] if found and found[-1].span_start >= s_start else None
+        if attribution is None and prior and re.search(r"\b(?:and|but)\s+(?:then\s+|also\s+)?$", pre):
+            attribution = Attribution(verb, match.start(), match.end(), prior.speaker, match.start(), match.end(),
+                                      para.index)  # "The memo says ... and warns that ...": the same subject
         if attribution:
             found.append(attribution)
     found += _subject_attributions(para, found)

@@ -12,10 +12,12 @@ from newstrace.attribution.quotes.attributions import (
     phrase_words,
     sentence_bounds,
     speaker_name,
+    strip_titles,
 )
 from newstrace.attribution.quotes.phrases import can_speak, document_source, head_noun
-from newstrace.attribution.quotes.records import MASK, SPACE_RE, Attribution, Paragraph, Piece
+from newstrace.attribution.quotes.records import MASK, MULTI_NAME_RE, SPACE_RE, Attribution, Paragraph, Piece
 from newstrace.attribution.quotes.words import (
+    DOCUMENT_NOUNS,
     ORG_NOUNS,
     ORG_WORDS,
     PERSON_NOUNS,
@@ -49,10 +51,19 @@ def _nearest(para: Paragraph, piece: Piece) -> Attribution | None:
         if a.span_start >= close_at:
             gap = masked[close_at:a.span_start] if a.span_start - close_at <= 80 else "."
             if re.fullmatch(r"[\s,;:\u2014\u2013-]*", gap):
-                return a
+                return _speaker_over_record(a, same) or a
             if a.span_start < s_end:
                 same.append((a.span_start - close_at, a))
     return min(same, key=lambda pair: pair[0])[1] if same else None
+
+
+def _speaker_over_record(found: Attribution, earlier: list[tuple[int, Attribution]]) -> Attribution | None:
+    """Return the sentence's speaker when the attribution next to a quote only names the record it is taken from
+    ("X told parliament the government would not act "at this stage", according to a transcript")."""
+    if found.verb != "according to" or head_noun(found.speaker) not in DOCUMENT_NOUNS | {"record", "records", "minutes"}:
+        return None
+    people = [a for _, a in earlier if a.verb != "according to"]
+    return people[-1] if people else None
 
 
 def attribute(paragraphs: list[Paragraph]) -> tuple[dict[int, Attribution | None], set[int]]:
@@ -120,11 +131,16 @@ def _person_before(paragraphs: list[Paragraph], k: int, open_at: int) -> Attribu
 
 
 
+PLURAL_PERSON_RE = re.compile(r"(?!\w*ments$)[a-z]+(?:ents|ers|ors|ists|ians|ees|men|ants|ives)")
+"""A plural person noun by its form ("jurors", "backbenchers", "villagers"), not a list."""
+
+
 def _kind_of_speaker(phrase: str) -> str:
     """Return person, group or thing for a resolved speaker phrase."""
     words = phrase_words(phrase)
-    head = words[-1].lower().rstrip(".,") if words else ""
-    if head.endswith("s") and PERSON_NOUNS.match(head[:-1]) or head in ("police", "people", "authorities"):
+    head = (head_noun(phrase) if not is_name(phrase) else words[-1].lower().rstrip(".,")) if words else ""
+    if head.endswith("s") and (PERSON_NOUNS.match(head[:-1]) or PLURAL_PERSON_RE.fullmatch(head)) or head in (
+            "police", "people", "authorities"):
         return "group"
     if is_name(phrase) and not any(w in ORG_WORDS for w in words):
         return "person"
@@ -175,6 +191,8 @@ def _resolve(attribution: Attribution, paragraphs: list[Paragraph], k: int, hist
     if pronoun in PRONOUNS:
         antecedent = _antecedent(pronoun, attribution, paragraphs, k, genders)
         return antecedent if antecedent is None or can_speak(antecedent) else None
+    if PARTITIVE_RE.fullmatch(speaker):  # "one of them said": one of the group last quoted
+        return _antecedent("they", attribution, paragraphs, k, genders)
     speaker = document_source(speaker) or speaker
     words = phrase_words(speaker)
     if words[0].lower() == "the" and not is_name(" ".join(words[1:])):
@@ -183,8 +201,39 @@ def _resolve(attribution: Attribution, paragraphs: list[Paragraph], k: int, hist
             if earlier.resolved and earlier.resolved != speaker and k - earlier.paragraph <= 3 \
                     and phrase_words(earlier.resolved)[-1].lower() == head:
                 return earlier.resolved
+        found = _titled_person(paragraphs, k, attribution.span_start, head) if len(words) == 2 else None
+        found = found or (_statement_maker(paragraphs, history, k, head) if head in DOCUMENT_NOUNS else None)
+        if found:
+            return found
     name = speaker_name(speaker)
     return name if can_speak(name) else None
+
+
+PARTITIVE_RE = re.compile(r"(?:one|two|three|some|several|both|each|another|many|most|all|none|either|neither)"
+                          r" of (?:them|those|these)", re.IGNORECASE)
+"""A speaker who is part of a group named before: "one of them said"."""
+
+
+def _titled_person(paragraphs: list[Paragraph], k: int, before: int, head: str) -> str | None:
+    """Return the person last named with a title that is the head noun ("the judge" after "Judge Harold Yee")."""
+    for back in range(k, max(-1, k - 4), -1):
+        masked = paragraphs[back].masked[:before] if back == k else paragraphs[back].masked
+        for match in reversed(list(MULTI_NAME_RE.finditer(masked))):
+            titles = [w.rstrip(".").lower() for w in match.group().split()[:-1]]
+            name = strip_titles(match.group())
+            if head in titles and name != match.group():
+                return name
+    return None
+
+
+def _statement_maker(paragraphs: list[Paragraph], history: list[Attribution], k: int, head: str) -> str | None:
+    """Return who was said to speak "in a statement" when a later sentence quotes "the statement"."""
+    for earlier in reversed(history[-12:]):
+        after = paragraphs[earlier.paragraph].masked[earlier.verb_end:earlier.verb_end + 40]
+        if earlier.resolved and k - earlier.paragraph <= 3 and re.match(
+                rf"\s+(?:\w+\s+)?(?:in|through)\s+an?\s+(?:\w+\s+)?{head}\b", after):
+            return earlier.resolved
+    return None
 
 
 def _antecedent(pronoun: str, attribution: Attribution, paragraphs: list[Paragraph], k: int,

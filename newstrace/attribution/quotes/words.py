@@ -22,7 +22,7 @@ ATTRIBUTION_VERBS = (
     "described", "called", "suggested", "warn", "urge", "vow", "claim", "insist", "admit",
     "denied", "denies", "deny", "revealed", "reveals", "praised", "criticised", "criticized",
     "condemned", "welcomed", "hailed", "slammed", "blasted", "dismissed", "accused", "chanted", "began",
-    "according to", "as saying",
+    "posted", "according to", "as saying",
 )
 """Words and phrases that attribute speech; "according to" and "as saying" put the speaker after."""
 
