@@ -87,8 +87,8 @@ def extract_quotes(text: str) -> pd.DataFrame:
         para.lead = SPACE_RE.match(para.masked).end()
         para.masked_lead = LEADING_BLANK_RE.match(para.masked).end()
         para.colon_end = para.masked.rstrip().endswith(":")
-    resolve_speakers(paragraphs)
-    chosen, in_sentence = attribute(paragraphs)
+    genders = resolve_speakers(paragraphs)
+    chosen, in_sentence = attribute(paragraphs, genders)
     sizes = Counter(piece.group for para in paragraphs for piece in para.pieces)
     rows = [_row(text, para, piece, chosen.get(piece.group), piece.group in in_sentence, sizes[piece.group] > 1)
             | {"paragraph": bisect_right(paragraph_starts, piece.inner_start) - 1}

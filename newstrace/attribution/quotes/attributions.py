@@ -360,8 +360,10 @@ def find_persons(para: Paragraph) -> list[tuple[int, str, str | None]]:
     return persons
 
 
-def subject_at(masked: str, start: int) -> str | None:
-    """Return the subject of the sentence starting at `start`: its first words before a verb, or None."""
+def subject_words(masked: str, start: int, ages: bool = True) -> str | None:
+    """Return the words before the first verb of the sentence starting at `start` ("Her father Hugh"), or None.
+
+    ages=False leaves out an age between commas ("Marsh, 19, had come on" -> "Marsh")."""
     opening = LEADING_PHRASE_RE.match(masked, start)
     if opening:
         start = opening.end()
@@ -369,11 +371,18 @@ def subject_at(masked: str, start: int) -> str | None:
     for i, word in enumerate(words):
         bare = word.strip(",.;:")
         if i and bare.islower() and (bare in SUBJECT_VERBS or (bare.endswith("ed") and len(bare) > 4)):
-            phrase = " ".join(w.strip(",") for w in words[:i])
-            if MASK not in phrase and words[0] not in SUBJECT_OPENERS and i <= 4:
-                return speaker_name(phrase)
+            kept = [w.strip(",") for w in words[:i] if ages or not re.fullmatch(r"\d{1,3},?", w)]
+            phrase = " ".join(kept)
+            if kept and MASK not in phrase and words[0] not in SUBJECT_OPENERS and i <= 4:
+                return phrase
             return None
     return None
+
+
+def subject_at(masked: str, start: int) -> str | None:
+    """Return the subject of the sentence starting at `start`: its first words before a verb, or None."""
+    phrase = subject_words(masked, start)
+    return speaker_name(phrase) if phrase else None
 
 
 SUBJECT_OPENERS = SENTENCE_OPENERS - {"The", "A", "An", "His", "Her", "Its", "Their", "He", "She", "They", "It"}
@@ -386,8 +395,9 @@ LEADING_PHRASE_RE = re.compile(r"\s*(?:In|On|At|After|Before|During|Speaking|Ask
 
 def find_subjects(para: Paragraph) -> list[tuple[int, str, str | None]]:
     """Return (offset, phrase, gender) for each sentence's subject: its first words before a verb."""
-    subjects = [(start, subject_at(para.masked, start)) for start in para.sentence_starts]
-    return [(start, subject, gender_of(subject)) for start, subject in subjects if subject and not is_pronoun(subject)]
+    subjects = [(start, subject_words(para.masked, start, ages=False)) for start in para.sentence_starts]
+    return [(start, speaker_name(words), gender_of(speaker_name(words)) or gender_of(words))
+            for start, words in subjects if words and not is_pronoun(speaker_name(words))]
 
 
 def strip_titles(name: str) -> str:
@@ -436,7 +446,9 @@ def persons_of(para: Paragraph) -> list[tuple[int, str, str | None]]:
 
 def gender_of(phrase: str) -> str | None:
     """Return 'f', 'm' or None from titles, role words and common first names in a phrase."""
-    words = [w.lower().rstrip(".") for w in phrase_words(phrase)]
+    words = [w.lower().rstrip(".,") for w in phrase_words(phrase)]
+    if len(words) > 1 and words[0] in ("her", "his", "their", "my", "our"):
+        words = words[1:]  # "Her father": the possessive says nothing of the father
     if any(w in FEMALE_WORDS for w in words) or (words and words[0] in FEMALE_NAMES):
         return "f"
     if any(w in MALE_WORDS for w in words) or (words and words[0] in MALE_NAMES):

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 
 from newstrace.attribution.quotes.attributions import (
+    LEADING_PHRASE_RE,
     gender_of,
     is_name,
     persons_of,
@@ -66,8 +67,11 @@ def _speaker_over_record(found: Attribution, earlier: list[tuple[int, Attributio
     return people[-1] if people else None
 
 
-def attribute(paragraphs: list[Paragraph]) -> tuple[dict[int, Attribution | None], set[int]]:
-    """Return the attribution chosen for each quote group, and the groups attributed in their own sentence."""
+def attribute(paragraphs: list[Paragraph], genders: dict[str, str] | None = None
+              ) -> tuple[dict[int, Attribution | None], set[int]]:
+    """Return the attribution chosen for each quote group, and the groups attributed in their own sentence
+    (genders: what resolve_speakers learned of each speaker)."""
+    genders = genders or {}
     chosen: dict[int, Attribution | None] = {}
     in_sentence: set[int] = set()
     for para in paragraphs:
@@ -81,13 +85,13 @@ def attribute(paragraphs: list[Paragraph]) -> tuple[dict[int, Attribution | None
         last: Attribution | None = None
         for i, piece in enumerate(para.pieces):
             if chosen[piece.group] is None:
-                chosen[piece.group] = _fallback(paragraphs, k, i, chosen, last)
+                chosen[piece.group] = _fallback(paragraphs, k, i, chosen, last, genders)
             last = chosen[piece.group] or last
     return chosen, in_sentence
 
 
 def _fallback(paragraphs: list[Paragraph], k: int, i: int, chosen: dict,
-              last_quoted: Attribution | None) -> Attribution | None:
+              last_quoted: Attribution | None, genders: dict[str, str]) -> Attribution | None:
     """Return an attribution for a quote with none in its sentence, from its paragraph or the last one."""
     para = paragraphs[k]
     piece = para.pieces[i]
@@ -111,11 +115,24 @@ def _fallback(paragraphs: list[Paragraph], k: int, i: int, chosen: dict,
                      and quoted and name != quoted[-1].resolved]
         if quoted and not newcomers:
             return quoted[-1]
-    return _person_before(paragraphs, k, open_at)
+    return _person_before(paragraphs, k, open_at, genders)
 
 
-def _person_before(paragraphs: list[Paragraph], k: int, open_at: int) -> Attribution | None:
-    """Return the person last mentioned before a sentence-opening quote (this paragraph, else the last)."""
+def _last_sentence_pronoun(paragraphs: list[Paragraph], k: int, genders: dict[str, str]) -> str | None:
+    """Return who a paragraph's last sentence is about when it opens with he or she ("She remembers ..."), else None."""
+    para = paragraphs[k]
+    start = para.sentence_starts[-1]
+    words = para.masked[start:start + 8].split()[:1]
+    pronoun = words[0].lower() if words else ""
+    if pronoun not in ("he", "she"):
+        return None
+    probe = Attribution("", start, start, pronoun, start, start, para.index)
+    return _antecedent(pronoun, probe, paragraphs, k, genders)
+
+
+def _person_before(paragraphs: list[Paragraph], k: int, open_at: int, genders: dict[str, str]) -> Attribution | None:
+    """Return the person last mentioned before a sentence-opening quote (this paragraph, else who the last
+    paragraph's closing "She ..." sentence is about, else the last person it names)."""
     para = paragraphs[k]
     s_start = sentence_bounds(para, open_at)[0]
     if SPACE_RE.match(para.masked, s_start).end() < open_at:
@@ -123,6 +140,9 @@ def _person_before(paragraphs: list[Paragraph], k: int, open_at: int) -> Attribu
     people = [(at, name) for at, name, _ in persons_of(para)[:bisect_left(persons_of(para), (open_at,))][-50:]
               if _kind_of_speaker(name) == "person"]
     if not people and open_at <= para.lead and k > 0:
+        topic = _last_sentence_pronoun(paragraphs, k - 1, genders)
+        if topic:
+            return Attribution("", open_at, open_at, topic, open_at, open_at, para.index, resolved=topic)
         people = [(-1, name) for _, name, _ in persons_of(paragraphs[k - 1]) if _kind_of_speaker(name) == "person"]
     if not people:
         return None
@@ -163,8 +183,9 @@ def _fits(pronoun: str, phrase: str, genders: dict[str, str]) -> bool:
     return kind == "thing" or (organisation and gender is None)
 
 
-def resolve_speakers(paragraphs: list[Paragraph]) -> None:
-    """Set each attribution's resolved speaker: pronouns and 'the official' become earlier speakers."""
+def resolve_speakers(paragraphs: list[Paragraph]) -> dict[str, str]:
+    """Set each attribution's resolved speaker: pronouns and 'the official' become earlier speakers; return the
+    genders learned (speaker -> 'f' or 'm')."""
     history: list[Attribution] = []
     genders: dict[str, str] = {}
     for k, para in enumerate(paragraphs):
@@ -172,6 +193,7 @@ def resolve_speakers(paragraphs: list[Paragraph]) -> None:
             attribution.resolved = _resolve(attribution, paragraphs, k, history, genders)
             _learn_gender(genders, attribution)
             history.append(attribution)
+    return genders
 
 
 def _learn_gender(genders: dict[str, str], attribution: Attribution) -> None:
@@ -236,6 +258,16 @@ def _statement_maker(paragraphs: list[Paragraph], history: list[Attribution], k:
     return None
 
 
+def pronoun_sentence(para: Paragraph, pronoun: str) -> int:
+    """Return where the paragraph's first sentence about a pronoun starts ("At the top, she points ..."), else its end."""
+    for start in para.sentence_starts:
+        opening = LEADING_PHRASE_RE.match(para.masked, start)
+        at = opening.end() if opening else SPACE_RE.match(para.masked, start).end()
+        if re.match(rf"{pronoun}\b", para.masked[at:at + 8], re.IGNORECASE):
+            return start
+    return len(para.masked) + 1
+
+
 def _antecedent(pronoun: str, attribution: Attribution, paragraphs: list[Paragraph], k: int,
                 genders: dict[str, str]) -> str | None:
     """Return the most recent fitting speaker, else named person, going back paragraph by paragraph."""
@@ -248,6 +280,8 @@ def _antecedent(pronoun: str, attribution: Attribution, paragraphs: list[Paragra
             if _fits(pronoun, name, genders):
                 return name
         known = genders | {name: gender for _, name, gender in persons_of(para) if gender}  # "his wife, X" named once
+        if back < k:  # people named after an earlier "She ..." sentence are not who the pronoun goes on about
+            limit = min(limit, pronoun_sentence(para, pronoun))
         for _at, name, gender in reversed(persons_of(para)[:bisect_left(persons_of(para), (limit,))][-50:]):
             if _fits(pronoun, name, {name: gender} if gender else known):
                 return name
