@@ -16,6 +16,8 @@ Each source gets a type from newstrace.sourcing.source_types and the conditions 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from newstrace.attribution.outlet_credits import credits, same_outlet
@@ -26,6 +28,8 @@ from newstrace.sourcing.coreference import (
     add_mention,
     collect_sources,
     first_name_occurrence,
+    owner_of,
+    shared_surnames,
 )
 from newstrace.sourcing.mentions import name_runs, story_sentences, subject_mention
 from newstrace.sourcing.source_types import source_type
@@ -76,6 +80,7 @@ def _add_outlets(text: str, spans: list[tuple[int, int]], found: list[Source]) -
 def _add_quotes(text: str, spans: list[tuple[int, int]], found: list[Source], quotes: pd.DataFrame) -> None:
     """Credit each quotation's words to its speaker's source (an attribution if none is nearby)."""
     starts = line_starts(text)
+    owners = shared_surnames(name_runs(text, spans))
     for row in quotes.itertuples():
         sentence = _within(spans, row.start)
         if sentence is None or not isinstance(row.speaker, str) or row.kind not in ("direct", "partial"):
@@ -83,6 +88,8 @@ def _add_quotes(text: str, spans: list[tuple[int, int]], found: list[Source], qu
         mention = subject_mention(row.speaker, row.start, sentence, counts=False)
         if mention is None:
             continue
+        if mention.kind == "name":
+            mention = replace(mention, name=owner_of(mention.name, owners))
         source = add_mention(found, mention)
         source.words_quoted += len(row.quote.split())
         paragraph = paragraph_index(starts, row.start)
@@ -120,6 +127,8 @@ def sources(text: str) -> pd.DataFrame:
     _add_quotes(text, spans, found, quotes)
     found = [source for source in found if source.attributions or source.words_quoted]
     runs = name_runs(text, spans)
+    owners = shared_surnames(runs)
+    runs = [(owner_of(name, owners), offset, index) for name, offset, index in runs]
     blanket_rule = any(BLANKET_ADOPTED.search(text, start, end) for start, end in spans)
     for source in found:
         _finish(text, spans, runs, source, blanket_rule)

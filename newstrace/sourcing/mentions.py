@@ -31,6 +31,10 @@ from newstrace.sourcing.vocabulary import GROUP_PLURAL, MEDIA_NOUNS, NOT_NAMES, 
 from newstrace.text.segments import sentences
 
 
+INSTRUCTION = re.compile(r"\s+\w+\s+(?:not\s+)?to\s+[a-z]")
+"""'told him to drive': the verb gives an instruction, not an attribution."""
+
+
 @dataclass
 class Mention:
     """One attribution or mention of a source in the story."""
@@ -74,8 +78,10 @@ def subject_mention(subject: str, start: int, sentence: int, counts: bool = True
 
 
 def _after_preposition(sentence: str, position: int) -> bool:
-    """Return True if the word before position is a preposition (the phrase is an object)."""
+    """Return True if the word before position (or before its 'the') is a preposition: the phrase is an object."""
     before = sentence[:position].split()
+    if before and before[-1].lower() == "the":
+        before.pop()
     return bool(before) and before[-1].lower() in PREPOSITIONS
 
 
@@ -136,6 +142,8 @@ def find_mentions(text: str, spans: list[tuple[int, int]],
                 found = _subject_of(match, pattern, sentence)
                 if found is None or any(found[1][0] < b and a < found[1][1] for a, b in taken):
                     continue
+                if INSTRUCTION.match(sentence, match.end()) and match.group("verb") in ("told", "tells"):
+                    continue  # "her doctor has told her to stop": an instruction, not information
                 subject, span = found
                 if kind == "media":
                     mention = Mention(description_name(subject), "media", start + span[0], index)

@@ -25,7 +25,7 @@ from newstrace.sourcing.vocabulary import (
     SAY_VERBS,
 )
 
-_NAME_TOKEN = r"(?:(?:al|el|bin|ibn|Al|El)-[A-Z][\w'’-]*|[A-Z][\w'’-]*(?:\.(?=[\s,]))?|[A-Z]\.|al|el|bin|ibn|de|van|von|der|da|du|la|le)"
+_NAME_TOKEN = r"(?:(?:al|el|bin|ibn|Al|El)-[A-Z][\w'’-]*|[A-Z][\w'’-]*(?:\.(?=[\s,]))?|[A-Z]\.|(?:al|el|bin|ibn|de|van|von|der|da|du|la|le)(?![\w'’-]))"
 NAME = rf"[A-Z][\w'’-]*\.?(?:[ \t]+(?:(?:of|for)[ \t]+(?:the[ \t]+)?)?{_NAME_TOKEN})*"
 """A run of capitalised words, with initials, name particles (al, bin, de, van) and 'of'/'for'."""
 
@@ -51,7 +51,7 @@ _DETERMINER = (
 )
 POST_MODIFIER = (
     rf"(?:\s+{KNOWING}|\s+[a-z]{{3,}}ing\s+(?:[^,;:\"“”]|(?<=\d),(?=\d)){{1,80}}?"
-    rf"|\s+(?:for|at|from|with|in|on|near|along|around)\s+(?:(?:the|an?)\s+)?"
+    rf"|\s+(?:for|at|from|with|in|on|near|along|around|of)\s+(?:(?:the|an?)\s+)?"
     r"(?:[a-z][\w'’-]*\s+){0,2}?[\w.'’-]+"
     r"(?:(?:\s+(?:of|and|for|&)(?:\s+the)?|,)?\s+[A-Z][\w'’-]*){0,8})?"
 )
@@ -106,7 +106,7 @@ MEDIA_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s\"“]))(?P<subject>(?:[\w.'’-]+\s+){{0,5}}?(?i:{MEDIA_NOUNS})"
     rf"(?:\s+(?:that|which|released|published|broadcast|aired|posted|seen|obtained|shown|reviewed|"
     rf"examined|analy[sz]ed|compiled|kept|filed|collected|gathered|provided|issued|prepared|from|"
-    rf"of|by|on|in|[a-z]{{3,}}ed|written|given|sent|made|held|taken|drawn|done)\b[^,.;\"“”]{{0,50}}?)?)"
+    rf"of|by|on|in|[a-z]{{3,}}ed|written|given|sent|made|held|taken|drawn|done)\b[^,.;\"“”]{{0,80}}?)?)"
     rf"{_APPOSITIVE}\s+(?P<verb>{MEDIA_VERBS})\b")
 PASSIVE_BY = re.compile(
     rf"\b(?P<verb>revealed|reported|described|disclosed|confirmed|recounted|told|said|stated|"
