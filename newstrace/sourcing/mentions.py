@@ -91,8 +91,8 @@ def _subject_of(match: re.Match, pattern: re.Pattern, sentence: str) -> tuple[st
     if pattern is SUBJECT_VERB:
         if _after_preposition(sentence, span[0]):
             return None
-        named = re.fullmatch(rf",\s*((?:the\s+)?{NAME})(?:\s+(?:of|at|from|with)\s+[^,]+)?\s*,",
-                             match.group("appositive") or "")
+        named = re.match(rf",\s*((?:the\s+)?{NAME})(?:\s+(?:of|at|from|with)\s+[^,]+)?\s*,",
+                         match.group("appositive") or "")
         if named and is_description(subject):  # "a spokeswoman, Jane Doe, said": the name is the source
             offset = match.start("appositive")
             return named.group(1), (offset + named.start(1), offset + named.end(1))

@@ -47,11 +47,12 @@ GROUP = (
 """A group described by a participle: "those interviewed", "people familiar with the talks"."""
 _DETERMINER = (
     r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Aa]ll|"
-    r"[Tt]hose|[Tt]hese|[Oo]ther|[Aa]nother|[Ff]ormer|[Ss]enior)\s+"
+    r"[Tt]hose|[Tt]hese|[Oo]ther|[Aa]nother|[Ff]ormer|[Ss]enior|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)\s+"
 )
 POST_MODIFIER = (
     rf"(?:\s+{KNOWING}|\s+[a-z]{{3,}}ing\s+(?:[^,;:\"“”]|(?<=\d),(?=\d)){{1,80}}?"
-    rf"|\s+(?:for|at|from|with|in|on|near|along|around|of)\s+(?:(?:the|an?)\s+)?"
+    rf"|\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|&)\s+(?:the\s+)?)?[A-Z][\w'’-]*){{0,6}}"
+    rf"|\s+(?:for|at|from|with|in|on|near|along|around)\s+(?:(?:the|an?)\s+)?"
     r"(?:[a-z][\w'’-]*\s+){0,2}?[\w.'’-]+"
     r"(?:(?:\s+(?:of|and|for|&)(?:\s+the)?|,)?\s+[A-Z][\w'’-]*){0,8})?"
 )

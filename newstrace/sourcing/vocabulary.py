@@ -15,7 +15,7 @@ SAY_VERBS = (
     "admits|denied|denies|confirmed|confirms|estimated|estimates|suggested|suggests|testified|"
     "complained|conceded|concedes|observed|remembered|remembers|revealed|reveals|announced|"
     "announces|replied|answered|agreed|contended|maintained|cautioned|stressed|predicted|"
-    "reported|believes|believed|recalls|posted|tweeted|testified|cautioned"
+    "reported|believes|believed|recalls|posted(?=\\s+(?:on|to|online|that)\\b|:)|tweeted|testified|cautioned"
 )
 INVERSION_VERBS = "said|says|added|adds|recalled|recalls|explained|wrote|writes|asked|continued|insisted"
 MEDIA_VERBS = (
@@ -52,7 +52,9 @@ PERSON_NOUNS = (
     "marshals?|deputies|deputy|principals?|headteachers?|headmistress(?:es)?|headmasters?|"
     "accountants?|auditors?|bankers?|brokers?|lobbyists?|regulators?|founders?|entrepreneurs?|"
     "shareholders?|investors?|partners?|negotiators?|mediators?|pastors?|rabbis?|clergy|monks?|nuns?|"
-    "sources?|insiders?|someone|anyone|nobody|person"
+    "sources?|insiders?|someone|anyone|nobody|person|nephews?|nieces?|cousins?|grandsons?|granddaughters?|"
+    "grandchildren|grandchild|grandparents?|grandmothers?|grandfathers?|uncles?|aunts?|widows?|widowers?|"
+    "fianc[ée]e?s?|stepsons?|stepdaughters?|teenagers?"
 )
 GROUP_PLURAL = r"(?!\w*ments\b)[A-Za-z][a-z]+(?:ents|ers|ors|ists|ians|ees|men|ants|ives|ats)"
 """A plural person noun by its form, not a list: opponents, operators, fishermen, tourists, retirees."""
@@ -111,7 +113,7 @@ ORG_WORDS = {
     "house", "kremlin", "pentagon", "palace", "budget", "treasury", "ministries", "agencies",
     "college", "chamber", "society", "forum", "club", "trust", "alliance", "partners", "capital",
     "securities", "holdings", "foods", "industries", "airlines", "airways", "railways", "systems",
-    "labs", "laboratories", "technologies", "pharmaceuticals", "motors", "energy", "street",
+    "labs", "laboratories", "technologies", "pharmaceuticals", "motors", "energy", "street", "dept",
 }
 """Words in an institution's name; "street" for the seat of a government standing for it ("Downing Street said")."""
 ORG_DESCRIPTION = re.compile(
