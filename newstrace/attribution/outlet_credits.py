@@ -45,8 +45,10 @@ from newstrace.text.segments import line_starts, paragraph_index
 COLUMNS = ["outlet", "phrase", "start", "end", "kind", "paragraph", "own_reporting"]
 CREDIT_KINDS = ("told", "report", "image", "dateline", "own reporting")
 
-NEWS_WORDS = ["Post", "Times", "News", "Journal", "Herald", "Tribune", "Telegraph", "Guardian", "Gazette", "Press", "Television", "TV", "Radio", "Broadcasting", "Broadcast", "Network", "Channel", "Magazine", "Daily", "Chronicle", "Observer", "Independent", "Express", "Mail", "Star", "Standard", "Economist", "Review", "Monitor", "Wire", "Insider", "Today", "Weekly", "Courier", "Record", "Mirror", "Examiner", "Inquirer", "Dispatch", "Bulletin", "Sun", "Times-Picayune", "Newswire", "Newspaper", "Agency", "Service"]
-"""Words that make a capitalised name an outlet's name (The Jerusalem Post, Sky News, ...)."""
+NEWS_WORDS = ["Post", "Times", "News", "Journal", "Herald", "Tribune", "Telegraph", "Guardian", "Gazette", "Press", "Television", "TV", "Radio", "Broadcasting", "Broadcast", "Network", "Channel", "Magazine", "Daily", "Chronicle", "Observer", "Independent", "Express", "Mail", "Star", "Standard", "Economist", "Review", "Monitor", "Wire", "Insider", "Today", "Weekly", "Courier", "Record", "Mirror", "Examiner", "Inquirer", "Dispatch", "Bulletin", "Sun", "Times-Picayune", "Newswire", "Newspaper"]
+"""Words that make a capitalised name an outlet's name (The Jerusalem Post, Sky News, ...). "Agency" and
+"Service" alone are not among them: the Environment Agency and the Forest Service are institutions; a news
+agency or service has "News" or "Press" in its name."""
 
 WELL_KNOWN_OUTLETS = ["Reuters", "AP", "AFP", "UPI", "DPA", "dpa", "Xinhua", "BBC", "CNN", "NPR", "PBS", "ABC", "CBS", "NBC", "MSNBC", "Bloomberg", "Politico", "Axios", "Vox", "Newsweek", "Slate", "Salon", "BuzzFeed", "Vice", "HuffPost", "Al-Monitor", "ProPublica", "TASS", "Kyodo", "Yonhap", "EFE", "ANSA", "ITV", "Sky"]
 """Wire services and broadcasters whose names carry no news word: general knowledge, not case data."""

@@ -20,6 +20,7 @@ from newstrace.sourcing.patterns import (
     MEDIA_SUBJECT,
     NAME,
     ORG_HEAD,
+    ORG_PLURAL_HEAD,
     PASSIVE_BY,
     PERSON_HEAD,
     POST_MODIFIER,
@@ -31,6 +32,10 @@ from newstrace.sourcing.vocabulary import GROUP_PLURAL, MEDIA_NOUNS, NOT_NAMES, 
 from newstrace.text.segments import sentences
 
 
+SECOND_RECORD = re.compile(
+    rf"[^,.;:]{{0,40}}?\s+and\s+(?P<record>(?:(?:the|an?|its|his|her|their|[A-Z][\w'’-]*['’]s)\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{MEDIA_NOUNS}))(?![\w'’])")
+"""A second record joined to the first by 'and': "according to a filing by X and Halden's annual report"."""
 INSTRUCTION = re.compile(r"\s+\w+\s+(?:not\s+)?to\s+[a-z]")
 """'told him to drive': the verb gives an instruction, not an attribution."""
 
@@ -72,7 +77,8 @@ def subject_mention(subject: str, start: int, sentence: int, counts: bool = True
         return Mention(name, "name", start, sentence, counts, role="organisation" if the else role)
     if re.search(rf"{PERSON_HEAD}{POST_MODIFIER}$", subject) or re.fullmatch(GROUP, subject):
         return Mention(subject, "description", start, sentence, counts)
-    if re.fullmatch(rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w.'’-]+\s+){{0,3}}{ORG_HEAD}", subject):
+    if re.fullmatch(rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w.'’-]+\s+){{0,3}}{ORG_HEAD}", subject) or re.fullmatch(
+            rf"(?:[\w.'’-]+\s+){{0,4}}{ORG_PLURAL_HEAD}", subject):
         return Mention(subject, "description", start, sentence, counts, role="organisation")
     return None
 
@@ -149,6 +155,10 @@ def find_mentions(text: str, spans: list[tuple[int, int]],
                     mention = Mention(description_name(subject), "media", start + span[0], index)
                 elif pattern is ACCORDING_TO:
                     mention = according_to_mention(match, start, index)
+                    second = SECOND_RECORD.match(sentence, match.end())
+                    if mention and mention.kind == "media" and second:  # "according to a filing ... and X's report"
+                        mentions.append(Mention(description_name(second.group("record")), "media",
+                                                start + second.start("record"), index, verb=match.group("verb")))
                 else:
                     mention = subject_mention(subject, start + span[0], index)
                     if mention and mention.kind == "name" and subject != match.group("subject") and not mention.role:

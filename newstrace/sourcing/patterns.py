@@ -21,6 +21,7 @@ from newstrace.sourcing.vocabulary import (
     MEDIA_NOUNS,
     MEDIA_VERBS,
     ORG_NOUNS,
+    ORG_PLURALS,
     PERSON_NOUNS,
     SAY_VERBS,
 )
@@ -66,12 +67,13 @@ DETERMINED_HEAD = rf"(?:{PERSON_HEAD}|{PERSON_SINGULAR})"
 """A person noun from the vocabulary, or a plural person noun by its form ("operators", "Fishermen");
 capitalised too, at the start of a sentence ("Shopkeepers on the quay said")."""
 ORG_HEAD = rf"(?:{ORG_NOUNS})(?![\w'’])"
+ORG_PLURAL_HEAD = rf"(?:{ORG_PLURALS})(?![\w'’])"
 PARTITIVE = rf"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal|[Bb]oth|[Mm]any|[Mm]ost|[Ee]ach|[Aa]nother) of (?:the|those|these)\s+{PERSON_HEAD}"
 """Part of a group named before: "two of the people", "one of the jurors"."""
 DESCRIPTION = (
     rf"{GROUP}|{PARTITIVE}|{_DETERMINER}{_MODIFIER}{{0,4}}?{DETERMINED_HEAD}{POST_MODIFIER}"
     rf"|{_MODIFIER}{{0,4}}?{PERSON_HEAD}{POST_MODIFIER}"
-    rf"|{_DETERMINER}{_MODIFIER}{{0,3}}?{ORG_HEAD}"
+    rf"|{_DETERMINER}{_MODIFIER}{{0,3}}?{ORG_HEAD}|(?:{_DETERMINER})?{_MODIFIER}{{0,3}}?{ORG_PLURAL_HEAD}"
 )
 """A person or group described instead of named (an optional determiner, up to four modifiers, a
 person noun), or an institution described ("the company", "the county council")."""
@@ -82,7 +84,7 @@ _APPOSITIVE = r"(?:(?:,[^,;\"“”]{1,160}?){1,3},)?"
 _ADVERB = (
     r"(?:(?:also|later|recently|once|then|previously|earlier|further|first|finally|even|still|has|"
     r"have|had|meanwhile|however|now|again|often|repeatedly|publicly|privately|subsequently|"
-    r"separately|simply|only|never|always|reportedly|allegedly)\s+)*"
+    r"separately|simply|only|never|always|reportedly|allegedly|long|consistently|frequently|openly|widely)\s+)*"
 )
 
 _INVERTED_END = (

@@ -51,6 +51,11 @@ SOURCE_TYPE_MEANINGS = {
     "news outlet": "another news organisation credited with information",
 }
 
+def _head_phrase(description: str) -> str:
+    """Return a description without what follows its head ("A spokesman for the association" -> "A spokesman")."""
+    return re.sub(r"\s+(?:for|at|from|with|of|in|on)\s.*$", "", description)
+
+
 def source_type(source: Source, context: str, blanket_rule: bool = False) -> str:
     """Return the type of a source from its form and the sentence of its first mention.
 
@@ -60,8 +65,9 @@ def source_type(source: Source, context: str, blanket_rule: bool = False) -> str
     if source.kind in ("outlet", "media"):
         return "news outlet" if source.kind == "outlet" else "document or media"
     words = name_key(source.name).split()
-    if source.kind == "name" and "organisation" in source.roles:
-        return "organisation"
+    if source.kind == "name" and ("organisation" in source.roles or any(
+            ORG_DESCRIPTION.match(_head_phrase(role)) for role in source.roles)):
+        return "organisation"  # "The vaccine's developer, Kestrel Biologics, said": described as an institution
     if source.kind == "name":
         after = context[context.find(source.name.split()[0]):][:160] if source.name else context
         after = re.split(rf"\b(?:{SAY_VERBS})\b", after, maxsplit=1)[0] if after[:1] else after  # its own clause
@@ -75,5 +81,5 @@ def source_type(source: Source, context: str, blanket_rule: bool = False) -> str
         return "expert or analyst" if expert else "named person"
     if ORG_DESCRIPTION.match(source.name):
         return "organisation"
-    head = name_key(re.sub(r"\s+(?:for|at|from|with)\s.*$", "", source.name)).split()[-1:]
+    head = name_key(_head_phrase(source.name)).split()[-1:]
     return "expert or analyst" if head and EXPERT_WORDS.fullmatch(head[0]) else "anonymous source"

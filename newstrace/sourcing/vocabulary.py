@@ -54,7 +54,9 @@ PERSON_NOUNS = (
     "shareholders?|investors?|partners?|negotiators?|mediators?|pastors?|rabbis?|clergy|monks?|nuns?|"
     "sources?|insiders?|someone|anyone|nobody|person|nephews?|nieces?|cousins?|grandsons?|granddaughters?|"
     "grandchildren|grandchild|grandparents?|grandmothers?|grandfathers?|uncles?|aunts?|widows?|widowers?|"
-    "fianc[ée]e?s?|stepsons?|stepdaughters?|teenagers?"
+    "fianc[ée]e?s?|stepsons?|stepdaughters?|teenagers?|accountants?|consultants?|attendants?|assistants?|"
+    "applicants?|claimants?|defendants?|plaintiffs?|merchants?|servants?|correspondents?|respondents?|"
+    "superintendents?|proponents?|adolescents?|immigrants?|migrants?|entrants?|occupants?|inhabitants?"
 )
 GROUP_PLURAL = r"(?!\w*ments\b)[A-Za-z][a-z]+(?:ents|ers|ors|ists|ians|ees|men|ants|ives|ats)"
 """A plural person noun by its form, not a list: opponents, operators, fishermen, tourists, retirees."""
@@ -65,23 +67,34 @@ THING_SINGULARS = (
     "monitor|sensor|meter|indicator|calendar|folder|binder|ledger|header|footer|cover|layer|parameter|"
     "character|sector|factor|error|mirror|motor|tractor|elevator|vendor|editor|broadcaster|publisher|"
     "regulator|operator|provider|supplier|producer|developer|retailer|lender|insurer|carrier|manufacturer|"
-    "maker|owner|parent|investor|holder|ancestor|agent"
+    "maker|owner|parent|investor|holder|ancestor|agent|later|earlier|further|never|ever|however|rather|"
+    "together|whether|other|another|either|neither|over|under|after|former|latter|longer|newer|older|bigger|"
+    "larger|higher|lower|greater|smaller|faster|slower|stronger|weaker|wider|closer|harder|easier|cheaper|"
+    "safer|better|proper|major|minor|senior|junior|prior|superior|inferior|interior|exterior|labor|harbor|"
+    "floor|door|color|colour|honor|favor|humor|rumor|armor|christian|median|guardian|civilian"
 )
-"""Singular nouns with a person-like ending that name a thing or, in business news, a company ("the
-retailer said", "the operator said"): never taken for a person by PERSON_SINGULAR."""
+"""Words with a person-like ending that name a thing, a company in business news ("the retailer said"),
+or are adverbs and adjectives ("The company later confirmed"): never taken for a person by PERSON_SINGULAR."""
 PERSON_SINGULAR = (
-    rf"(?!\w*ment\b)(?!(?:{THING_SINGULARS})\b)[a-z][a-z-]+(?:er|or|ist|ian|ant|ent|ee|eer|man|woman|person)"
+    rf"(?!\w*ment\b)(?!(?:{THING_SINGULARS})\b)[a-z][a-z-]+(?:er|or|ist|ian|ee|eer|man|woman|person)"
     r"(?![\w'’])"
 )
-"""A singular person noun by its form ("accountant", "juror", "lobbyist", "referee"), read only after a
-determiner ("a forensic accountant said")."""
+"""A singular person noun by its form ("juror", "lobbyist", "physician", "referee"), read only after a
+determiner ("a juror said"); -ant and -ent words are too often adjectives, so those persons are listed."""
 ORG_NOUNS = (
     "ministry|ministries|department|agency|council|company|firm|government|group|committee|"
     "commission|office|court|board|authority|union|university|hospital|school|district|campaign|"
     "charity|organi[sz]ation|association|bank|party|club|trust|institute|foundation|bureau|"
-    "administration|embassy|coalition|corporation|network|service"
+    "administration|embassy|coalition|corporation|network|service|operator|airline|regulator|watchdog|"
+    "consortium|alliance|federation|league|insurer|developer|retailer|supermarket|publisher|chain|carmaker|"
+    "automaker|chipmaker|drugmaker|manufacturer|utility|provider|supplier|producer|lender|carrier|maker"
 )
 """Nouns an institution is described by: "the company said", "according to the engineer's office"."""
+ORG_PLURALS = (
+    "unions|companies|firms|agencies|charities|councils|banks|ministries|departments|hospitals|schools|"
+    "universities|airlines|governments|groups|organi[sz]ations|associations|institutions|parties|clubs|trusts"
+)
+"""Plural institution nouns: "Head teachers' unions have long argued" is institutions speaking."""
 COMPANY_WORDS = {"inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "holdings", "limited"}
 """Words in a company's name: "the company" or "the firm" is the last name with one of them."""
 MEDIA_NOUNS = (
@@ -117,7 +130,7 @@ ORG_WORDS = {
 }
 """Words in an institution's name; "street" for the seat of a government standing for it ("Downing Street said")."""
 ORG_DESCRIPTION = re.compile(
-    rf"^(?:the |a |an |its |their )?(?:[\w.'’-]+ ){{0,3}}(?:{ORG_NOUNS}|police|army|military|authorities)$",
+    rf"^(?:the |a |an |its |their )?(?:[\w.'’-]+ ){{0,3}}(?:{ORG_NOUNS}|{ORG_PLURALS}|police|army|military|authorities)$",
     re.IGNORECASE)
 ADOPTED_CONTEXT = re.compile(
     r"nom(?:s)? de guerre|pseudonyms?|\balias\b|adopted names?|assumed names?|war names?|"

@@ -74,3 +74,8 @@ def test_a_feature_keeps_its_protagonist_through_pronoun_chains() -> None:
 
 def test_a_possessive_says_nothing_of_gender() -> None:
     assert gender_of("Her father") == "m" and gender_of("His wife") == "f" and gender_of("her") == "f"
+
+
+def test_an_acronym_in_a_description_does_not_cut_it() -> None:
+    text = 'A WHO spokesperson said the agency would review the data "as part of its usual process."'
+    assert nt.extract_quotes(text)["speaker"].tolist() == ["A WHO spokesperson"]

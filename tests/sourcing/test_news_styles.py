@@ -129,3 +129,16 @@ def test_the_wire_that_wrote_the_story_is_no_source_and_outlets_named_by_a_noun_
     table = nt.sources(text)
     assert "Reuters" not in set(table["source"])
     assert table.set_index("source").loc["NRT", "type"] == "news outlet"
+
+
+def test_an_institution_described_before_its_name_and_adverbs_are_no_persons() -> None:
+    text = "The vaccine's developer, Kestrel Biologics, said in a statement that it would seek approval."
+    assert _row(text, "Kestrel Biologics")["type"] == "organisation"
+    spokesman = "A spokesman for the association, Marc de Wit, said it had no plans to talk."
+    assert _row(spokesman, "Marc de Wit")["type"] == "named person"
+    assert _names("The company later confirmed the closure.") == ["The company"]
+
+
+def test_an_agency_is_an_institution_unless_it_is_a_news_agency() -> None:
+    text = "River levels were a metre above normal, according to Environment Agency data."
+    assert nt.credits(text).empty and _row(text, "Environment Agency data")["type"] == "document or media"

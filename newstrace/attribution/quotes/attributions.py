@@ -97,7 +97,7 @@ def _clean_speaker(segment: str) -> str:
     while words and (words[-1] in TRAILING_WORDS or (words[-1].endswith("ly") and words[-1].islower()
                                                              and len(words) > 1)):
         words.pop()
-    cut = max((i for i, w in enumerate(words) if w.lower() in CUT_WORDS
+    cut = max((i for i, w in enumerate(words) if w.lower() in CUT_WORDS and not w.isupper()  # "A WHO spokesperson"
                and not (w == "and" and i + 1 < len(words) and words[i + 1][:1].isupper() and i > 0
                         and words[i - 1][:1].isupper())), default=-1)
     words = words[cut + 1:]
