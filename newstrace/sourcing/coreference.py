@@ -3,7 +3,7 @@
 Later short references are one source with the longer name they are part of (see
 newstrace.sourcing.names). "the official" is the last source described with the same noun; "the
 president" is the last named source with that title; "he" or "she" is the person last named before.
-"Two of the people" is the group named before with that noun; "the statement said" is whoever was said to
+"Two of the people" is the group named before with that noun; "the memo" is the memo cited before; "the statement said" is whoever was said to
 speak "in a statement" before it.
 Before grouping, four descriptions become the name they stand for when the text has it:
 "the company" or "the agency" (the last name before it with that noun; Inc or Ltd for a company),
@@ -61,6 +61,11 @@ def _find_source(found: list[Source], mention: Mention) -> Source | None:
         if mention.kind == "name":
             return None
     key = _description_key(mention.name)
+    if mention.kind == "media" and len(name_key(mention.name).split()) == 2 and name_key(mention.name).startswith("the "):
+        earlier = [source for source in found if source.kind == "media" and any(
+            _description_key(form).split()[-1:] == key.split() for form in source.forms)]
+        if earlier:
+            return earlier[-1]  # "The memo, written by ..." after "an internal memo": the same record
     if mention.kind == "description" and re.match(r"\S+ of (?:the|those|these) ", mention.name):
         return _group_with(found, key.split()[-1], mention.start)  # "two of the people": of the group named before
     for source in found:

@@ -142,3 +142,10 @@ def test_an_institution_described_before_its_name_and_adverbs_are_no_persons() -
 def test_an_agency_is_an_institution_unless_it_is_a_news_agency() -> None:
     text = "River levels were a metre above normal, according to Environment Agency data."
     assert nt.credits(text).empty and _row(text, "Environment Agency data")["type"] == "document or media"
+
+
+def test_the_record_cited_again_is_the_same_source() -> None:
+    text = ("Norvane will cut 1,200 jobs, according to an internal memo reviewed by the Bay Ledger.\n"
+            "The memo, sent to employees on Wednesday, says the cuts will fall on one division.")
+    row = _row(text, "an internal memo")
+    assert row["aliases"] == "The memo" and row["attributions"] == 2
