@@ -106,7 +106,7 @@ ACCORDING_TO = re.compile(
 """'according to' (or 'citing') a group, a document (its noun may follow a person noun: "a staff report"), a
 person or institution described, or a name."""
 MEDIA_SUBJECT = re.compile(
-    rf"(?:^|(?<=[\s\"“]))(?P<subject>(?:[\w.'’-]+\s+){{0,5}}?(?i:{MEDIA_NOUNS})"
+    rf"(?:^|(?<=[\s\"“]))(?P<subject>(?:(?!(?:{SAY_VERBS}|that)\b)[\w.'’-]+\s+){{0,5}}?(?i:{MEDIA_NOUNS})"
     rf"(?:\s+(?:that|which|released|published|broadcast|aired|posted|seen|obtained|shown|reviewed|"
     rf"examined|analy[sz]ed|compiled|kept|filed|collected|gathered|provided|issued|prepared|from|"
     rf"of|by|on|in|[a-z]{{3,}}ed|written|given|sent|made|held|taken|drawn|done)\b[^,.;\"“”]{{0,80}}?)?)"

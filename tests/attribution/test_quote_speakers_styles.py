@@ -79,3 +79,10 @@ def test_a_possessive_says_nothing_of_gender() -> None:
 def test_an_acronym_in_a_description_does_not_cut_it() -> None:
     text = 'A WHO spokesperson said the agency would review the data "as part of its usual process."'
     assert nt.extract_quotes(text)["speaker"].tolist() == ["A WHO spokesperson"]
+
+
+def test_a_surname_with_an_appositive_is_the_person_named_in_full_before() -> None:
+    text = ('Mayor Diane Kowalski lost to first-time candidate Marcus Hill by 412 votes.\n'
+            '"The voters have spoken," Kowalski said outside City Hall.\n'
+            'Hill, 38, a former high school teacher, thanked volunteers. "Nobody gave us a chance," he told supporters.')
+    assert _speakers(text)["Nobody gave us"] == "Marcus Hill"

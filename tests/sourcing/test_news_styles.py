@@ -149,3 +149,10 @@ def test_the_record_cited_again_is_the_same_source() -> None:
             "The memo, sent to employees on Wednesday, says the cuts will fall on one division.")
     row = _row(text, "an internal memo")
     assert row["aliases"] == "The memo" and row["attributions"] == 2
+
+
+def test_a_record_phrase_never_runs_back_over_a_saying_verb() -> None:
+    text = "Prosecutor Alison Greaves said CCTV footage showed Benton pull a knife."
+    table = nt.sources(text)
+    assert table.set_index("source").loc["Alison Greaves", "type"] == "named person"
+    assert "CCTV footage" in set(table["source"])

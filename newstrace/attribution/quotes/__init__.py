@@ -44,6 +44,7 @@ import pandas as pd
 
 from newstrace.attribution.quotes.attributions import (
     find_attributions,
+    full_name_surnames,
     mask_paragraph,
     sentence_bounds,
     sentence_starts,
@@ -87,6 +88,9 @@ def extract_quotes(text: str) -> pd.DataFrame:
         para.lead = SPACE_RE.match(para.masked).end()
         para.masked_lead = LEADING_BLANK_RE.match(para.masked).end()
         para.colon_end = para.masked.rstrip().endswith(":")
+    surnames = full_name_surnames(paragraphs)
+    for para in paragraphs:
+        para.surnames = surnames
     genders = resolve_speakers(paragraphs)
     chosen, in_sentence = attribute(paragraphs, genders)
     sizes = Counter(piece.group for para in paragraphs for piece in para.pieces)

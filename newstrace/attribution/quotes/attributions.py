@@ -357,6 +357,11 @@ def find_persons(para: Paragraph) -> list[tuple[int, str, str | None]]:
         if len(words) >= 2 or (titled and words):
             name = " ".join(words).removesuffix("'s").removesuffix("\u2019s")
             persons.append((match.start(), name, gender_of(match.group()) or gender_of(role_word(before))))
+    for match in re.finditer(r"(?<![\w.])([A-Z][\w'\u2019-]+)(?=,\s+(?:\d{1,3},|a|an|the)\s)", para.masked):
+        full = para.surnames.get(match.group(1))
+        if full:  # "Hill, 38, a former teacher, thanked ...": Marcus Hill again
+            persons.append((match.start(), full, gender_of(full)))
+    persons.sort()
     return persons
 
 
@@ -377,6 +382,16 @@ def subject_words(masked: str, start: int, ages: bool = True) -> str | None:
                 return phrase
             return None
     return None
+
+
+def full_name_surnames(paragraphs: list[Paragraph]) -> dict[str, str]:
+    """Return the people named in full anywhere in the text (titles set aside) by their last word, first named first."""
+    names = [strip_titles(match.group()).split() for para in paragraphs for match in MULTI_NAME_RE.finditer(para.masked)]
+    found: dict[str, str] = {}
+    for words in names:
+        if len(words) >= 2 and words[0] not in SENTENCE_OPENERS and not any(w in ORG_WORDS for w in words):
+            found.setdefault(words[-1], " ".join(words))
+    return found
 
 
 def subject_at(masked: str, start: int) -> str | None:
