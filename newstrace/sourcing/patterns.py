@@ -6,6 +6,9 @@
 - descriptions instead of names: "a senior security official said", "defectors said",
   "said the son", "a spokesperson for the council said" (a determiner, up to four modifiers, a
   person noun, an optional "for/of/at X"); "a spokeswoman, Jane Doe, said" counts for the name;
+  what an unnamed source knows ("people familiar with the matter", "a person briefed on the talks"),
+  a participle's clause ("Union leaders representing 22,000 workers said"), part of a group ("two of
+  the people"), and after a determiner a singular person noun known by its form ("a juror");
 - media as evidence: "A video released in January shows", "according to ... estimates";
 - pronouns ("he said").
 """
