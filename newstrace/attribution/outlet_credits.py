@@ -6,6 +6,7 @@ is recognised by its form or by its context:
 - form: a capitalised name with a news word in it (Post, Times, News, Radio, TV, ...), a station's
   call sign ("WXYZ-TV", "KQRT-FM"), or one of the well-known wire services and broadcasters;
 - context: any capitalised name in a slot that only an outlet can fill: "told the X", "the X reported",
+  "the state news agency X reported", "public broadcaster X", "a memo seen by the X",
   "a report in X", "first reported by X", a dateline "WASHINGTON (X) -", a byline "By Jo Doe, X staff
   writer", "Photograph: Jo Doe for the X", a "Copyright 2024 X" or "(c) X" footer. A name learned
   there is an outlet everywhere in the text, with its short forms ("the Ledger" after "the Riverton
@@ -44,8 +45,10 @@ from newstrace.text.segments import line_starts, paragraph_index
 COLUMNS = ["outlet", "phrase", "start", "end", "kind", "paragraph", "own_reporting"]
 CREDIT_KINDS = ("told", "report", "image", "dateline", "own reporting")
 
-NEWS_WORDS = ["Post", "Times", "News", "Journal", "Herald", "Tribune", "Telegraph", "Guardian", "Gazette", "Press", "Television", "TV", "Radio", "Broadcasting", "Broadcast", "Network", "Channel", "Magazine", "Daily", "Chronicle", "Observer", "Independent", "Express", "Mail", "Star", "Standard", "Economist", "Review", "Monitor", "Wire", "Insider", "Today", "Weekly", "Courier", "Record", "Mirror", "Examiner", "Inquirer", "Dispatch", "Bulletin", "Sun", "Times-Picayune", "Newswire", "Newspaper", "Agency", "Service"]
-"""Words that make a capitalised name an outlet's name (The Jerusalem Post, Sky News, ...)."""
+NEWS_WORDS = ["Post", "Times", "News", "Journal", "Herald", "Tribune", "Telegraph", "Guardian", "Gazette", "Press", "Television", "TV", "Radio", "Broadcasting", "Broadcast", "Network", "Channel", "Magazine", "Daily", "Chronicle", "Observer", "Independent", "Express", "Mail", "Star", "Standard", "Economist", "Review", "Monitor", "Wire", "Insider", "Today", "Weekly", "Courier", "Record", "Mirror", "Examiner", "Inquirer", "Dispatch", "Bulletin", "Sun", "Times-Picayune", "Newswire", "Newspaper"]
+"""Words that make a capitalised name an outlet's name (The Jerusalem Post, Sky News, ...). "Agency" and
+"Service" alone are not among them: the Environment Agency and the Forest Service are institutions; a news
+agency or service has "News" or "Press" in its name."""
 
 WELL_KNOWN_OUTLETS = ["Reuters", "AP", "AFP", "UPI", "DPA", "dpa", "Xinhua", "BBC", "CNN", "NPR", "PBS", "ABC", "CBS", "NBC", "MSNBC", "Bloomberg", "Politico", "Axios", "Vox", "Newsweek", "Slate", "Salon", "BuzzFeed", "Vice", "HuffPost", "Al-Monitor", "ProPublica", "TASS", "Kyodo", "Yonhap", "EFE", "ANSA", "ITV", "Sky"]
 """Wire services and broadcasters whose names carry no news word: general knowledge, not case data."""
@@ -59,6 +62,15 @@ NAME = rf"(?:[Tt]he[ \t]+)?{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,5}}"
 """A capitalised name of up to six words, optionally led by 'the' and joined by of/and/de/al."""
 
 PERSON_NOUNS = r"(?:reporter|correspondent|journalist|interviewer|photographer|producer|editor|crew|team)s?"
+OUTLET_NOUNS = (
+    r"(?:news[ \t]+agency|(?:news[ \t]+)?wire[ \t]+service|news[ \t]+service|broadcaster|newspaper|daily|weekly|"
+    r"tabloid|magazine|news[ \t]+(?:site|website|outlet|portal|channel|network)|(?:television|TV|radio)[ \t]+"
+    r"(?:station|channel|network)|outlet|news[ \t]+broadcaster)"
+)
+"""Common nouns that introduce an outlet's name: "the state news agency TNA", "public broadcaster NRT"."""
+BEAT_ROLE = r"(?:[A-Z][a-z]+[ \t]+)?(?:Correspondent|Reporter|Editor|Writer|Columnist|Critic)\b"
+"""A byline's role after the outlet's name: "Wessex Echo Health Correspondent"."""
+REPORT_VERBS = r"(?:has |have |had )?(?:first |earlier |previously |also )?(?:reported|reports|revealed|disclosed|said|quoted)\b"
 STAFF = r"staff(?:[ \t]+(?:writer|reporter|photographer|correspondent|member)s?)?\b"
 SPEECH_BEFORE_TO = (
     r"(?:accounts?|interviews?|statements?|comments?|remarks|details|revealed|said|explained|"
@@ -94,6 +106,9 @@ PATTERNS: list[tuple[str, str, str]] = [
     ("own reporting", rf"(?m)^[Bb]y[ \t]+[^,|\n]{{2,60}}?[ \t]*[,|][ \t]*(?P<outlet>{NAME})[ \t]+{STAFF}", CONTEXT),
     ("own reporting", rf"(?m)^(?:[Cc]opyright|©|\([Cc]\))(?:[ \t]*(?:©|\([Cc]\)|\d{{4}}))*[ \t]*(?P<outlet>{NAME})", CONTEXT),
     ("told", rf"\b(?:told|tells|telling) (?:an? |the )?(?P<outlet>{NAME}) {PERSON_NOUNS}\b", CONTEXT),
+    ("report", rf"\b{OUTLET_NOUNS}[ \t]+(?P<outlet>{NAME})(?:,[^,\n]{{1,80}},)?[ \t]+{REPORT_VERBS}", CONTEXT),
+    ("told", rf"\b(?:told|tells|telling) (?:an? |the )?(?:[a-z-]+[ \t]+){{0,2}}{OUTLET_NOUNS}[ \t]+(?P<outlet>{NAME})", CONTEXT),
+    ("own reporting", rf"(?m)^[Bb]y[ \t]+[^,|\n]{{2,60}}?[ \t]*[,|][ \t]*(?P<outlet>{NAME}?)[ \t]+{BEAT_ROLE}", FORM),
     ("own reporting", rf"\b(?:[Aa]n?|[Tt]he) (?P<outlet>{NAME}) {STAFF}", CONTEXT),
     ("own reporting", rf"\b(?:[Aa]n?|[Tt]he) (?P<outlet>{NAME}) {PERSON_NOUNS}\b", FORM),
     ("own reporting", rf"\b[Tt]he (?P<outlet>{NAME}['’]s)(?: [a-z]+){{0,2}} {PERSON_NOUNS}\b", FORM),
@@ -115,6 +130,9 @@ PATTERNS: list[tuple[str, str, str]] = [
     ("report", (rf"\b(?:first |originally |previously |also )?(?:reported|revealed|disclosed|broken|"
                rf"published|broadcast|aired) by (?P<outlet>{NAME})"), CONTEXT),
     ("report", rf"\b[Aa]ccording to (?P<outlet>{NAME})", FORM),
+    ("report", (r"\b(?:memos?|documents?|letters?|records|data|e-?mails?|files|messages|reports?|papers|minutes|"
+                r"recordings?|footage|images|photos|video) (?:seen|obtained|reviewed|verified|examined|analy[sz]ed) "
+                rf"by (?P<outlet>[Tt]he[ \t]+{NAME})"), CONTEXT),
     ("report", rf"\b(?:seen|obtained|reviewed|verified|examined|compiled|analy[sz]ed) by (?P<outlet>{NAME})", FORM),
     ("report", (rf"(?P<outlet>\b[Tt]he[ \t]+{NAME}) (?:has |have |had )?(?:first |earlier |previously )?"
                r"(?:reported|reports|revealed|disclosed|broke the news)\b"), CONTEXT),
@@ -132,7 +150,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     ("dateline", (r"(?m)^[A-Z][A-Z .,'-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?\s*"
                  r"\((?P<outlet>[A-Z][\w .&-]{0,30})\)\s*[-–—]"), ANY),
 ]
-NEWSROOM_ACTION = re.compile(r"^(?:seen|obtained|reviewed|verified|examined|compiled|analy[sz]ed) by\b")
+NEWSROOM_ACTION = re.compile(r"\b(?:seen|obtained|reviewed|verified|examined|compiled|analy[sz]ed) by\b")
 """A credit for something the outlet did itself: its own reporting when the outlet is the text's own."""
 
 _COMPILED = [(kind, re.compile(pattern), rule) for kind, pattern, rule in PATTERNS]
@@ -188,7 +206,7 @@ def _raw_matches(text: str) -> list[dict]:
                 end = match.start("outlet") + raw.rfind(last) + len(last)
             rows.append({"outlet": outlet, "start": match.start(), "end": max(end, match.start() + 1),
                          "kind": kind, "rank": rank, "rule": rule,
-                         "action": bool(NEWSROOM_ACTION.match(match.group(0)))})
+                         "action": bool(NEWSROOM_ACTION.search(match.group(0)))})
     return rows
 
 

@@ -3,9 +3,12 @@
 Later short references are one source with the longer name they are part of (see
 newstrace.sourcing.names). "the official" is the last source described with the same noun; "the
 president" is the last named source with that title; "he" or "she" is the person last named before.
-Before grouping, three descriptions become the name they stand for when the text has it:
+"Two of the people" is the group named before with that noun; "the memo" is the memo cited before; "the statement said" is whoever was said to
+speak "in a statement" before it.
+Before grouping, four descriptions become the name they stand for when the text has it:
 "the company" or "the agency" (the last name before it with that noun; Inc or Ltd for a company),
-"its director" (the person named "..., the clinic's director" within two sentences), and a one-word
+"its director" (the person named "..., the clinic's director" within two sentences), "the judge" (the person
+last named with that title, "Judge Harold Yee", within three sentences), and a one-word
 plural-looking subject that is someone's surname ("Rogers said" after "Jane Rogers").
 """
 
@@ -15,8 +18,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from newstrace.sourcing.mentions import Mention, find_mentions, name_runs
-from newstrace.sourcing.names import name_key, same_person
-from newstrace.sourcing.vocabulary import COMPANY_WORDS
+from newstrace.sourcing.names import name_key, same_person, strip_name
+from newstrace.sourcing.patterns import NAME
+from newstrace.sourcing.vocabulary import COMPANY_WORDS, ORG_WORDS, TITLES
 
 
 @dataclass
@@ -57,6 +61,13 @@ def _find_source(found: list[Source], mention: Mention) -> Source | None:
         if mention.kind == "name":
             return None
     key = _description_key(mention.name)
+    if mention.kind == "media" and len(name_key(mention.name).split()) == 2 and name_key(mention.name).startswith("the "):
+        earlier = [source for source in found if source.kind == "media" and any(
+            _description_key(form).split()[-1:] == key.split() for form in source.forms)]
+        if earlier:
+            return earlier[-1]  # "The memo, written by ..." after "an internal memo": the same record
+    if mention.kind == "description" and re.match(r"\S+ of (?:the|those|these) ", mention.name):
+        return _group_with(found, key.split()[-1], mention.start)  # "two of the people": of the group named before
     for source in found:
         if source.kind == mention.kind and key in [_description_key(form) for form in source.forms]:
             return source
@@ -73,6 +84,14 @@ def _titled(found: list[Source], head: list[str], before: int) -> Source | None:
               and any(head[0] in name_key(role).split() for role in source.roles)
               and any(offset < before for offset in source.offsets)]
     return max(titled, key=lambda source: max(o for o in source.offsets if o < before), default=None)
+
+
+def _group_with(found: list[Source], noun: str, before: int) -> Source | None:
+    """Return the description source last mentioned before an offset with the noun among its words."""
+    groups = [(max(o for o in source.offsets if o < before), index) for index, source in enumerate(found)
+              if source.kind == "description" and any(o < before for o in source.offsets)
+              and any(noun in _description_key(form).split() for form in source.forms)]
+    return found[max(groups)[1]] if groups else None
 
 
 def _antecedent(found: list[Source], head: list[str], before: int) -> Source | None:
@@ -183,16 +202,69 @@ def role_holder(mention: Mention, runs: list[tuple[str, int, int]], text: str) -
     return replace(mention, name=min(holders)[1], kind="name") if holders else mention
 
 
-def _named_if_possible(mention: Mention, runs: list[tuple[str, int, int]], text: str) -> Mention:
-    """Return a description as the name the text gives it (institution, role holder, surname), else as is."""
+def title_holder(mention: Mention, text: str, spans: list[tuple[int, int]], earlier: list[Mention]) -> Mention:
+    """Return 'the judge' as the person last named with that title within three sentences ("U.S. District
+    Judge Harold Yee"), else the mention itself."""
+    words = name_key(mention.name).split()
+    if mention.kind != "description" or len(words) != 2 or words[0] != "the" or words[1] not in TITLES:
+        return mention
+    holders = [(start + match.start(), strip_name(match.group())) for index, (start, end) in enumerate(spans)
+               if 0 <= mention.sentence - index <= 3 for match in re.finditer(NAME, text[start:end])
+               if start + match.start() < mention.start]
+    titled = [name for _, (name, role) in holders if name and words[1] in name_key(role).split()]
+    if not titled or any(other.kind == "name" and same_person(other.name, titled[-1]) for other in earlier):
+        return mention  # a source already: resolve_mentions finds it by its title and keeps 'the judge' as a form
+    return replace(mention, name=titled[-1], kind="name", role=words[1])
+
+
+def document_author(mention: Mention, earlier: list[Mention], text: str, spans: list[tuple[int, int]]) -> Mention:
+    """Return 'the statement said' as whoever was said to speak 'in a statement' before, else the mention itself."""
+    words = name_key(mention.name).split()
+    if mention.kind != "media" or len(words) != 2 or words[0] != "the":
+        return mention
+    said_in = re.compile(rf"\b(?:said|says|added|wrote|announced)\s+(?:\w+\s+)?in\s+an?\s+(?:\w+\s+)?{words[1]}\b")
+    for other in reversed(earlier):
+        start, end = spans[other.sentence]
+        if other.kind in ("name", "description") and other.counts and said_in.search(text, other.start, end):
+            return replace(mention, name=other.name, kind=other.kind, role=other.role)
+    return mention
+
+
+def _named_if_possible(mention: Mention, runs: list[tuple[str, int, int]], text: str,
+                       spans: list[tuple[int, int]], earlier: list[Mention]) -> Mention:
+    """Return a description as the name the text gives it (institution, role holder, title holder, surname), else as is."""
+    mention = title_holder(mention, text, spans, earlier)
     return role_holder(surname_or_group(institution_antecedent(mention, runs), runs), runs, text)
+
+
+def shared_surnames(runs: list[tuple[str, int, int]]) -> dict[str, str]:
+    """Map a surname that two people in the text share to the first of them named ("Kilbride" -> "Agnes
+    Kilbride" when "Duncan Kilbride" comes later): the surname alone is the person introduced first."""
+    full: dict[str, list[str]] = {}
+    for name, _, _ in runs:
+        words = name_key(name).split()
+        if len(words) > 1 and "of" not in words and not set(words) & ORG_WORDS and name not in full.get(words[-1], []):
+            full.setdefault(words[-1], []).append(name)
+    return {surname: names[0] for surname, names in full.items() if len(names) > 1}
+
+
+def owner_of(name: str, owners: dict[str, str]) -> str:
+    """Return a one-word name as the first person named with that surname when two share it, else the name."""
+    return owners.get(name_key(name), name) if len(name_key(name).split()) == 1 else name
 
 
 def collect_sources(text: str, spans: list[tuple[int, int]],
                     quoted: list[tuple[int, int]] | None = None) -> tuple[list[Source], dict[int, Source]]:
     """Return the sources of the story and the source of every mention by offset."""
     runs = name_runs(text, spans)
-    attributions = [_named_if_possible(mention, runs, text) for mention in find_mentions(text, spans, quoted)]
+    owners = shared_surnames(runs)
+    runs = [(owner_of(name, owners), offset, index) for name, offset, index in runs]
+    attributions: list[Mention] = []
+    for mention in find_mentions(text, spans, quoted):
+        if mention.kind == "name":
+            mention = replace(mention, name=owner_of(mention.name, owners))
+        named = _named_if_possible(mention, runs, text, spans, attributions)
+        attributions.append(document_author(named, attributions, text, spans))
     found, _ = resolve_mentions(attributions)
     taken = {mention.start for mention in attributions}
     bare = [m for m in _name_occurrences(runs, found) if m.start not in taken]
@@ -207,4 +279,8 @@ def first_name_occurrence(runs: list[tuple[str, int, int]], source: Source) -> t
             first = min(first, offset)
             if len(name_key(name)) > len(name_key(best)) and same_person(best, name):
                 best = name
+    if len(name_key(best).split()) == 1:  # "Halden said" after "Halden Foods": the institution's short name
+        longer = [name for name, _, _ in runs if name_key(name).split()[:1] == [name_key(best)]
+                  and set(name_key(name).split()) & ORG_WORDS]
+        best = longer[0] if longer else best
     return best, first

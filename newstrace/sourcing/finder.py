@@ -8,13 +8,15 @@ finds attributions by general rules of news English, never by a list of this cas
 - quotations from newstrace.attribution.quotes.extract_quotes, counted for their speaker, with their words;
 - credits to other outlets from newstrace.attribution.outlet_credits (outlets the text names in own-reporting
   phrases are left out: they are probably the publisher; a dateline agency wrote the whole story,
-  so it stays a credit, not a source).
+  so it stays a credit, not a source, and so does a source speaking to it: "told Reuters" in a Reuters story).
 
 Each source gets a type from newstrace.sourcing.source_types and the conditions stated for it
 (newstrace.sourcing.conditions).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pandas as pd
 
@@ -26,6 +28,8 @@ from newstrace.sourcing.coreference import (
     add_mention,
     collect_sources,
     first_name_occurrence,
+    owner_of,
+    shared_surnames,
 )
 from newstrace.sourcing.mentions import name_runs, story_sentences, subject_mention
 from newstrace.sourcing.source_types import source_type
@@ -55,8 +59,9 @@ def _add_outlets(text: str, spans: list[tuple[int, int]], found: list[Source]) -
     outlets = set(table.loc[table["kind"] != "image", "outlet"])
     found[:] = [source for source in found if source.kind != "name"
                 or not any(same_outlet(source.name, outlet) for outlet in outlets)]
+    wire = set(table.loc[table["kind"] == "dateline", "outlet"])
     for row in table.itertuples():
-        if row.own_reporting or row.kind == "dateline":  # a dateline agency wrote the whole story
+        if row.own_reporting or row.outlet in wire:  # a dateline agency wrote the whole story: "told Reuters" too
             continue
         if row.kind != "image" and _within(spans, row.start) is None:
             continue
@@ -75,6 +80,7 @@ def _add_outlets(text: str, spans: list[tuple[int, int]], found: list[Source]) -
 def _add_quotes(text: str, spans: list[tuple[int, int]], found: list[Source], quotes: pd.DataFrame) -> None:
     """Credit each quotation's words to its speaker's source (an attribution if none is nearby)."""
     starts = line_starts(text)
+    owners = shared_surnames(name_runs(text, spans))
     for row in quotes.itertuples():
         sentence = _within(spans, row.start)
         if sentence is None or not isinstance(row.speaker, str) or row.kind not in ("direct", "partial"):
@@ -82,6 +88,8 @@ def _add_quotes(text: str, spans: list[tuple[int, int]], found: list[Source], qu
         mention = subject_mention(row.speaker, row.start, sentence, counts=False)
         if mention is None:
             continue
+        if mention.kind == "name":
+            mention = replace(mention, name=owner_of(mention.name, owners))
         source = add_mention(found, mention)
         source.words_quoted += len(row.quote.split())
         paragraph = paragraph_index(starts, row.start)
@@ -119,6 +127,8 @@ def sources(text: str) -> pd.DataFrame:
     _add_quotes(text, spans, found, quotes)
     found = [source for source in found if source.attributions or source.words_quoted]
     runs = name_runs(text, spans)
+    owners = shared_surnames(runs)
+    runs = [(owner_of(name, owners), offset, index) for name, offset, index in runs]
     blanket_rule = any(BLANKET_ADOPTED.search(text, start, end) for start, end in spans)
     for source in found:
         _finish(text, spans, runs, source, blanket_rule)

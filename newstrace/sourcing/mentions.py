@@ -20,6 +20,7 @@ from newstrace.sourcing.patterns import (
     MEDIA_SUBJECT,
     NAME,
     ORG_HEAD,
+    ORG_PLURAL_HEAD,
     PASSIVE_BY,
     PERSON_HEAD,
     POST_MODIFIER,
@@ -29,6 +30,14 @@ from newstrace.sourcing.patterns import (
 )
 from newstrace.sourcing.vocabulary import GROUP_PLURAL, MEDIA_NOUNS, NOT_NAMES, PERSON_NOUNS, PREPOSITIONS
 from newstrace.text.segments import sentences
+
+
+SECOND_RECORD = re.compile(
+    rf"[^,.;:]{{0,40}}?\s+and\s+(?P<record>(?:(?:the|an?|its|his|her|their|[A-Z][\w'’-]*['’]s)\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{MEDIA_NOUNS}))(?![\w'’])")
+"""A second record joined to the first by 'and': "according to a filing by X and Halden's annual report"."""
+INSTRUCTION = re.compile(r"\s+\w+\s+(?:not\s+)?to\s+[a-z]")
+"""'told him to drive': the verb gives an instruction, not an attribution."""
 
 
 @dataclass
@@ -56,6 +65,10 @@ def subject_mention(subject: str, start: int, sentence: int, counts: bool = True
         return None  # outlets come from newstrace.attribution.outlet_credits
     if re.fullmatch(rf"(?:{PERSON_NOUNS})|{GROUP_PLURAL}", subject.lower()) and not subject.isupper():
         return Mention(subject, "description", start, sentence, counts)  # "Police said", "Opponents said"
+    words = subject.split()
+    if len(words) > 2 and re.fullmatch(rf"(?:{PERSON_NOUNS})|{GROUP_PLURAL}", words[0].lower()) and (
+            words[1] in {"of", "in", "from", "at", "near", "on"} and words[2] != "the"):
+        return Mention(subject, "description", start, sentence, counts)  # "Residents of Dunar said": a group
     if re.fullmatch(rf"(?:[Tt]he\s+)?{NAME}\.?", subject):  # "Jolt Mobility Inc." ends with its period
         name, role = strip_name(subject)
         if not name or name_key(name) in NOT_NAMES:
@@ -64,14 +77,17 @@ def subject_mention(subject: str, start: int, sentence: int, counts: bool = True
         return Mention(name, "name", start, sentence, counts, role="organisation" if the else role)
     if re.search(rf"{PERSON_HEAD}{POST_MODIFIER}$", subject) or re.fullmatch(GROUP, subject):
         return Mention(subject, "description", start, sentence, counts)
-    if re.fullmatch(rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w.'’-]+\s+){{0,3}}{ORG_HEAD}", subject):
+    if re.fullmatch(rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w.'’-]+\s+){{0,3}}{ORG_HEAD}", subject) or re.fullmatch(
+            rf"(?:[\w.'’-]+\s+){{0,4}}{ORG_PLURAL_HEAD}", subject):
         return Mention(subject, "description", start, sentence, counts, role="organisation")
     return None
 
 
 def _after_preposition(sentence: str, position: int) -> bool:
-    """Return True if the word before position is a preposition (the phrase is an object)."""
+    """Return True if the word before position (or before its 'the') is a preposition: the phrase is an object."""
     before = sentence[:position].split()
+    if before and before[-1].lower() == "the":
+        before.pop()
     return bool(before) and before[-1].lower() in PREPOSITIONS
 
 
@@ -81,7 +97,8 @@ def _subject_of(match: re.Match, pattern: re.Pattern, sentence: str) -> tuple[st
     if pattern is SUBJECT_VERB:
         if _after_preposition(sentence, span[0]):
             return None
-        named = re.fullmatch(rf",\s*((?:the\s+)?{NAME})\s*,", match.group("appositive") or "")
+        named = re.match(rf",\s*((?:the\s+)?{NAME})(?:\s+(?:of|at|from|with)\s+[^,]+)?\s*,",
+                         match.group("appositive") or "")
         if named and is_description(subject):  # "a spokeswoman, Jane Doe, said": the name is the source
             offset = match.start("appositive")
             return named.group(1), (offset + named.start(1), offset + named.end(1))
@@ -131,13 +148,21 @@ def find_mentions(text: str, spans: list[tuple[int, int]],
                 found = _subject_of(match, pattern, sentence)
                 if found is None or any(found[1][0] < b and a < found[1][1] for a, b in taken):
                     continue
+                if INSTRUCTION.match(sentence, match.end()) and match.group("verb") in ("told", "tells"):
+                    continue  # "her doctor has told her to stop": an instruction, not information
                 subject, span = found
                 if kind == "media":
                     mention = Mention(description_name(subject), "media", start + span[0], index)
                 elif pattern is ACCORDING_TO:
                     mention = according_to_mention(match, start, index)
+                    second = SECOND_RECORD.match(sentence, match.end())
+                    if mention and mention.kind == "media" and second:  # "according to a filing ... and X's report"
+                        mentions.append(Mention(description_name(second.group("record")), "media",
+                                                start + second.start("record"), index, verb=match.group("verb")))
                 else:
                     mention = subject_mention(subject, start + span[0], index)
+                    if mention and mention.kind == "name" and subject != match.group("subject") and not mention.role:
+                        mention.role = description_name(match.group("subject"))  # "Another analyst, Jo Doe, said"
                 if mention:
                     mention.verb = match.group("verb")
                     taken.append(span)

@@ -43,12 +43,21 @@ def strip_name(name: str) -> tuple[str, str]:
             role_end = index + 1
     while len(tokens) > role_end + 1 and tokens[-1] in {"al", "el", "bin", "ibn", "de", "van", "von"}:
         tokens.pop()
-    return " ".join(tokens[role_end:]), " ".join(tokens[:role_end])
+    name = tokens[role_end:]
+    if "of" in name[2:]:  # "Mira Solberg of Crane Hill Partners": a person's affiliation, not part of the name
+        before = name[:name.index("of", 2)]
+        if not {token.lower().strip(".,") for token in before} & (ORG_WORDS | TITLES):
+            name = before
+    return " ".join(name), " ".join(tokens[:role_end])
 
 
 def is_description(subject: str) -> bool:
-    """Return True if a subject phrase is a description (starts lower case or with a determiner)."""
-    first = subject.split()[0] if subject.split() else ""
+    """Return True if a subject phrase is a description (starts lower case, with a determiner, or with a
+    possessive before more words: "Labour's shadow transport secretary")."""
+    words = subject.split()
+    first = words[0] if words else ""
+    if len(words) > 1 and (re.search(r"['’]s$", first) or first.lower() in {"his", "her", "its", "their", "our"}):
+        return True
     return first[:1].islower() or first.lower() in LEADING_FUNCTION_WORDS | {
         "one", "two", "three", "some", "many", "several", "most", "all", "other", "another",
         "former", "senior"}
@@ -71,6 +80,6 @@ def same_person(short: str, long: str) -> bool:
     if long_words[: len(short_words)] == short_words:  # a place is not the institution it leads ("Hexford District Council")
         return len(short_words) > 1 or short_words[0] not in KUNYA_PREFIXES and not set(long_words) & ORG_WORDS
     kunya = long_words[0] in KUNYA_PREFIXES  # "al X" after a kunya is a shared origin, not a surname
-    if kunya or set(long_words) & ORG_WORDS:
+    if kunya or set(long_words) & ORG_WORDS or "of" in long_words:  # "Shares of Halden" is nobody's full name
         return False
     return len(short_words) == 1 and long_words[-1] == short_words[0] and len(long_words) > 1 and not kunya

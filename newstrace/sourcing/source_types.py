@@ -25,6 +25,7 @@ from newstrace.sourcing.vocabulary import (
     KUNYA_PREFIXES,
     ORG_DESCRIPTION,
     ORG_WORDS,
+    SAY_VERBS,
 )
 
 BRAND = re.compile(r"\b(?!(?:Mac|Fitz|Vander|Van|Von|Della|Del)[A-Z])[A-Z][a-z]{2,}[A-Z]")
@@ -50,6 +51,11 @@ SOURCE_TYPE_MEANINGS = {
     "news outlet": "another news organisation credited with information",
 }
 
+def _head_phrase(description: str) -> str:
+    """Return a description without what follows its head ("A spokesman for the association" -> "A spokesman")."""
+    return re.sub(r"\s+(?:for|at|from|with|of|in|on)\s.*$", "", description)
+
+
 def source_type(source: Source, context: str, blanket_rule: bool = False) -> str:
     """Return the type of a source from its form and the sentence of its first mention.
 
@@ -59,10 +65,12 @@ def source_type(source: Source, context: str, blanket_rule: bool = False) -> str
     if source.kind in ("outlet", "media"):
         return "news outlet" if source.kind == "outlet" else "document or media"
     words = name_key(source.name).split()
-    if source.kind == "name" and "organisation" in source.roles:
-        return "organisation"
+    if source.kind == "name" and ("organisation" in source.roles or any(
+            ORG_DESCRIPTION.match(_head_phrase(role)) for role in source.roles)):
+        return "organisation"  # "The vaccine's developer, Kestrel Biologics, said": described as an institution
     if source.kind == "name":
         after = context[context.find(source.name.split()[0]):][:160] if source.name else context
+        after = re.split(rf"\b(?:{SAY_VERBS})\b", after, maxsplit=1)[0] if after[:1] else after  # its own clause
         single = len(words) == 1 and not re.fullmatch(r"[A-Z]{2,6}", source.name)
         if words[0] in KUNYA_PREFIXES and len(words) > 1 or ADOPTED_CONTEXT.search(context) or (
                 blanket_rule and single and not set(words) & ORG_WORDS):
@@ -73,5 +81,5 @@ def source_type(source: Source, context: str, blanket_rule: bool = False) -> str
         return "expert or analyst" if expert else "named person"
     if ORG_DESCRIPTION.match(source.name):
         return "organisation"
-    head = name_key(re.sub(r"\s+(?:for|at|from|with)\s.*$", "", source.name)).split()[-1:]
+    head = name_key(_head_phrase(source.name)).split()[-1:]
     return "expert or analyst" if head and EXPERT_WORDS.fullmatch(head[0]) else "anonymous source"

@@ -15,7 +15,7 @@ SAY_VERBS = (
     "admits|denied|denies|confirmed|confirms|estimated|estimates|suggested|suggests|testified|"
     "complained|conceded|concedes|observed|remembered|remembers|revealed|reveals|announced|"
     "announces|replied|answered|agreed|contended|maintained|cautioned|stressed|predicted|"
-    "reported|believes|believed|recalls"
+    "reported|believes|believed|recalls|posted(?=\\s+(?:on|to|online|that)\\b|:)|tweeted|testified|cautioned"
 )
 INVERSION_VERBS = "said|says|added|adds|recalled|recalls|explained|wrote|writes|asked|continued|insisted"
 MEDIA_VERBS = (
@@ -41,17 +41,60 @@ PERSON_NOUNS = (
     "detectives?|inspectors?|rescuers?|firefighters?|paramedics?|medics?|journalists?|reporters?|"
     "administrators?|[a-z]*ologists?|statisticians?|physicists?|chemists?|demographers?|clerks?|"
     "tenants?|commuters?|riders?|visitors?|customers?|clients?|voters?|volunteers?|campaigners?|"
-    "staffers?|planners?|fisherm[ae]n|trustees?|councillors?|technicians?|contractors?|skippers?"
+    "staffers?|planners?|fisherm[ae]n|trustees?|councillors?|technicians?|contractors?|skippers?|"
+    "chairs?|chairwom[ae]n|chairpersons?|whips?|jurors?|nurses?|surgeons?|physicians?|midwi(?:fe|ves)|"
+    "aides?|donors?|candidates?|nominees?|delegates?|lawmakers?|legislators?|MPs?|backbenchers?|"
+    "fans?|players?|referees?|umpires?|athletes?|teammates?|rivals?|allies|ally|opponents?|"
+    "whistleblowers?|informants?|eyewitness(?:es)?|bystanders?|onlookers?|shoppers?|homeowners?|"
+    "pupils?|graduates?|authors?|writers?|editors?|artists?|musicians?|singers?|actors?|actress(?:es)?|"
+    "architects?|builders?|mechanics?|miners?|growers?|ranchers?|vets?|veterinarians?|forecasters?|"
+    "clinicians?|pharmacists?|dentists?|carers?|caregivers?|wardens?|rangers?|constables?|troopers?|"
+    "marshals?|deputies|deputy|principals?|headteachers?|headmistress(?:es)?|headmasters?|"
+    "accountants?|auditors?|bankers?|brokers?|lobbyists?|regulators?|founders?|entrepreneurs?|"
+    "shareholders?|investors?|partners?|negotiators?|mediators?|pastors?|rabbis?|clergy|monks?|nuns?|"
+    "sources?|insiders?|someone|anyone|nobody|person|nephews?|nieces?|cousins?|grandsons?|granddaughters?|"
+    "grandchildren|grandchild|grandparents?|grandmothers?|grandfathers?|uncles?|aunts?|widows?|widowers?|"
+    "fianc[ée]e?s?|stepsons?|stepdaughters?|teenagers?|accountants?|consultants?|attendants?|assistants?|"
+    "applicants?|claimants?|defendants?|plaintiffs?|merchants?|servants?|correspondents?|respondents?|"
+    "superintendents?|proponents?|adolescents?|immigrants?|migrants?|entrants?|occupants?|inhabitants?"
 )
 GROUP_PLURAL = r"(?!\w*ments\b)[A-Za-z][a-z]+(?:ents|ers|ors|ists|ians|ees|men|ants|ives|ats)"
 """A plural person noun by its form, not a list: opponents, operators, fishermen, tourists, retirees."""
+THING_SINGULARS = (
+    "paper|order|letter|newsletter|number|poster|banner|flyer|sticker|filter|chapter|register|charter|"
+    "center|centre|content|event|accident|incident|percent|element|matter|quarter|border|corner|river|"
+    "water|power|computer|shelter|theater|theatre|trailer|weather|tower|answer|disorder|manner|counter|"
+    "monitor|sensor|meter|indicator|calendar|folder|binder|ledger|header|footer|cover|layer|parameter|"
+    "character|sector|factor|error|mirror|motor|tractor|elevator|vendor|editor|broadcaster|publisher|"
+    "regulator|operator|provider|supplier|producer|developer|retailer|lender|insurer|carrier|manufacturer|"
+    "maker|owner|parent|investor|holder|ancestor|agent|later|earlier|further|never|ever|however|rather|"
+    "together|whether|other|another|either|neither|over|under|after|former|latter|longer|newer|older|bigger|"
+    "larger|higher|lower|greater|smaller|faster|slower|stronger|weaker|wider|closer|harder|easier|cheaper|"
+    "safer|better|proper|major|minor|senior|junior|prior|superior|inferior|interior|exterior|labor|harbor|"
+    "floor|door|color|colour|honor|favor|humor|rumor|armor|christian|median|guardian|civilian"
+)
+"""Words with a person-like ending that name a thing, a company in business news ("the retailer said"),
+or are adverbs and adjectives ("The company later confirmed"): never taken for a person by PERSON_SINGULAR."""
+PERSON_SINGULAR = (
+    rf"(?!\w*ment\b)(?!(?:{THING_SINGULARS})\b)[a-z][a-z-]+(?:er|or|ist|ian|ee|eer|man|woman|person)"
+    r"(?![\w'’])"
+)
+"""A singular person noun by its form ("juror", "lobbyist", "physician", "referee"), read only after a
+determiner ("a juror said"); -ant and -ent words are too often adjectives, so those persons are listed."""
 ORG_NOUNS = (
     "ministry|ministries|department|agency|council|company|firm|government|group|committee|"
     "commission|office|court|board|authority|union|university|hospital|school|district|campaign|"
     "charity|organi[sz]ation|association|bank|party|club|trust|institute|foundation|bureau|"
-    "administration|embassy|coalition|corporation|network|service"
+    "administration|embassy|coalition|corporation|network|service|operator|airline|regulator|watchdog|"
+    "consortium|alliance|federation|league|insurer|developer|retailer|supermarket|publisher|chain|carmaker|"
+    "automaker|chipmaker|drugmaker|manufacturer|utility|provider|supplier|producer|lender|carrier|maker"
 )
 """Nouns an institution is described by: "the company said", "according to the engineer's office"."""
+ORG_PLURALS = (
+    "unions|companies|firms|agencies|charities|councils|banks|ministries|departments|hospitals|schools|"
+    "universities|airlines|governments|groups|organi[sz]ations|associations|institutions|parties|clubs|trusts"
+)
+"""Plural institution nouns: "Head teachers' unions have long argued" is institutions speaking."""
 COMPANY_WORDS = {"inc", "corp", "corporation", "ltd", "llc", "plc", "co", "company", "holdings", "limited"}
 """Words in a company's name: "the company" or "the firm" is the last name with one of them."""
 MEDIA_NOUNS = (
@@ -60,8 +103,13 @@ MEDIA_NOUNS = (
     "recordings?|frames|statements?|transcripts?|filings?|papers|figures|census|tapes?|"
     "broadcasts?|posts?|tweets?|messages?|files?|logs?|minutes|website|web site|site|entry|"
     "archives?|database|maps?|screenshots?|clips?|segments?|releases?|counts?|tally|tallies|"
-    "audits?|assessments?|forecasts?|projections"
+    "audits?|assessments?|forecasts?|projections|polling|polls|surveys|indictments?|affidavits?|lawsuits?|"
+    "complaints?|subpoenas?|depositions?|testimony|rulings?|judge?ments?|verdicts?|warrants?|petitions?|"
+    "motions?|accounts|findings|results|research|notes|invoices?|receipts?|contracts?|spreadsheets?|"
+    "ledgers?|diar(?:y|ies)|notices?|charts?|graphs?|readings|calculations?|models?|modelling|modeling|"
+    "inspections?|citations?|applications?|submissions?|guidance|guidelines"
 )
+"""Nouns of records, documents and data a story cites ("court documents show", "according to the indictment")."""
 EXPERT_WORDS = re.compile(
     r"\b(analysts?|experts?|researchers?|professors?|scholars?|fellows?|specialists?|academics?|"
     r"economists?|scientists?|historians?|consultants?|lecturers?|\w*ologists?|statisticians?|"
@@ -76,9 +124,13 @@ ORG_WORDS = {
     "board", "parliament", "congress", "senate", "embassy", "coalition", "command", "guard",
     "directorate", "secretariat", "cabinet", "municipality", "school", "hospital", "fund",
     "house", "kremlin", "pentagon", "palace", "budget", "treasury", "ministries", "agencies",
+    "college", "chamber", "society", "forum", "club", "trust", "alliance", "partners", "capital",
+    "securities", "holdings", "foods", "industries", "airlines", "airways", "railways", "systems",
+    "labs", "laboratories", "technologies", "pharmaceuticals", "motors", "energy", "street", "dept",
 }
+"""Words in an institution's name; "street" for the seat of a government standing for it ("Downing Street said")."""
 ORG_DESCRIPTION = re.compile(
-    rf"^(?:the |a |an |its |their )?(?:[\w.'’-]+ ){{0,3}}(?:{ORG_NOUNS}|police|army|military|authorities)$",
+    rf"^(?:the |a |an |its |their )?(?:[\w.'’-]+ ){{0,3}}(?:{ORG_NOUNS}|{ORG_PLURALS}|police|army|military|authorities)$",
     re.IGNORECASE)
 ADOPTED_CONTEXT = re.compile(
     r"nom(?:s)? de guerre|pseudonyms?|\balias\b|adopted names?|assumed names?|war names?|"

@@ -204,3 +204,26 @@ def test_never_raises_on_credit_like_word_salad(tokens):
 def test_non_string_raises_a_clear_type_error(bad):
     with pytest.raises(TypeError, match="credits\\(\\) needs the article text as a str"):
         credits(bad)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army sent four helicopters, the state news agency TNA reported.", {("TNA", "report")}),
+    ("The strike is the longest since 1998, Dutch public broadcaster NRT reported.", {("NRT", "report")}),
+    ("Platt told local radio station Radio Ashby after the match that he was sure.", {("Radio Ashby", "told")}),
+])
+def test_an_outlet_introduced_by_a_common_noun_is_learned_from_context(text, expected):
+    assert set(zip(credits(text)["outlet"], credits(text)["kind"])) == expected
+
+
+def test_a_byline_with_a_beat_role_names_the_home_outlet_and_a_memo_it_saw_is_its_own_reporting():
+    text = ("By Sophie Marr, Wessex Echo Health Correspondent\n"
+            "An internal memo seen by the Wessex Echo shows the trust missed its target.")
+    assert set(zip(credits(text)["outlet"], credits(text)["kind"])) == {("Wessex Echo", "own reporting")}
+    assert credits("By Hannah Cole, Science Correspondent\nTeenagers slept longer, a study found.").empty
+    assert credits("By Fergus Lang, Political Editor\nThe minister said it was over.").empty
+
+
+def test_a_document_seen_by_the_x_teaches_an_outlet_but_not_an_institution():
+    found = credits("A letter seen by the Portwell Clarion shows the board knew.")
+    assert set(zip(found["outlet"], found["kind"])) == {("Portwell Clarion", "report")}
+    assert credits("Satellite images analysed by the United Nations show the floods.").empty

@@ -6,14 +6,14 @@ import pytest
 
 import own_articles
 
-SCORES = {}
+SCORES: dict[str, dict[str, float]] = {}
 
 
-def _scores() -> dict[str, float]:
-    """Return the regression set's figures, computed once for all the gates."""
-    if not SCORES:
-        SCORES.update(own_articles.all_scores())
-    return SCORES
+def _scores(group: str = own_articles.ORIGINAL) -> dict[str, float]:
+    """Return one group's figures, computed once for all the gates."""
+    if group not in SCORES:
+        SCORES[group] = own_articles.all_scores(group)
+    return SCORES[group]
 
 
 def test_the_set_has_at_least_ten_articles_and_page_captures():
@@ -36,3 +36,19 @@ def test_every_gold_clutter_and_quote_row_points_at_real_text():
 @pytest.mark.parametrize("metric", sorted(own_articles.minimums()))
 def test_figure_is_at_least_its_pinned_minimum(metric):
     assert _scores()[metric] >= own_articles.minimums()[metric], (metric, _scores()[metric])
+
+
+GROUP_METRICS = [(group, metric) for group in own_articles.groups() if group != own_articles.ORIGINAL
+                 for metric in sorted(own_articles.minimums(group))]
+
+
+@pytest.mark.parametrize(("group", "metric"), GROUP_METRICS)
+def test_a_later_group_figure_is_at_least_its_pinned_minimum(group, metric):
+    assert _scores(group)[metric] >= own_articles.minimums(group)[metric], (group, metric, _scores(group)[metric])
+
+
+def test_every_later_group_is_pinned_and_scored_on_its_own_texts():
+    for group in own_articles.groups():
+        assert set(own_articles.minimums(group)) == set(_scores(group)), group
+    assert not own_articles.group_files("styles") & own_articles.group_files(own_articles.ORIGINAL)
+    assert own_articles.group_of()["bike-lanes"] == own_articles.ORIGINAL

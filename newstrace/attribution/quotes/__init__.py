@@ -22,7 +22,10 @@ How it works, in four steps:
    clause: "..., said X, who works with Y." keeps X). Pronouns (he, she, they, it) become the most
    recent speaker or named person that fits (gender from titles, first names and earlier
    pronouns, and a role word before a name: "his wife, X"); "the official" becomes the earlier
-   speaker with the same last word. Titles and role words before a name are dropped ("Prime
+   speaker with the same last word, "the judge" the person last named with that title, "the
+   statement" whoever spoke "in a statement", and "one of them" the group last quoted. In features a
+   pronoun follows its chain: people named after an earlier "She ..." sentence do not take it over,
+   and a quote paragraph after a paragraph ending "She remembers ..." is hers. Titles and role words before a name are dropped ("Prime
    Minister Jane Doe" -> "Jane Doe"). What a speaker phrase can name (a document's source, never
    a thing such as "the advert") is in ``newstrace.attribution.quotes.phrases``.
 4. **Kinds.** ``title`` for capitalised names of works near a word like film or book; ``term`` for
@@ -44,6 +47,7 @@ import pandas as pd
 
 from newstrace.attribution.quotes.attributions import (
     find_attributions,
+    full_name_surnames,
     mask_paragraph,
     sentence_bounds,
     sentence_starts,
@@ -87,8 +91,11 @@ def extract_quotes(text: str) -> pd.DataFrame:
         para.lead = SPACE_RE.match(para.masked).end()
         para.masked_lead = LEADING_BLANK_RE.match(para.masked).end()
         para.colon_end = para.masked.rstrip().endswith(":")
-    resolve_speakers(paragraphs)
-    chosen, in_sentence = attribute(paragraphs)
+    surnames = full_name_surnames(paragraphs)
+    for para in paragraphs:
+        para.surnames = surnames
+    genders = resolve_speakers(paragraphs)
+    chosen, in_sentence = attribute(paragraphs, genders)
     sizes = Counter(piece.group for para in paragraphs for piece in para.pieces)
     rows = [_row(text, para, piece, chosen.get(piece.group), piece.group in in_sentence, sizes[piece.group] > 1)
             | {"paragraph": bisect_right(paragraph_starts, piece.inner_start) - 1}

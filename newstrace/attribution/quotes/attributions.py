@@ -97,7 +97,7 @@ def _clean_speaker(segment: str) -> str:
     while words and (words[-1] in TRAILING_WORDS or (words[-1].endswith("ly") and words[-1].islower()
                                                              and len(words) > 1)):
         words.pop()
-    cut = max((i for i, w in enumerate(words) if w.lower() in CUT_WORDS
+    cut = max((i for i, w in enumerate(words) if w.lower() in CUT_WORDS and not w.isupper()  # "A WHO spokesperson"
                and not (w == "and" and i + 1 < len(words) and words[i + 1][:1].isupper() and i > 0
                         and words[i - 1][:1].isupper())), default=-1)
     words = words[cut + 1:]
@@ -118,7 +118,8 @@ def is_pronoun(phrase: str) -> bool:
 def _valid_speaker(phrase: str) -> bool:
     """Return True if a phrase can be a speaker: a pronoun, a name or a short noun phrase."""
     words = phrase_words(phrase)
-    if not words or len(words) > 8 or any(w.lower() in FORBIDDEN_IN_SPEAKER for w in words):
+    lower = [w for w in words if not w[:1].isupper()]  # an institution's long name is not a long phrase
+    if not words or len(lower) > 6 or len(words) > 14 or any(w.lower() in FORBIDDEN_IN_SPEAKER for w in words):
         return False
     if is_pronoun(phrase):
         return True
@@ -141,7 +142,8 @@ def _is_appositive(segment: str) -> bool:
             or first.rstrip(",").isdigit() or segment.strip().endswith("-old")
             or (len(words) > 1 and words[1].lower() in {"of", "for", "at"})
             or first.endswith("'s") or first.endswith("\u2019s")
-            or (first.isalpha() and first.islower() and first.endswith(("ing", "ed"))))
+            or (first.isalpha() and first.islower() and first.endswith(("ing", "ed")))
+            or (first.endswith("en") and first not in {"even", "often", "then", "when", "open", "seven", "ten"}))
 
 
 def _strip_trailing_adverbs(pre: str) -> str:
@@ -160,6 +162,9 @@ def speaker_before(pre: str) -> str | None:
         candidate = _clean_speaker(re.split(r"[,;:]", stripped)[-1])
         return candidate if _valid_speaker(candidate) else None
     segments = stripped[:-1].split(",")
+    affiliated = re.fullmatch(r"\s*(" + NAME_RE.pattern[2:] + r")\s+(?:of|at|from)\s+[A-Z][^" + MASK + "]*", segments[-1])
+    if affiliated and len(segments) > 1 and not is_name(_clean_speaker(segments[-2])):
+        return speaker_name(affiliated.group(1))  # "Another analyst, Jo Doe of Crane Hill Partners, wrote"
     last = _clean_speaker(segments[-1])
     if is_name(last) and len(segments) > 1 and not is_name(_clean_speaker(segments[-2])):
         return last
@@ -224,6 +229,10 @@ def find_attributions(para: Paragraph) -> list[Attribution]:
         pre = masked[max(s_start, match.start() - WINDOW_BEFORE):match.start()]
         post = masked[match.end():min(s_end, match.end() + WINDOW_AFTER)]
         attribution = _read_attribution(verb, pre, post, match.start(), match.end(), s_start, para)
+        prior = found[-1] if found and found[-1].span_start >= s_start else None
+        if attribution is None and prior and re.search(r"\b(?:and|but)\s+(?:then\s+|also\s+)?$", pre):
+            attribution = Attribution(verb, match.start(), match.end(), prior.speaker, match.start(), match.end(),
+                                      para.index)  # "The memo says ... and warns that ...": the same subject
         if attribution:
             found.append(attribution)
     found += _subject_attributions(para, found)
@@ -348,11 +357,18 @@ def find_persons(para: Paragraph) -> list[tuple[int, str, str | None]]:
         if len(words) >= 2 or (titled and words):
             name = " ".join(words).removesuffix("'s").removesuffix("\u2019s")
             persons.append((match.start(), name, gender_of(match.group()) or gender_of(role_word(before))))
+    for match in re.finditer(r"(?<![\w.])([A-Z][\w'\u2019-]+)(?=,\s+(?:\d{1,3},|a|an|the)\s)", para.masked):
+        full = para.surnames.get(match.group(1))
+        if full:  # "Hill, 38, a former teacher, thanked ...": Marcus Hill again
+            persons.append((match.start(), full, gender_of(full)))
+    persons.sort()
     return persons
 
 
-def subject_at(masked: str, start: int) -> str | None:
-    """Return the subject of the sentence starting at `start`: its first words before a verb, or None."""
+def subject_words(masked: str, start: int, ages: bool = True) -> str | None:
+    """Return the words before the first verb of the sentence starting at `start` ("Her father Hugh"), or None.
+
+    ages=False leaves out an age between commas ("Marsh, 19, had come on" -> "Marsh")."""
     opening = LEADING_PHRASE_RE.match(masked, start)
     if opening:
         start = opening.end()
@@ -360,11 +376,28 @@ def subject_at(masked: str, start: int) -> str | None:
     for i, word in enumerate(words):
         bare = word.strip(",.;:")
         if i and bare.islower() and (bare in SUBJECT_VERBS or (bare.endswith("ed") and len(bare) > 4)):
-            phrase = " ".join(w.strip(",") for w in words[:i])
-            if MASK not in phrase and words[0] not in SUBJECT_OPENERS and i <= 4:
-                return speaker_name(phrase)
+            kept = [w.strip(",") for w in words[:i] if ages or not re.fullmatch(r"\d{1,3},?", w)]
+            phrase = " ".join(kept)
+            if kept and MASK not in phrase and words[0] not in SUBJECT_OPENERS and i <= 4:
+                return phrase
             return None
     return None
+
+
+def full_name_surnames(paragraphs: list[Paragraph]) -> dict[str, str]:
+    """Return the people named in full anywhere in the text (titles set aside) by their last word, first named first."""
+    names = [strip_titles(match.group()).split() for para in paragraphs for match in MULTI_NAME_RE.finditer(para.masked)]
+    found: dict[str, str] = {}
+    for words in names:
+        if len(words) >= 2 and words[0] not in SENTENCE_OPENERS and not any(w in ORG_WORDS for w in words):
+            found.setdefault(words[-1], " ".join(words))
+    return found
+
+
+def subject_at(masked: str, start: int) -> str | None:
+    """Return the subject of the sentence starting at `start`: its first words before a verb, or None."""
+    phrase = subject_words(masked, start)
+    return speaker_name(phrase) if phrase else None
 
 
 SUBJECT_OPENERS = SENTENCE_OPENERS - {"The", "A", "An", "His", "Her", "Its", "Their", "He", "She", "They", "It"}
@@ -377,8 +410,9 @@ LEADING_PHRASE_RE = re.compile(r"\s*(?:In|On|At|After|Before|During|Speaking|Ask
 
 def find_subjects(para: Paragraph) -> list[tuple[int, str, str | None]]:
     """Return (offset, phrase, gender) for each sentence's subject: its first words before a verb."""
-    subjects = [(start, subject_at(para.masked, start)) for start in para.sentence_starts]
-    return [(start, subject, gender_of(subject)) for start, subject in subjects if subject and not is_pronoun(subject)]
+    subjects = [(start, subject_words(para.masked, start, ages=False)) for start in para.sentence_starts]
+    return [(start, speaker_name(words), gender_of(speaker_name(words)) or gender_of(words))
+            for start, words in subjects if words and not is_pronoun(speaker_name(words))]
 
 
 def strip_titles(name: str) -> str:
@@ -427,7 +461,9 @@ def persons_of(para: Paragraph) -> list[tuple[int, str, str | None]]:
 
 def gender_of(phrase: str) -> str | None:
     """Return 'f', 'm' or None from titles, role words and common first names in a phrase."""
-    words = [w.lower().rstrip(".") for w in phrase_words(phrase)]
+    words = [w.lower().rstrip(".,") for w in phrase_words(phrase)]
+    if len(words) > 1 and words[0] in ("her", "his", "their", "my", "our"):
+        words = words[1:]  # "Her father": the possessive says nothing of the father
     if any(w in FEMALE_WORDS for w in words) or (words and words[0] in FEMALE_NAMES):
         return "f"
     if any(w in MALE_WORDS for w in words) or (words and words[0] in MALE_NAMES):

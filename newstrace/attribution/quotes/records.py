@@ -120,4 +120,6 @@ class Paragraph:
     headline: bool = False
     colon_end: bool = False
     persons_found: list[tuple[int, str, str | None]] | None = None
+    surnames: dict[str, str] = field(default_factory=dict)
+    """The people the whole text names in full, by last word: "Hill" alone is Marcus Hill."""
     """People and sentence subjects, found on first use by attributions.persons_of."""

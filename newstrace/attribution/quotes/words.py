@@ -22,7 +22,7 @@ ATTRIBUTION_VERBS = (
     "described", "called", "suggested", "warn", "urge", "vow", "claim", "insist", "admit",
     "denied", "denies", "deny", "revealed", "reveals", "praised", "criticised", "criticized",
     "condemned", "welcomed", "hailed", "slammed", "blasted", "dismissed", "accused", "chanted", "began",
-    "according to", "as saying",
+    "posted", "according to", "as saying",
 )
 """Words and phrases that attribute speech; "according to" and "as saying" put the speaker after."""
 
@@ -62,10 +62,12 @@ PERSON_TITLES = (
 
 FEMALE_WORDS = ("she", "her", "mrs", "ms", "miss", "madam", "lady", "dame", "queen", "princess",
                 "woman", "women", "spokeswoman", "chairwoman", "congresswoman", "businesswoman",
-                "mother", "daughter", "sister", "wife", "girl", "grandmother", "aunt", "actress")
+                "mother", "daughter", "sister", "wife", "girl", "grandmother", "aunt", "actress", "niece",
+                "granddaughter", "widow", "mum", "mom", "stepmother", "stepdaughter")
 MALE_WORDS = ("he", "him", "mr", "sir", "lord", "king", "prince", "man", "men", "spokesman",
               "chairman", "congressman", "businessman", "father", "son", "brother", "husband",
-              "boy", "grandfather", "uncle", "actor")
+              "boy", "grandfather", "uncle", "actor", "nephew", "grandson", "widower", "dad",
+              "stepfather", "stepson")
 FEMALE_NAMES = (
     "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
     "karen", "nancy", "lisa", "margaret", "betty", "sandra", "ashley", "dorothy", "kimberly",
@@ -215,6 +217,7 @@ NAME_INTRODUCERS = frozenset({
     "charity", "company", "firm", "group", "party", "union", "agency", "band", "club", "team",
     "newspaper", "magazine", "channel", "network", "campaign", "organisation", "organization",
     "association", "foundation", "trust", "app", "website", "ship", "vessel", "hotel", "restaurant",
+    "trawler", "boat", "yacht", "ferry", "tanker", "freighter", "liner", "schooner", "lifeboat",
 })
 """Common nouns that introduce an organisation's or a thing's name ("the charity Open Hands")."""
 PREPOSITIONS = {"of", "for", "at", "in", "on", "with", "from", "by", "to", "about", "near", "and", "or"}
