@@ -41,6 +41,7 @@ from newstrace.pages.furniture import (
     SIDEBAR_HEADING,
     TAGS_HEADING,
     is_bare_count,
+    is_prose,
     byline_names,
     caption_credit,
     caption_or_interface_reason,
@@ -195,9 +196,12 @@ def _is_teaser_summary(units: list[_Unit], reasons: list[str | None], index: int
 
 
 def _opens_paragraph(units: list[_Unit], index: int) -> bool:
-    """Return True if the line after a headline-like line is a paragraph longer than any teaser's summary (a subhead)."""
-    after = index + 1
-    return after < len(units) and word_count(units[after].text) > MAX_TEASER_WORDS and not is_headline_like(units[after].text)
+    """Return True if a headline-like line is a subhead: the line after it is a paragraph longer than any teaser's
+    summary, or a paragraph followed by another paragraph (the story goes on, where a list would end or go on)."""
+    after = [unit.text for unit in units[index + 1 : index + 3]]
+    paragraphs = [text for text in after if is_prose(text) and not caption_or_interface_reason(text)]
+    long_first = bool(after) and word_count(after[0]) > MAX_TEASER_WORDS and not is_headline_like(after[0])
+    return long_first or len(paragraphs) == 2
 
 
 def _headline_count(units: list[_Unit], reasons: list[str | None], start: int, window: int = 4) -> int:

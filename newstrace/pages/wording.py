@@ -37,15 +37,15 @@ ADVERT_WORDS = re.compile(
     _I,
 )
 BYLINE = re.compile(
-    r"^(by|written by|posted by|reporting by|words by|reporting from|(guest )?(column|analysis|commentary|"
+    r"^(by|written by|posted by|reporting by|words by|(guest )?(column|analysis|commentary|"
     r"opinion|essay|review|interview|story|report) by)\s+[A-Z][\w.'-]*",
     _I,
 )
 WIRE_CREDIT = re.compile(
-    r"^\(?\s*((additional )?reporting|writing|editing|compiled|produced|research|graphics) by\s+[A-Z]",
+    r"^\(?\s*(((additional )?reporting|writing|editing|compiled|produced|research|graphics) by|reporting from)\s+[A-Z]",
     _I,
 )
-"""A wire story's closing credit: "(Reporting by Jo Bloggs in London; Editing by Sam Roe)"."""
+"""A wire story's closing credit, "(Reporting by Jo Bloggs in London; Editing by Sam Roe)", or "Reporting from Paris"."""
 BYLINE_ROLE = re.compile(
     r"\b(correspondent|reporter|editor|writer|columnist|contributor|staff|journalist|producer|presenter|"
     r"associated press|reuters|afp|press association|news)\b",
