@@ -1,6 +1,7 @@
 """Score `nt.clean` on the invented page captures in tests/data/page_captures against their line gold.
 
-Run `python tests/pages/page_captures.py` to print every figure (`-v` also lists each wrong line);
+Run `python tests/pages/page_captures.py` to print every figure (`-v` also lists each wrong line, `--held-out`
+scores the captures in held_out/ instead);
 tests/pages/test_page_captures.py gates them against tests/data/page_captures/minimums.json. A raw line
 counts as removed when one removed piece covers all of it (a hard-wrapped paragraph is removed as one
 piece, so each of its lines is covered); a `promo` piece that starts inside a line is an in-paragraph
@@ -23,6 +24,8 @@ import newstrace as nt
 FOLDER = Path(__file__).resolve().parent.parent / "data" / "page_captures"
 GOLD_FILE = FOLDER / "gold.csv"
 MINIMUMS_FILE = FOLDER / "minimums.json"
+HELD_OUT = FOLDER / "held_out"
+"""Captures written after the rules were fixed, scored once to estimate how the rules do on unseen layouts."""
 
 
 @dataclass(frozen=True)
@@ -37,14 +40,14 @@ class Line:
 
 
 @cache
-def text(name: str) -> str:
+def text(name: str, folder: Path = FOLDER) -> str:
     """Return the page capture called name."""
-    return nt.read_article(FOLDER / f"{name}.txt")
+    return nt.read_article(folder / f"{name}.txt")
 
 
-def gold() -> pd.DataFrame:
+def gold(folder: Path = FOLDER) -> pd.DataFrame:
     """Return the gold table (file, line, starts, label, teaser) with empty cells as ''."""
-    return pd.read_csv(GOLD_FILE, dtype={"line": int}, keep_default_na=False)
+    return pd.read_csv(folder / GOLD_FILE.name, dtype={"line": int}, keep_default_na=False)
 
 
 def minimums() -> dict[str, float]:
@@ -73,9 +76,9 @@ def _is_teaser_cut(row, whole: str) -> bool:
     return row.reason == "promo" and row.start > 0 and whole[:row.start].rstrip(" ")[-1:] not in ("\n", "")
 
 
-def judged_lines(name: str) -> list[Line]:
+def judged_lines(name: str, folder: Path = FOLDER) -> list[Line]:
     """Return every gold line of one capture with the reason `clean` removed it for (None: kept)."""
-    whole, rows = text(name), gold().query("file == @name")
+    whole, rows = text(name, folder), gold(folder).query("file == @name")
     removed = [row for row in nt.clean(whole).removed.itertuples() if not _is_teaser_cut(row, whole)]
     spans = _line_spans(whole)
     judged = []
@@ -91,13 +94,13 @@ def _normal(words: str) -> str:
     return " ".join(words.split())
 
 
-def teaser_scores() -> dict[str, float]:
+def teaser_scores(folder: Path = FOLDER) -> dict[str, float]:
     """Return the share of gold in-paragraph teasers cut, and of teaser cuts that are gold teasers."""
-    table = gold()
+    table = gold(folder)
     teasers = {(row.file, _normal(row.teaser)) for row in table.itertuples() if row.teaser}
     cuts = set()
     for name in sorted(set(table["file"])):
-        whole = text(name)
+        whole = text(name, folder)
         cuts |= {(name, _normal(row.text)) for row in nt.clean(whole).removed.itertuples()
                  if _is_teaser_cut(row, whole)}
     found = sum(any(f == name and cut.startswith(teaser) for f, cut in cuts) for name, teaser in teasers)
@@ -105,9 +108,9 @@ def teaser_scores() -> dict[str, float]:
     return {"teaser recall": ratio(found, len(teasers)), "teaser precision": ratio(right, len(cuts))}
 
 
-def all_lines() -> list[Line]:
+def all_lines(folder: Path = FOLDER) -> list[Line]:
     """Return the judged lines of every capture in the gold."""
-    return [line for name in sorted(set(gold()["file"])) for line in judged_lines(name)]
+    return [line for name in sorted(set(gold(folder)["file"])) for line in judged_lines(name, folder)]
 
 
 def line_scores(lines: list[Line]) -> dict[str, float]:
@@ -124,19 +127,20 @@ def line_scores(lines: list[Line]) -> dict[str, float]:
             "reason accuracy": ratio(reasons_right, len(removed_right))}
 
 
-def all_scores() -> dict[str, float]:
+def all_scores(folder: Path = FOLDER) -> dict[str, float]:
     """Return every figure on the whole set."""
-    return {**line_scores(all_lines()), **teaser_scores()}
+    return {**line_scores(all_lines(folder)), **teaser_scores(folder)}
 
 
 def main(argv: list[str]) -> None:
-    """Print the figures, per capture, and with -v every line judged wrongly."""
-    lines = all_lines()
+    """Print the figures, per capture, and with -v every line judged wrongly (--held-out: the later captures)."""
+    folder = HELD_OUT if "--held-out" in argv else FOLDER
+    lines = all_lines(folder)
     for name in sorted({line.file for line in lines}):
         figures = line_scores([line for line in lines if line.file == name])
         print(f"{name:28} " + "  ".join(f"{key} {value:.3f}" for key, value in figures.items()))
     print()
-    for key, value in all_scores().items():
+    for key, value in all_scores(folder).items():
         print(f"{key:18} {value:.3f}")
     if "-v" in argv:
         print()
