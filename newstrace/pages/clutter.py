@@ -79,6 +79,7 @@ REMOVED_COLUMNS = ["line", "start", "end", "text", "reason"]
 CAPTION_COLUMNS = ["line", "start", "end", "text", "credit"]
 MAX_HEADING_WORDS = 4
 MAX_TEASER_WORDS = 30
+MAX_TAG_WORDS = 5
 """Longest summary a teaser list can have under a headline it shares no words with."""
 
 
@@ -170,7 +171,7 @@ def _tags_end(units: list[_Unit], reasons: list[str | None], heading: int) -> in
     """Return the index after the tag links under a tags heading."""
     index = heading + 1
     while index < len(units) and not layout.is_heading(units[index].text) and (reasons[index] == "navigation" or (
-            reasons[index] is None and is_headline_like(units[index].text) and word_count(units[index].text) <= 5)):
+            reasons[index] is None and not is_prose(units[index].text) and word_count(units[index].text) <= MAX_TAG_WORDS)):
         index += 1
     return index
 
@@ -222,6 +223,7 @@ def _heading_reason(units: list[_Unit], reasons: list[str | None], index: int, h
     if SIDEBAR_HEADING.match(text):
         return "sidebar"
     heading = is_headline_like(text) and word_count(text) <= MAX_HEADING_WORDS and index not in header
+    heading = heading and not layout.is_introduced([unit.text for unit in units], reasons, index)
     listed = index + 1 < len(units) and reasons[index + 1] is None and is_headline_like(units[index + 1].text)
     if not (heading and listed and _headline_count(units, reasons, index + 1) >= 2):
         return None
@@ -230,12 +232,13 @@ def _heading_reason(units: list[_Unit], reasons: list[str | None], index: int, h
 
 def _section_reason(units: list[_Unit], reasons: list[str | None], index: int, header: range) -> str | None:
     """Return related/sidebar if a list of other stories, headed or bare, starts at this unit (a bare one never
-    in the page's header, where the headline and its standfirst stand)."""
+    in the page's header, where the headline and its standfirst stand, nor after a story line ending in a colon)."""
     heading = _heading_reason(units, reasons, index, header)
     if heading:
         return heading
     bare_run = is_headline_like(units[index].text) and _headline_count(units, reasons, index, 3) >= 3
-    return "sidebar" if bare_run and index > 0 and index not in header else None
+    listed = layout.is_introduced([unit.text for unit in units], reasons, index)  # "The three sites are:"
+    return "sidebar" if bare_run and index > 0 and index not in header and not listed else None
 
 
 def _classify(units: list[_Unit]) -> list[str | None]:
@@ -262,8 +265,10 @@ def _classify(units: list[_Unit]) -> list[str | None]:
         reasons[index] = reason
         seen.add(fold(text))
         index += 1
+    layout.mark_credited(texts, reasons)
+    layout.mark_between(texts, reasons)
     layout.mark_header(texts, reasons, head, lead)
-    for rule in (layout.mark_between, layout.mark_counts, layout.mark_pull_quotes, layout.mark_tail):
+    for rule in (layout.mark_counts, layout.mark_pull_quotes, layout.mark_tail):
         rule(texts, reasons)
     layout.mark_body_captions(texts, reasons, lead)
     return reasons

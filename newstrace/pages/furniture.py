@@ -117,7 +117,7 @@ def furniture_reason(text: str) -> str | None:
         return "subscription"
     if w.WIRE_CREDIT.match(text):
         return "byline"
-    if w.TAGS_LINE.match(text) and words <= MAX_HEADLINE_WORDS:
+    if (w.TAGS_LINE.match(text) and words <= MAX_HEADLINE_WORDS) or w.PLACEHOLDER.match(text):
         return "navigation"
     if w.RELATED_LINE.match(text) and words <= MAX_HEADLINE_WORDS:
         return "related"
@@ -134,13 +134,22 @@ def caption_credit(text: str) -> str | None:
         label = leading.group(1).casefold()
         return None if label.endswith("caption") and label != "caption" else (text[leading.end():].strip() or None)
     words = word_count(text)
-    if words <= 12 and (w.MAKER_CREDIT.match(text) or w.DATA_CREDIT.match(text)):
+    if words <= 12 and (w.MAKER_CREDIT.match(text) or w.DATA_CREDIT.match(text) or w.CREDIT_LINE.match(text.strip())):
         return text.strip()
     for pattern, group in ((w.LABELLED_CREDIT, 2), (w.RUN_ON_CREDIT, 2), (w.NAME_SLASH_CREDIT, 1)):
         found = pattern.search(text)
         if found and words <= MAX_CAPTION_WORDS + 10:
             return found.group(group).strip()
     return None
+
+
+def is_credit_only(text: str) -> bool:
+    """Return True if a line is a picture credit and nothing else: "Jo Bloggs/Alamy", "Image source, Getty Images"."""
+    stripped = text.strip()
+    if w.CREDIT_LINE.match(stripped) or w.MAKER_CREDIT.match(stripped):
+        return True
+    leading = w.LEADING_CREDIT.match(stripped)
+    return bool(leading) and not leading.group(1).casefold().endswith("caption") and word_count(stripped) <= 8
 
 
 def is_caption(text: str) -> bool:
@@ -193,7 +202,8 @@ def is_header_byline(text: str) -> bool:
     words = text.replace(",", " ").split()
     if not 0 < len(words) <= 6:
         return False
-    named = len(words) <= 4 and all(word[:1].isupper() for word in words) and not any(c.isdigit() for c in text)
+    named = len(words) <= 4 and all(word[:1].isupper() or word.startswith("@") for word in words)
+    named = named and not any(char.isdigit() for char in text)
     return named or bool(w.BYLINE_ROLE.search(text))
 
 

@@ -18,6 +18,7 @@ from newstrace.pages.furniture import (
     TAGS_HEADING,
     fold,
     is_bare_count,
+    is_credit_only,
     is_header_byline,
     is_headline_like,
     is_prose,
@@ -29,15 +30,23 @@ from newstrace.text.segments import SENTENCE_END, is_abbreviation
 MAX_ITEM_WORDS = 3
 """Longest menu item: section names ("Local News", "Climate crisis") are one to three words."""
 MIN_MENU_ITEMS = 3
+MIN_BARE_MENU_ITEMS = 4
+MIN_INTRO_WORDS = 3
+MAX_LIST_ITEMS = 12
+"""A menu with no navigation word ("Menu", "Search", "Sign in") needs this many items: three short lines can be
+a byline, a handle and a box title."""
 MIN_LEAD_WORDS = 12
 MAX_DEK_WORDS = 45
 MIN_QUOTE_WORDS = 6
 MIN_CAPTION_WORDS = 10
+MIN_CAPTIONED_WORDS = 4
 MAX_CAPTION_WORDS = 40
 MAX_BOX_WORDS = 40
 """Longest line a newsletter box's description can have, between the box's other lines."""
 _CONTACT = re.compile(r"www\.|https?://|\S@\S|\b\w+\.(com|org|net|gov|uk|example)\b|\d{3,}[\s-]\d{3,}")
 """A web or email address or a phone number, which a story line ends with and a caption does not."""
+_LABEL = re.compile(r"^\W*\w+(\s+\w+){0,2}\s*:\s")
+"""A labelled note ("Journal reference: ...", "Note: ..."), which is the story's, not a picture's."""
 _SOLID = {"headline", "duplicate", "related", "sidebar", "bio", "promo"}
 """Reasons a neighbour must not pass on: they belong to that line alone or to a block with its own end."""
 
@@ -56,6 +65,16 @@ def is_menu_item(text: str) -> bool:
     return 0 < words <= MAX_ITEM_WORDS and starts_with_letter and not sentence and not is_heading(stripped)
 
 
+def is_introduced(texts: list[str], reasons: list[str | None], index: int) -> bool:
+    """Return True if this line is an item of a list the story introduces: "The three sites are:" above it, with only
+    other items between."""
+    before = index - 1
+    while before >= 0 and reasons[before] is None and is_headline_like(texts[before]) and index - before <= MAX_LIST_ITEMS:
+        before -= 1
+    return (before >= 0 and reasons[before] is None and texts[before].rstrip().endswith(":")
+            and word_count(texts[before]) >= MIN_INTRO_WORDS and not is_heading(texts[before]))
+
+
 def mark_menus(texts: list[str], reasons: list[str | None]) -> None:
     """Mark menu items as navigation where three or more menu lines (items or navigation furniture) stand together."""
     index = 0
@@ -65,7 +84,9 @@ def mark_menus(texts: list[str], reasons: list[str | None]) -> None:
             end += 1
         members = [(texts[i], reasons[i]) for i in range(index, end)]
         items = sum(reason is None for _, reason in members)
-        if len(members) >= MIN_MENU_ITEMS and (items >= MIN_MENU_ITEMS or any(r == "navigation" for _, r in members)):
+        navigation = any(reason == "navigation" for _, reason in members)
+        listed = is_introduced(texts, reasons, index)
+        if len(members) >= MIN_MENU_ITEMS and (navigation or items >= MIN_BARE_MENU_ITEMS) and not listed:
             for position in range(index, end):
                 reasons[position] = reasons[position] or "navigation"
         index = max(end, index + 1)
@@ -155,7 +176,7 @@ def mark_body_captions(texts: list[str], reasons: list[str | None], lead: int | 
         text = texts[index]
         if reasons[index] is not None or is_prose(text) or not MIN_CAPTION_WORDS <= word_count(text) <= MAX_CAPTION_WORDS:
             continue
-        if SENTENCE_END.search(text) or promo_start(text) is not None or _CONTACT.search(text):
+        if SENTENCE_END.search(text) or promo_start(text) is not None or _CONTACT.search(text) or _LABEL.match(text):
             continue  # a paragraph (perhaps with a teaser), or a line that ends in an address or a number to call
         reasons[index] = "caption"
 
@@ -189,3 +210,12 @@ def mark_tail(texts: list[str], reasons: list[str | None]) -> None:
         if reasons[index] is None and after_furniture and is_headline_like(texts[index]) and not is_menu_item(texts[index]):
             earlier = [r for r in reasons[last + 1:index] if r in ("related", "sidebar")]
             reasons[index] = earlier[-1] if earlier else "sidebar"
+
+
+def mark_credited(texts: list[str], reasons: list[str | None]) -> None:
+    """Mark a line without closing punctuation just above a line that is only a picture credit as that picture's caption."""
+    for index in range(len(texts) - 1):
+        credit_only = reasons[index + 1] == "caption" and is_credit_only(texts[index + 1])
+        text = texts[index]
+        if credit_only and reasons[index] is None and not is_prose(text) and word_count(text) >= MIN_CAPTIONED_WORDS:
+            reasons[index] = "caption"

@@ -26,6 +26,8 @@ NAVIGATION_WORDS = re.compile(
     r"video duration|replay|unmute|full ?screen)\b|^\W*close\W*$",
     _I,
 )
+PLACEHOLDER = re.compile(r"^\W*(loading|please wait|refresh)\W*$", re.IGNORECASE)
+"""A widget's placeholder captured before it loaded: "Loading..."."""
 BREADCRUMB = re.compile(r"^\s*\w[\w &'-]*(\s*[>»›|/]\s*\w[\w &'-]*){1,}\s*$")
 LINK_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 """What separates the links of a footer or share row written on one line: "Contact us | Careers | Advertise"."""
@@ -33,7 +35,7 @@ READ_TIME = re.compile(r"^\d+\s*-?\s*(min|mins|minutes?)(\s+(read|listen|watch))
 GALLERY_COUNTER = re.compile(r"^((image|photo|picture|slide|video)\s+)?\d+\s*(of|/)\s*\d+$", _I)
 TEMPERATURE = re.compile(r"^-?\d+\s*°\s*[CF]?$")
 ADVERT_WORDS = re.compile(
-    r"\b(advertisement|advertising|sponsored|story continues below|paid content|promoted)\b",
+    r"\b(advertisement|advertising|sponsored|(story|article) continues below|paid content|promoted)\b",
     _I,
 )
 BYLINE = re.compile(
@@ -117,6 +119,7 @@ SUBSCRIPTION = re.compile(
     r"^(privacy notice|by (signing up|subscribing|registering|providing your email|entering your email|"
     r"submitting your email|clicking (sign up|subscribe)))\b|\b(you can )?unsubscribe at any time\b|"
     r"\bnewsletters?\b.*\b(sign up|subscribe)( here| now| today)?\W*$|"
+    r"\bthanks? (you )?for (subscribing|signing up)\b|"
     r"^follow (us|\w+( \w+){0,3}) on (facebook|x|twitter|instagram|tiktok|threads|bluesky|youtube|linkedin)\b",
     _I,
 )
@@ -153,6 +156,8 @@ NAME_SLASH_CREDIT = re.compile(
     r"[.!?][\"”’]?\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][^.!?/]{1,60})$"
 )
 """A photographer/outlet credit after a caption's last sentence: "... on Monday. Jo Bloggs/The Courier"."""
+CREDIT_LINE = re.compile(r"^[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){1,2}\s*/\s*[A-Z][\w&.'’ -]{1,40}$")
+"""A line that is only a photographer's credit with the agency or outlet: "Jo Bloggs/Alamy"."""
 LEADING_CREDIT = re.compile(
     r"^(photo|image|picture|caption|pictured|credit|image source|image caption|media caption|video caption|"
     r"photograph)\s*[:,]",

@@ -42,10 +42,11 @@ FAMILIES = {
 }
 
 MORE_FAMILIES = {
-    "navigation": ["Skip to site index", "Section navigation", "6 min read", "5 min", "3-min listen", "1 of 12",
+    "navigation": ["Loading...", "Skip to site index", "Section navigation", "6 min read", "5 min", "3-min listen", "1 of 12",
                    "Photo 3/8", "Play video", "Video duration 2:31", "Now playing",
                    "Contact Us | Careers | Advertise | Privacy Policy | Terms of Service",
                    "Topics: Education, Lakeview School Board", "Terms and Privacy Policy"],
+    "advert": ["Article continues below"],
     "share": ["Save", "Bookmark", "Gift this article", "Reuse this content", "Copy article link"],
     "timestamp": ["Published: 10:21 GMT, 4 March 2025 | Updated: 12:47 GMT, 4 March 2025",
                   "Mon, 3 March 2025 at 9:14 am GMT", "Updated: 6:48 AM CST March 4, 2025"],
@@ -58,7 +59,7 @@ MORE_FAMILIES = {
                 "A teacher packs up a classroom at Westside Elementary. (Kim Tran/Lakeview Tribune)"],
     "comments": ["Comments", "Comments 123", "Comment 48", "Comments closed.", "Share what you think",
                  "Due to the sensitive nature of this story, comments have been disabled."],
-    "subscription": ["Subscribe", "Get the biggest daily stories by email", "Enter your email address",
+    "subscription": ["Subscribe", "Thank you for subscribing!", "Get the biggest daily stories by email", "Enter your email address",
                      "By signing up, you agree to our Terms of Use and Privacy Policy.",
                      "Our morning newsletter has the day's local news. Sign up here.",
                      "Follow the Tribune on Facebook, Instagram and X for more local news.",

@@ -131,7 +131,34 @@ def test_a_story_paragraph_after_a_related_block_and_before_a_subhead_stays():
     "Update 14:20: The county said the consultation would be extended by two weeks.",
     "Residents can comment on the plan online and share their views at two public meetings.",
     "\"We'll fight it.\"",
+    "Report reference: Greyport County Council waste strategy review, item 7",
 ])
 def test_story_lines_that_look_like_furniture_stay(line):
     reasons = _reasons([*STORY[:3], line, *STORY[3:]])
     assert all(reason is None for reason in reasons.values()), reasons
+
+
+def test_a_line_above_a_credit_only_line_is_that_pictures_caption():
+    page = [*STORY[:2], "Sorting bins at the Marsh Lane centre on Thursday", "Kim Tran/Greyport Gazette", *STORY[2:]]
+    reasons = _reasons(page)
+    assert reasons[page[2]] == "caption" and reasons[page[3]] == "caption"
+    assert all(reasons[line] is None for line in STORY)
+
+
+def test_tags_under_a_tags_heading_are_navigation_in_any_case():
+    page = [*STORY, "Topics:", "recycling", "local government", "Greyport"]
+    reasons = _reasons(page)
+    assert [reasons[line] for line in page[len(STORY):]] == ["navigation"] * 4
+
+
+def test_three_short_lines_under_the_headline_without_a_menu_word_are_not_a_menu():
+    page = ["County to close two recycling centres", "Leah Moreno", "@LEAHMORENO", "Share", *STORY]
+    reasons = _reasons(page)
+    assert [reasons[line] for line in page[:4]] == ["headline", "byline", "byline", "share"]
+
+
+@pytest.mark.parametrize("items", [["Oakfield", "Marsh Lane", "Hill Street", "Quayside"],
+                                   ["Oakfield Road depot", "Marsh Lane centre", "Hill Street yard"]])
+def test_a_list_the_story_introduces_with_a_colon_stays(items):
+    page = [*STORY[:3], "The centres that stay open are:", *items, *STORY[3:]]
+    assert all(reason is None for reason in _reasons(page).values())

@@ -1,4 +1,5 @@
-"""The gate on the invented page captures (tests/data/page_captures): every figure at or above its pinned minimum."""
+"""The gate on the invented page captures (tests/data/page_captures and its later/ set): every figure at or above
+its pinned minimum."""
 
 from __future__ import annotations
 
@@ -7,26 +8,29 @@ import pytest
 import page_captures
 from newstrace.pages.clutter import REASONS
 
-SCORES: dict[str, float] = {}
+FOLDERS = {"first": page_captures.FOLDER, "later": page_captures.LATER}
+SCORES: dict[str, dict[str, float]] = {}
 
 
-def _scores() -> dict[str, float]:
-    """Return the set's figures, computed once for all the gates."""
-    if not SCORES:
-        SCORES.update(page_captures.all_scores())
-    return SCORES
+def _scores(which: str) -> dict[str, float]:
+    """Return one set's figures, computed once for all the gates."""
+    if which not in SCORES:
+        SCORES[which] = page_captures.all_scores(FOLDERS[which])
+    return SCORES[which]
 
 
-def test_the_set_has_at_least_twelve_captures_and_gold_for_each():
-    names = sorted(path.stem for path in page_captures.FOLDER.glob("*.txt"))
-    assert len(names) >= 12
-    assert set(page_captures.gold()["file"]) == set(names)
+def test_the_first_set_has_at_least_twelve_captures_and_each_set_gold_for_each():
+    assert len(list(page_captures.FOLDER.glob("*.txt"))) >= 12
+    for folder in FOLDERS.values():
+        names = sorted(path.stem for path in folder.glob("*.txt"))
+        assert set(page_captures.gold(folder)["file"]) == set(names)
 
 
-def test_the_gold_labels_every_non_blank_line_with_the_vocabulary():
-    gold = page_captures.gold()
+@pytest.mark.parametrize("which", sorted(FOLDERS))
+def test_the_gold_labels_every_non_blank_line_with_the_vocabulary(which):
+    gold = page_captures.gold(FOLDERS[which])
     for name, rows in gold.groupby("file"):
-        lines = page_captures.text(name).split("\n")
+        lines = page_captures.text(name, FOLDERS[which]).split("\n")
         assert list(rows["line"]) == [i for i, line in enumerate(lines) if line.strip()], name
         for row in rows.itertuples():
             assert lines[row.line].strip().startswith(row.starts), (name, row.line)
@@ -34,10 +38,13 @@ def test_the_gold_labels_every_non_blank_line_with_the_vocabulary():
             assert not row.teaser or (row.label == "story" and row.teaser in lines[row.line]), (name, row.line)
 
 
-def test_every_figure_has_a_minimum():
-    assert set(page_captures.minimums()) == set(_scores())
+@pytest.mark.parametrize("which", sorted(FOLDERS))
+def test_every_figure_has_a_minimum(which):
+    assert set(page_captures.minimums(FOLDERS[which])) == set(_scores(which))
 
 
-@pytest.mark.parametrize("metric", sorted(page_captures.minimums()))
-def test_figure_is_at_least_its_pinned_minimum(metric):
-    assert _scores()[metric] >= page_captures.minimums()[metric], (metric, _scores()[metric])
+@pytest.mark.parametrize("which, metric", [(which, metric) for which in sorted(FOLDERS)
+                                           for metric in sorted(page_captures.minimums(FOLDERS[which]))])
+def test_figure_is_at_least_its_pinned_minimum(which, metric):
+    found, minimum = _scores(which)[metric], page_captures.minimums(FOLDERS[which])[metric]
+    assert found >= minimum, (which, metric, found)
