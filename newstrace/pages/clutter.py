@@ -5,24 +5,30 @@ joined first) by general rules about how web pages are built, never by a list of
 
 | reason      | rule |
 |-------------|------|
-| navigation  | a short line (at most 8 words) made of site-interface words: "skip to content", "menu", "sign in", breadcrumbs ("Home > World"), a lone "Close" |
-| share       | a short line of sharing-widget words: "share", "link copied", "tweet", "email", "print" |
-| advert      | a short line announcing an advertisement or sponsored content, however often it repeats |
-| byline      | a short line that names the author: "By Jane Doe", "Written by ..." |
-| timestamp   | a short line that is only a publication or update time or date |
-| headline    | the first line of a page capture, when it reads as a title (no closing punctuation) and prose follows; furniture lines around it do not make it a sidebar |
-| caption     | a line that ends in a picture credit, "(Photo: ...)", "(Screenshot from ...)", ". Picture: ...", or starts "Photo:"; also kept in `.captions` |
-| duplicate   | a line repeated word for word (after typographic folding) later on the page: the later copies go (repeated furniture keeps its own reason) |
-| related     | a heading such as "Related articles" or "Read more" and the run of linked headlines (with their short summaries) after it; a stand-alone "Related: ..." / "See also: ..." line |
-| sidebar     | a "Most read" / "Trending" / "Top stories" heading, any other short heading followed by two or more headline-like lines, or a bare run of three or more of them: lists of other stories |
+| navigation  | a short line (at most 8 words) made of site-interface words: "skip to content", "menu", "sign in", breadcrumbs ("Home > World"), a lone "Close", read times ("5 min read"), gallery counters ("1 of 12"), video-player controls ("Play video"); a row of links on one line ("Contact us · Careers · Advertise"); a menu: three or more short items together with a menu word among them, or four without; tags ("Topics: ...", or a "Tags" heading and the tags under it) |
+| share       | a short line of sharing-widget words: "share", "link copied", "tweet", "email", "print", "Save", "Gift article" |
+| advert      | a short line announcing an advertisement or sponsored content, however often it repeats: "Advertisement", "Story continues below advertisement" |
+| byline      | a short line that names the author: "By Jane Doe", "Written by ...", "Guest column by ..."; a wire's "(Reporting by ...; Editing by ...)"; under the headline, a name, a role or an agency without "By" ("Jane Doe", "Health correspondent", "Reuters") |
+| timestamp   | a short line, or a line of any length made only of dates, times and their labels, that is a publication or update time |
+| headline    | the page's title: the first title-like line (no closing punctuation) above the story's first paragraph, and the standfirst under it (title-like lines, or one sentence followed by a byline or a time before the story starts); furniture around it does not make it a sidebar |
+| caption     | a line that ends in a picture credit, "(Photo: ...)", "(Jo Bloggs/Agency)", ". Picture: ...", ".Credit...", ". Jo Bloggs/Agency", or starts "Photo:", "Image caption,", "Image source,", "Illustration by", "Data:"; a credit-only line and the title-like line above it; a title-like line inside the story that says where people stand ("(pictured)", "(left)"), or a single unpunctuated sentence of 10 to 40 words standing alone between paragraphs; also kept in `.captions` |
+| duplicate   | a line repeated word for word (after typographic folding) later on the page: the later copies go (repeated furniture keeps its own reason); a sentence of at least six words whose words all stand in a longer story line (a pull quote) |
+| related     | a heading such as "Related articles" or "Read more" and the run of linked headlines (with their short summaries and dates) after it; a stand-alone "Related: ..." / "See also: ..." / "Watch more: ..." line; title-like lines after the story's last paragraph and the furniture under it, when a related line or heading comes first |
+| sidebar     | a "Most read" / "Trending" / "Top stories" heading, any other short heading followed at once by two or more headline-like lines, or a bare run of three or more of them (never in the page's header, nor a list the story introduces with a colon): lists of other stories; title-like lines after the story's end and its furniture |
 | promo       | a teaser for another story inside a paragraph: a trailing unquoted question with a short answer, or "Read more:" / "Click here" sentences |
 | consent     | a cookie or consent banner: "we use cookies", "we value your privacy", "accept all cookies", "cookie policy" |
-| subscription| a newsletter or subscription prompt opening with an imperative: "Sign up for our newsletter ...", "Subscribe for £1 a week", "Already a subscriber?" |
-| comments    | a comment count or link: "17 comments", "Comments (12)", "Have your say: 32 comments", "View comments" |
-| copyright   | a copyright line or wire-service footer: "© ...", "Copyright 2024 ...", "All rights reserved", "may not be published, broadcast, rewritten ..." |
-| bio         | a note about the author: a line that opens with a byline's name and "is", "was", "has", "writes", "covers" or "joined" |
+| subscription| a newsletter or subscription prompt opening with an imperative: "Sign up for our newsletter ...", "Subscribe for £1 a week", "Already a subscriber?", "Follow us on Instagram"; a short line about a newsletter or an email address; a sign-up form's fine print ("By signing up, you agree ..."); any line of up to 40 words between two such lines (a newsletter box) |
+| comments    | a comment count or link: "17 comments", "Comments (12)", "Comments 123", "Have your say: 32 comments", "View comments", "Comments closed"; a line that is only a number (a share count when a share line follows) |
+| copyright   | a copyright line or wire-service footer: "© ...", "Copyright 2024 ...", "All rights reserved", "may not be published, broadcast, rewritten ..."; a publisher's imprint ("Published by X Ltd", "Part of the Y Group") |
+| bio         | a note about the author: a line that opens with a byline's name and "is", "was", "has", "writes", "covers", "joined", "reports" or "can be reached" |
 
+Story lines in the same places stay: a subhead between paragraphs, a one-line quote, a short last paragraph
+right under the story, "Correction: ..." and "Editor's note: ..." lines, labelled notes ("Journal
+reference: ..."), a list the story introduces with a colon, a line ending in a web address or phone number.
 Consent, subscription and copyright wording is read in lines of up to 60 words; longer lines are story.
+Per-line word families are in newstrace.pages.wording and newstrace.pages.furniture; the rules that read
+a line's neighbours (menus, the header, boxes, captions, pull quotes, lists after the story) in
+newstrace.pages.layout.
 The rules run again on their own output until nothing changes, so `clean` is idempotent.
 """
 
