@@ -58,6 +58,7 @@ def is_headline_like(text: str) -> bool:
     return 0 < words <= MAX_HEADLINE_WORDS and not is_prose(text) and (first.isupper() or first.isdigit())
 
 
+@functools.lru_cache(maxsize=_MEMO_SIZE)
 def interface_reason(text: str) -> str | None:
     """Return navigation/share/advert/byline/timestamp if a short line is page furniture, else None."""
     words = word_count(text)
@@ -96,6 +97,7 @@ def is_time_only(text: str) -> bool:
     return dated and 0 < len(tokens) <= 25 and all(w.TIME_WORDS.match(token) for token in tokens if token.strip(":.-–—"))
 
 
+@functools.lru_cache(maxsize=_MEMO_SIZE)
 def is_link_list(text: str) -> bool:
     """Return True for a row of three or more short links on one line: "Contact us | Careers | Advertise"."""
     parts = [part for part in w.LINK_SEPARATOR.split(text.strip()) if part]

@@ -9,6 +9,7 @@ newstrace.pages.clutter runs them; its docstring lists every reason.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from newstrace.pages.furniture import (
@@ -181,6 +182,7 @@ def mark_body_captions(texts: list[str], reasons: list[str | None], lead: int | 
         reasons[index] = "caption"
 
 
+@functools.lru_cache(maxsize=1024)
 def _words(text: str) -> str:
     """Return the folded words of a line, space-padded, for finding one line inside another."""
     return " " + " ".join(re.findall(r"[^\W_]+", fold(text))) + " "
@@ -189,13 +191,11 @@ def _words(text: str) -> str:
 def mark_pull_quotes(texts: list[str], reasons: list[str | None]) -> None:
     """Mark a line whose words all stand, in order, inside a longer story line: a pull quote or repeated sentence."""
     kept = [i for i, reason in enumerate(reasons) if reason is None]
-    words = {i: _words(texts[i]) for i in kept}
+    page = "\n".join(_words(texts[i]) for i in kept)  # a line found twice here stands inside another line too
     for index in kept:
-        if not is_prose(texts[index]) or not MIN_QUOTE_WORDS <= word_count(texts[index]) <= MAX_CAPTION_WORDS:
-            continue  # a subhead may repeat a story phrase; a pull quote is a sentence
-        if any(other != index and len(words[other]) > len(words[index]) and words[index] in words[other]
-               for other in kept):
-            reasons[index] = "duplicate"
+        text = texts[index]
+        if is_prose(text) and MIN_QUOTE_WORDS <= word_count(text) <= MAX_CAPTION_WORDS and page.count(_words(text)) > 1:
+            reasons[index] = "duplicate"  # a subhead may repeat a story phrase; a pull quote is a sentence
 
 
 def mark_tail(texts: list[str], reasons: list[str | None]) -> None:
