@@ -6,8 +6,8 @@ joined first) by general rules about how web pages are built, never by a list of
 | reason      | rule |
 |-------------|------|
 | navigation  | a short line (at most 8 words) made of site-interface words: "skip to content", "menu", "sign in", breadcrumbs ("Home > World"), a lone "Close", read times ("5 min read"), gallery counters ("1 of 12"), video-player controls ("Play video"); a row of links on one line ("Contact us · Careers · Advertise"); a menu: three or more short items together with a menu word among them, or four without; tags ("Topics: ...", or a "Tags" heading and the tags under it) |
-| share       | a short line of sharing-widget words: "share", "link copied", "tweet", "email", "print", "Save", "Gift article" |
-| advert      | a short line announcing an advertisement or sponsored content, however often it repeats: "Advertisement", "Story continues below advertisement" |
+| share       | a short line of sharing-widget words: "share", "link copied", "tweet", "email", "print", "Save", "Gift article", "12 Likes" |
+| advert      | a short line announcing an advertisement or sponsored content, however often it repeats: "Advertisement", "Ad", "Story continues below advertisement"; title-like lines after the story's end under such a marker (sponsored links) |
 | byline      | a short line that names the author: "By Jane Doe", "Written by ...", "Guest column by ..."; a wire's "(Reporting by ...; Editing by ...)"; under the headline, a name, a role or an agency without "By" ("Jane Doe", "Health correspondent", "Reuters") |
 | timestamp   | a short line, or a line of any length made only of dates, times and their labels, that is a publication or update time |
 | headline    | the page's title: the first title-like line (no closing punctuation) above the story's first paragraph, and the standfirst under it (title-like lines, or one sentence followed by a byline or a time before the story starts); furniture around it does not make it a sidebar |
@@ -215,7 +215,7 @@ def _headline_count(units: list[_Unit], reasons: list[str | None], start: int, w
     """Return how many distinct headline-like lines not yet set aside stand among the next `window` units."""
     texts = {fold(units[i].text) for i in range(start, min(start + window, len(units)))
              if reasons[i] is None and is_headline_like(units[i].text) and not caption_or_interface_reason(units[i].text)
-             and not is_bare_count(units[i].text)}
+             and not is_bare_count(units[i].text) and not layout.is_heading(units[i].text)}
     return len(texts)
 
 

@@ -204,7 +204,8 @@ def is_header_byline(text: str) -> bool:
     words = text.replace(",", " ").split()
     if not 0 < len(words) <= 6:
         return False
-    named = len(words) <= 4 and all(word[:1].isupper() or word.startswith("@") for word in words)
+    named = all(word[:1].isupper() or word.startswith("@") for word in words)
+    named = named and (len(words) <= 4 or "," in text)  # "Jo Bloggs", "Jo Bloggs, The Valley Herald"
     named = named and not any(char.isdigit() for char in text)
     return named or bool(w.BYLINE_ROLE.search(text))
 

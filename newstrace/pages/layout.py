@@ -46,8 +46,9 @@ MAX_BOX_WORDS = 40
 """Longest line a newsletter box's description can have, between the box's other lines."""
 _CONTACT = re.compile(r"www\.|https?://|\S@\S|\b\w+\.(com|org|net|gov|uk|example)\b|\d{3,}[\s-]\d{3,}")
 """A web or email address or a phone number, which a story line ends with and a caption does not."""
-_LABEL = re.compile(r"^\W*\w+(\s+\w+){0,2}\s*:\s")
-"""A labelled note ("Journal reference: ...", "Note: ..."), which is the story's, not a picture's."""
+_LABEL = re.compile(r"\w:\s")
+"""A labelled note ("Journal reference: ...", "This article first appeared in X: ..."), which is the story's, not a
+picture's (captions with a label, "Pictured: ...", are read line by line)."""
 _SOLID = {"headline", "duplicate", "related", "sidebar", "bio", "promo"}
 """Reasons a neighbour must not pass on: they belong to that line alone or to a block with its own end."""
 
@@ -177,7 +178,7 @@ def mark_body_captions(texts: list[str], reasons: list[str | None], lead: int | 
         text = texts[index]
         if reasons[index] is not None or is_prose(text) or not MIN_CAPTION_WORDS <= word_count(text) <= MAX_CAPTION_WORDS:
             continue
-        if SENTENCE_END.search(text) or promo_start(text) is not None or _CONTACT.search(text) or _LABEL.match(text):
+        if SENTENCE_END.search(text) or promo_start(text) is not None or _CONTACT.search(text) or _LABEL.search(text):
             continue  # a paragraph (perhaps with a teaser), or a line that ends in an address or a number to call
         reasons[index] = "caption"
 
@@ -200,15 +201,15 @@ def mark_pull_quotes(texts: list[str], reasons: list[str | None]) -> None:
 
 def mark_tail(texts: list[str], reasons: list[str | None]) -> None:
     """Mark headline-like lines after the story's last paragraph and the furniture under it as a list of other
-    stories: related when a related line or heading comes before them, else sidebar (a line right under the
-    last paragraph may be the story's own last line)."""
+    stories: related or advert when a related line or heading, or an advert marker, comes before them, else
+    sidebar (a line right under the last paragraph may be the story's own last line)."""
     last = max((i for i, reason in enumerate(reasons) if reason is None and is_prose(texts[i])), default=None)
     if last is None:
         return
     for index in range(last + 1, len(texts)):
         after_furniture = any(reason is not None for reason in reasons[last + 1:index])
         if reasons[index] is None and after_furniture and is_headline_like(texts[index]) and not is_menu_item(texts[index]):
-            earlier = [r for r in reasons[last + 1:index] if r in ("related", "sidebar")]
+            earlier = [r for r in reasons[last + 1:index] if r in ("related", "sidebar", "advert")]
             reasons[index] = earlier[-1] if earlier else "sidebar"
 
 

@@ -14,28 +14,31 @@ _I = re.IGNORECASE
 SHARE_WORDS = re.compile(
     r"\b(share|shares|shared|link copied|copy( article)? link|copied to clipboard|clipboard|tweet|facebook|"
     r"twitter|whatsapp|linkedin|pinterest|reddit|email|e-mail|print|comments?|messenger|gift( this)? article|"
-    r"reuse this content)\b|^\W*(save|saved|bookmark|bookmarked)( this| for later)?( story| article)?\W*$",
+    r"reuse this content)\b|^\W*(save|saved|bookmark|bookmarked)( this| for later)?( story| article)?\W*$|"
+    r"^\W*[\d,.]*k?\s*(likes?|restacks?)\W*$",
     _I,
 )
 NAVIGATION_WORDS = re.compile(
     r"\b(skip to( \w+){0,2} (content|navigation|index|search|menu|footer)|skip navigation|main menu|menu|"
     r"navigation|search|sign in|sign up|log in|login|log out|subscribe|subscription|home|back to top|"
     r"accessibility|cookies?|sections|next article|previous article|listen to this article|min read|font size|"
-    r"open in app|download the app|privacy (policy|dashboard|settings|notice)|terms (of (use|service)|and "
+    r"open in app|(download|get) the app|privacy (policy|dashboard|settings|notice)|terms (of (use|service)|and "
     r"(conditions|privacy))|contact us|about us|sitemap|watch live|play video|now playing|up next|"
-    r"video duration|replay|unmute|full ?screen)\b|^\W*close\W*$",
+    r"video duration|replay|unmute|full ?screen)\b|^\W*close\W*$|^skip (to|next|past|over)\b|"
+    r"^(send us your feedback|give feedback|report (a typo|an error|a problem))\W*$",
     _I,
 )
 PLACEHOLDER = re.compile(r"^\W*(loading|please wait|refresh)\W*$", re.IGNORECASE)
 """A widget's placeholder captured before it loaded: "Loading..."."""
 BREADCRUMB = re.compile(r"^\s*\w[\w &'-]*(\s*[>»›|/]\s*\w[\w &'-]*){1,}\s*$")
-LINK_SEPARATOR = re.compile(r"\s*[|•·]\s*")
+LINK_SEPARATOR = re.compile(r"\s*[|•·∙]\s*")
 """What separates the links of a footer or share row written on one line: "Contact us | Careers | Advertise"."""
 READ_TIME = re.compile(r"^\d+\s*-?\s*(min|mins|minutes?)(\s+(read|listen|watch))?$", _I)
 GALLERY_COUNTER = re.compile(r"^((image|photo|picture|slide|video)\s+)?\d+\s*(of|/)\s*\d+$", _I)
 TEMPERATURE = re.compile(r"^-?\d+\s*°\s*[CF]?$")
 ADVERT_WORDS = re.compile(
-    r"\b(advertisement|advertising|sponsored|(story|article) continues below|paid content|promoted)\b",
+    r"\b(advertisement|advertising|sponsored|(story|article) continues below|paid content|promoted)\b|"
+    r"^\W*(ads?|story continues)\W*$",
     _I,
 )
 BYLINE = re.compile(
@@ -44,7 +47,8 @@ BYLINE = re.compile(
     _I,
 )
 WIRE_CREDIT = re.compile(
-    r"^\(?\s*(((additional )?reporting|writing|editing|compiled|produced|research|graphics) by|reporting from)\s+[A-Z]",
+    r"^\(?\s*(((additional )?reporting|writing|editing|edited|compiled|produced|research|graphics) by:?|"
+    r"reporting from)\s+[A-Z]",
     _I,
 )
 """A wire story's closing credit, "(Reporting by Jo Bloggs in London; Editing by Sam Roe)", or "Reporting from Paris"."""
@@ -71,7 +75,7 @@ TIME_WORDS = re.compile(
 RELATED_HEADING = re.compile(
     r"^(related( \w+){0,2}|read more|read next|more stories|more on this( story)?|more from .{1,30}|"
     r"you may also like|you might also like|recommended( for you| stories)?|also read|see also|"
-    r"further reading|what to read next)\s*:?$",
+    r"further reading|what to read next|explore more)\s*:?$",
     _I,
 )
 SIDEBAR_HEADING = re.compile(
@@ -119,7 +123,8 @@ SUBSCRIPTION = re.compile(
     r"^(privacy notice|by (signing up|subscribing|registering|providing your email|entering your email|"
     r"submitting your email|clicking (sign up|subscribe)))\b|\b(you can )?unsubscribe at any time\b|"
     r"\bnewsletters?\b.*\b(sign up|subscribe)( here| now| today)?\W*$|"
-    r"\bthanks? (you )?for (subscribing|signing up)\b|"
+    r"\bthanks? (you )?for (subscribing|signing up)\b|^(enter|type) your email\b|"
+    r"\bbecom(e|ing) a (free or paid |paid |free )?subscriber\b|\breader-supported (publication|newsletter|site)\b|"
     r"^follow (us|\w+( \w+){0,3}) on (facebook|x|twitter|instagram|tiktok|threads|bluesky|youtube|linkedin)\b",
     _I,
 )
@@ -131,7 +136,8 @@ COMMENTS = re.compile(
     r"^(view|show|read|see|load|add|post|leave) (the |all |a )?(\d+ )?comments?\b|"
     r"^comments?(\s*:?\s*\d[\d,.]*k?)?\W*$|^comments? (are |have been )?(closed|disabled|turned off)\b|"
     r"\bcomments (have been|are) (disabled|closed|turned off)\b|^welcome to the (discussion|conversation)\b|"
-    r"^(share|tell us) (what you think|your (thoughts|views))\b|^(leave|add|post|write) a comment\b",
+    r"^(share|tell us) (what you think|your (thoughts|views))\b|^(leave|add|post|write) a comment\b|"
+    r"^discussion about this (post|article|story)\b",
     _I,
 )
 BIO = re.compile(r"^(is|was|has|writes|covers|joined|reports|edits|teaches|lives|can be (reached|contacted|emailed))\b")

@@ -1,7 +1,7 @@
 """Score `nt.clean` on the invented page captures in tests/data/page_captures against their line gold.
 
 Run `python tests/pages/page_captures.py` to print every figure (`-v` also lists each wrong line, `--later`
-scores the captures in later/ instead);
+or `--latest` scores the captures in later/ or latest/ instead);
 tests/pages/test_page_captures.py gates them against tests/data/page_captures/minimums.json. A raw line
 counts as removed when one removed piece covers all of it (a hard-wrapped paragraph is removed as one
 piece, so each of its lines is covered); a `promo` piece that starts inside a line is an in-paragraph
@@ -26,6 +26,8 @@ GOLD_FILE = FOLDER / "gold.csv"
 MINIMUMS_FILE = FOLDER / "minimums.json"
 LATER = FOLDER / "later"
 """Captures written after the first rule changes and scored once before the rules saw them (see the README)."""
+LATEST = FOLDER / "latest"
+"""Captures written after the second rule change and scored once before the rules saw them (see the README)."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,8 @@ def gold(folder: Path = FOLDER) -> pd.DataFrame:
 
 def minimums(folder: Path = FOLDER) -> dict[str, float]:
     """Return the pinned minimum of each figure on a folder's captures."""
-    return json.loads(MINIMUMS_FILE.read_text(encoding="utf-8"))["minimums" if folder == FOLDER else "later minimums"]
+    key = "minimums" if folder == FOLDER else f"{folder.name} minimums"
+    return json.loads(MINIMUMS_FILE.read_text(encoding="utf-8"))[key]
 
 
 def ratio(hits: int, total: int) -> float:
@@ -133,8 +136,8 @@ def all_scores(folder: Path = FOLDER) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> None:
-    """Print the figures, per capture, and with -v every line judged wrongly (--later: the captures in later/)."""
-    folder = LATER if "--later" in argv else FOLDER
+    """Print the figures, per capture, and with -v every line judged wrongly (--later, --latest: those sets)."""
+    folder = LATER if "--later" in argv else LATEST if "--latest" in argv else FOLDER
     lines = all_lines(folder)
     for name in sorted({line.file for line in lines}):
         figures = line_scores([line for line in lines if line.file == name])

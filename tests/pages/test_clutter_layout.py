@@ -132,6 +132,7 @@ def test_a_story_paragraph_after_a_related_block_and_before_a_subhead_stays():
     "Residents can comment on the plan online and share their views at two public meetings.",
     "\"We'll fight it.\"",
     "Report reference: Greyport County Council waste strategy review, item 7",
+    "This article originally appeared in the Greyport Gazette: County to close two recycling centres",
 ])
 def test_story_lines_that_look_like_furniture_stay(line):
     reasons = _reasons([*STORY[:3], line, *STORY[3:]])
@@ -162,3 +163,15 @@ def test_three_short_lines_under_the_headline_without_a_menu_word_are_not_a_menu
 def test_a_list_the_story_introduces_with_a_colon_stays(items):
     page = [*STORY[:3], "The centres that stay open are:", *items, *STORY[3:]]
     assert all(reason is None for reason in _reasons(page).values())
+
+
+def test_headlines_after_an_advert_marker_below_the_story_are_adverts():
+    page = [*STORY, "Sponsored Content", "Ad", "These Are The Best Hybrid Cars For Retirees", "Ad",
+            "Top Rated Walk-In Showers (See The List)", "Explore more", "Harbour dredging to start in May"]
+    reasons = _reasons(page)
+    assert [reasons[line] for line in page[len(STORY):]] == ["advert"] * 5 + ["related"] * 2
+
+
+def test_a_byline_with_its_outlet_under_the_headline():
+    page = ["County to close two recycling centres", "Tom Baird, The Greyport Gazette", "3 min read", *STORY]
+    assert [reason for reason in _reasons(page).values()][:3] == ["headline", "byline", "navigation"]

@@ -1,5 +1,5 @@
-"""The gate on the invented page captures (tests/data/page_captures and its later/ set): every figure at or above
-its pinned minimum."""
+"""The gate on the invented page captures (tests/data/page_captures and its later/ and latest/ sets): every figure
+at or above its pinned minimum."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 import page_captures
 from newstrace.pages.clutter import REASONS
 
-FOLDERS = {"first": page_captures.FOLDER, "later": page_captures.LATER}
+FOLDERS = {"first": page_captures.FOLDER, "later": page_captures.LATER, "latest": page_captures.LATEST}
 SCORES: dict[str, dict[str, float]] = {}
 
 
