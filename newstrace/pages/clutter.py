@@ -5,24 +5,30 @@ joined first) by general rules about how web pages are built, never by a list of
 
 | reason      | rule |
 |-------------|------|
-| navigation  | a short line (at most 8 words) made of site-interface words: "skip to content", "menu", "sign in", breadcrumbs ("Home > World"), a lone "Close" |
-| share       | a short line of sharing-widget words: "share", "link copied", "tweet", "email", "print" |
-| advert      | a short line announcing an advertisement or sponsored content, however often it repeats |
-| byline      | a short line that names the author: "By Jane Doe", "Written by ..." |
-| timestamp   | a short line that is only a publication or update time or date |
-| headline    | the first line of a page capture, when it reads as a title (no closing punctuation) and prose follows; furniture lines around it do not make it a sidebar |
-| caption     | a line that ends in a picture credit, "(Photo: ...)", "(Screenshot from ...)", ". Picture: ...", or starts "Photo:"; also kept in `.captions` |
-| duplicate   | a line repeated word for word (after typographic folding) later on the page: the later copies go (repeated furniture keeps its own reason) |
-| related     | a heading such as "Related articles" or "Read more" and the run of linked headlines (with their short summaries) after it; a stand-alone "Related: ..." / "See also: ..." line |
-| sidebar     | a "Most read" / "Trending" / "Top stories" heading, any other short heading followed by two or more headline-like lines, or a bare run of three or more of them: lists of other stories |
+| navigation  | a short line (at most 8 words) made of site-interface words: "skip to content", "menu", "sign in", breadcrumbs ("Home > World"), a lone "Close", read times ("5 min read"), gallery counters ("1 of 12"), video-player controls ("Play video"); a row of links on one line ("Contact us · Careers · Advertise"); a menu: three or more short items together with a menu word among them, or four without; tags ("Topics: ...", or a "Tags" heading and the tags under it) |
+| share       | a short line of sharing-widget words: "share", "link copied", "tweet", "email", "print", "Save", "Gift article", "12 Likes" |
+| advert      | a short line announcing an advertisement or sponsored content, however often it repeats: "Advertisement", "Ad", "Story continues below advertisement"; title-like lines after the story's end under such a marker (sponsored links) |
+| byline      | a short line that names the author: "By Jane Doe", "Written by ...", "Guest column by ..."; a wire's "(Reporting by ...; Editing by ...)"; under the headline, a name, a role or an agency without "By" ("Jane Doe", "Health correspondent", "Reuters") |
+| timestamp   | a short line, or a line of any length made only of dates, times and their labels, that is a publication or update time |
+| headline    | the page's title: the first title-like line (no closing punctuation) above the story's first paragraph, and the standfirst under it (title-like lines, or one sentence followed by a byline or a time before the story starts); furniture around it does not make it a sidebar |
+| caption     | a line that ends in a picture credit, "(Photo: ...)", "(Jo Bloggs/Agency)", ". Picture: ...", ".Credit...", ". Jo Bloggs/Agency", or starts "Photo:", "Image caption,", "Image source,", "Illustration by", "Data:"; a credit-only line and the title-like line above it; a title-like line inside the story that says where people stand ("(pictured)", "(left)"), or a single unpunctuated sentence of 10 to 40 words standing alone between paragraphs; also kept in `.captions` |
+| duplicate   | a line repeated word for word (after typographic folding) later on the page: the later copies go (repeated furniture keeps its own reason); a sentence of at least six words whose words all stand in a longer story line (a pull quote) |
+| related     | a heading such as "Related articles" or "Read more" and the run of linked headlines (with their short summaries and dates) after it; a stand-alone "Related: ..." / "See also: ..." / "Watch more: ..." line; title-like lines after the story's last paragraph and the furniture under it, when a related line or heading comes first |
+| sidebar     | a "Most read" / "Trending" / "Top stories" heading, any other short heading followed at once by two or more headline-like lines, or a bare run of three or more of them (never in the page's header, nor a list the story introduces with a colon): lists of other stories; title-like lines after the story's end and its furniture |
 | promo       | a teaser for another story inside a paragraph: a trailing unquoted question with a short answer, or "Read more:" / "Click here" sentences |
 | consent     | a cookie or consent banner: "we use cookies", "we value your privacy", "accept all cookies", "cookie policy" |
-| subscription| a newsletter or subscription prompt opening with an imperative: "Sign up for our newsletter ...", "Subscribe for £1 a week", "Already a subscriber?" |
-| comments    | a comment count or link: "17 comments", "Comments (12)", "Have your say: 32 comments", "View comments" |
-| copyright   | a copyright line or wire-service footer: "© ...", "Copyright 2024 ...", "All rights reserved", "may not be published, broadcast, rewritten ..." |
-| bio         | a note about the author: a line that opens with a byline's name and "is", "was", "has", "writes", "covers" or "joined" |
+| subscription| a newsletter or subscription prompt opening with an imperative: "Sign up for our newsletter ...", "Subscribe for £1 a week", "Already a subscriber?", "Follow us on Instagram"; a short line about a newsletter or an email address; a sign-up form's fine print ("By signing up, you agree ..."); any line of up to 40 words between two such lines (a newsletter box) |
+| comments    | a comment count or link: "17 comments", "Comments (12)", "Comments 123", "Have your say: 32 comments", "View comments", "Comments closed"; a line that is only a number (a share count when a share line follows) |
+| copyright   | a copyright line or wire-service footer: "© ...", "Copyright 2024 ...", "All rights reserved", "may not be published, broadcast, rewritten ..."; a publisher's imprint ("Published by X Ltd", "Part of the Y Group") |
+| bio         | a note about the author: a line that opens with a byline's name and "is", "was", "has", "writes", "covers", "joined", "reports" or "can be reached" |
 
+Story lines in the same places stay: a subhead between paragraphs, a one-line quote, a short last paragraph
+right under the story, "Correction: ..." and "Editor's note: ..." lines, labelled notes ("Journal
+reference: ..."), a list the story introduces with a colon, a line ending in a web address or phone number.
 Consent, subscription and copyright wording is read in lines of up to 60 words; longer lines are story.
+Per-line word families are in newstrace.pages.wording and newstrace.pages.furniture; the rules that read
+a line's neighbours (menus, the header, boxes, captions, pull quotes, lists after the story) in
+newstrace.pages.layout.
 The rules run again on their own output until nothing changes, so `clean` is idempotent.
 """
 
@@ -34,17 +40,20 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from newstrace.pages import layout
 from newstrace.pages.furniture import (
     MAX_SUMMARY_WORDS,
     RELATED_HEADING,
     SIDEBAR_HEADING,
+    TAGS_HEADING,
+    is_bare_count,
+    is_prose,
     byline_names,
     caption_credit,
     caption_or_interface_reason,
     fold,
     is_author_bio,
     is_headline_like,
-    is_prose,
     is_summary_of,
     promo_start,
     word_count,
@@ -74,10 +83,10 @@ REASONS = {
 
 REMOVED_COLUMNS = ["line", "start", "end", "text", "reason"]
 CAPTION_COLUMNS = ["line", "start", "end", "text", "credit"]
-
-REMOVED_COLUMNS = ["line", "start", "end", "text", "reason"]
-CAPTION_COLUMNS = ["line", "start", "end", "text", "credit"]
 MAX_HEADING_WORDS = 4
+MAX_TEASER_WORDS = 30
+MAX_TAG_WORDS = 5
+"""Longest summary a teaser list can have under a headline it shares no words with."""
 
 
 @dataclass(frozen=True)
@@ -143,17 +152,20 @@ def _units(text: str) -> list[_Unit]:
     return units
 
 
-def _section_end(units: list[_Unit], heading: int) -> int:
-    """Return the index after the run of linked headlines and summaries that follows a heading."""
-    index, seen, headline = heading + 1, Counter(), None
+def _section_end(units: list[_Unit], reasons: list[str | None], heading: int) -> int:
+    """Return the index after the run of linked headlines, summaries and dates that follows a heading."""
+    index, seen, headline, summaries = heading + 1, Counter(), None, 0
     while index < len(units):
         text = units[index].text
-        if fold(text) not in seen and (_heading_reason(units, index) or caption_or_interface_reason(text)):
+        if reasons[index] == "timestamp":  # a teaser's date
+            index += 1
+            continue
+        if fold(text) not in seen and (_heading_reason(units, reasons, index) or caption_or_interface_reason(text)):
             break
         if fold(text) in seen or is_headline_like(text):
             headline = text
-        elif headline is not None and _is_teaser_summary(units, index, headline, seen):
-            headline = None
+        elif _is_teaser_summary(units, reasons, index, headline, seen, summaries):
+            headline, summaries = None, summaries + 1
         else:
             break
         seen[fold(text)] += 1
@@ -161,63 +173,97 @@ def _section_end(units: list[_Unit], heading: int) -> int:
     return index
 
 
-def _is_teaser_summary(units: list[_Unit], index: int, headline: str, seen: Counter) -> bool:
-    """Return True if a line under a listed headline is its summary: shared words, or short under a teaser's repeated link."""
+def _tags_end(units: list[_Unit], reasons: list[str | None], heading: int) -> int:
+    """Return the index after the tag links under a tags heading."""
+    index = heading + 1
+    while index < len(units) and not layout.is_heading(units[index].text) and (reasons[index] == "navigation" or (
+            reasons[index] is None and not is_prose(units[index].text) and word_count(units[index].text) <= MAX_TAG_WORDS)):
+        index += 1
+    return index
+
+
+def _is_teaser_summary(units: list[_Unit], reasons: list[str | None], index: int, headline: str | None,
+                       seen: Counter, summaries: int) -> bool:
+    """Return True if a line in a list of teasers is a summary: under its headline with shared words, or short and
+    followed by the next teaser's headline (once the list has shown summaries, by furniture or the page's end too)."""
     text = units[index].text
-    if is_summary_of(text, headline):
+    if headline is None and index > 0 and not is_headline_like(units[index - 1].text):
+        return False
+    if headline is not None and is_summary_of(text, headline):
         return True
-    repeated = seen[fold(headline)] >= 2  # a teaser's headline captured twice (picture link and title link)
-    next_is_headline = index + 1 == len(units) or is_headline_like(units[index + 1].text)
-    return repeated and next_is_headline and word_count(text) <= MAX_SUMMARY_WORDS
+    following = index + 1
+    last = following == len(units)
+    next_headline = not last and reasons[following] is None and is_headline_like(units[following].text) and not (
+        caption_or_interface_reason(units[following].text) or is_bare_count(units[following].text)
+        or layout.is_heading(units[following].text) or _opens_paragraph(units, following))
+    next_furniture = not last and (reasons[following] is not None or bool(caption_or_interface_reason(units[following].text)))
+    repeated = headline is not None and seen[fold(headline)] >= 2  # picture link and title link
+    limit = MAX_SUMMARY_WORDS if repeated else MAX_TEASER_WORDS
+    return (next_headline or (summaries > 0 and (last or next_furniture))) and word_count(text) <= limit
 
 
-def _headline_count(units: list[_Unit], start: int, window: int = 4) -> int:
-    """Return how many distinct headline-like lines stand among the next `window` units."""
-    texts = {fold(unit.text) for unit in units[start : start + window]
-             if is_headline_like(unit.text) and not caption_or_interface_reason(unit.text)}
+def _opens_paragraph(units: list[_Unit], index: int) -> bool:
+    """Return True if a headline-like line is a subhead: the line after it is a paragraph longer than any teaser's
+    summary, or a paragraph followed by another paragraph (the story goes on, where a list would end or go on)."""
+    after = [unit.text for unit in units[index + 1 : index + 3]]
+    paragraphs = [text for text in after if is_prose(text) and not caption_or_interface_reason(text)]
+    long_first = bool(after) and word_count(after[0]) > MAX_TEASER_WORDS and not is_headline_like(after[0])
+    return long_first or len(paragraphs) == 2
+
+
+def _headline_count(units: list[_Unit], reasons: list[str | None], start: int, window: int = 4) -> int:
+    """Return how many distinct headline-like lines not yet set aside stand among the next `window` units."""
+    texts = {fold(units[i].text) for i in range(start, min(start + window, len(units)))
+             if reasons[i] is None and is_headline_like(units[i].text) and not caption_or_interface_reason(units[i].text)
+             and not is_bare_count(units[i].text) and not layout.is_heading(units[i].text)}
     return len(texts)
 
 
-def _heading_reason(units: list[_Unit], index: int) -> str | None:
-    """Return related/sidebar if this unit heads a list of other stories, else None."""
+def _heading_reason(units: list[_Unit], reasons: list[str | None], index: int, header: range = range(0)) -> str | None:
+    """Return related/sidebar if this unit heads a list of other stories, navigation over tags, else None."""
     text = units[index].text
+    if TAGS_HEADING.match(text):
+        return "navigation"
     if RELATED_HEADING.match(text):
         return "related"
     if SIDEBAR_HEADING.match(text):
         return "sidebar"
-    heading = is_headline_like(text) and word_count(text) <= MAX_HEADING_WORDS
-    return "sidebar" if heading and _headline_count(units, index + 1) >= 2 else None
+    heading = is_headline_like(text) and word_count(text) <= MAX_HEADING_WORDS and index not in header
+    heading = heading and not layout.is_introduced([unit.text for unit in units], reasons, index)
+    listed = index + 1 < len(units) and reasons[index + 1] is None and is_headline_like(units[index + 1].text)
+    if not (heading and listed and _headline_count(units, reasons, index + 1) >= 2):
+        return None
+    return "related" if text.casefold().startswith("more ") else "sidebar"
 
 
-def _section_reason(units: list[_Unit], index: int) -> str | None:
-    """Return related/sidebar if a list of other stories, headed or bare, starts at this unit."""
-    heading = _heading_reason(units, index)
+def _section_reason(units: list[_Unit], reasons: list[str | None], index: int, header: range) -> str | None:
+    """Return related/sidebar if a list of other stories, headed or bare, starts at this unit (a bare one never
+    in the page's header, where the headline and its standfirst stand, nor after a story line ending in a colon)."""
+    heading = _heading_reason(units, reasons, index, header)
     if heading:
         return heading
-    bare_run = is_headline_like(units[index].text) and _headline_count(units, index, 3) >= 3
-    return "sidebar" if bare_run and index > 0 else None
-
-
-def _first_prose_index(units: list[_Unit]) -> int | None:
-    """Return the index of the first unit that reads as a story paragraph."""
-    return next((i for i, unit in enumerate(units) if is_prose(unit.text) and word_count(unit.text) >= 12), None)
+    bare_run = is_headline_like(units[index].text) and _headline_count(units, reasons, index, 3) >= 3
+    listed = layout.is_introduced([unit.text for unit in units], reasons, index)  # "The three sites are:"
+    return "sidebar" if bare_run and index > 0 and index not in header and not listed else None
 
 
 def _classify(units: list[_Unit]) -> list[str | None]:
     """Return a removal reason (or None to keep) for each unit."""
-    reasons: list[str | None] = [None] * len(units)
+    texts = [unit.text for unit in units]
+    authors = byline_names(texts)
+    reasons = [caption_or_interface_reason(text) or ("bio" if is_author_bio(text, authors) else None)
+               for text in texts]
+    layout.mark_menus(texts, reasons)
+    head, lead = layout.header(texts, reasons)
+    header = range(head if head is not None else 0, lead if head is not None else 0)
     seen: set[str] = set()
-    first_prose = _first_prose_index(units)
-    authors = byline_names(unit.text for unit in units)
     index = 0
     while index < len(units):
-        text = units[index].text
-        reason = caption_or_interface_reason(text) or ("duplicate" if fold(text) in seen else None)
-        if reason is None and is_author_bio(text, authors):
-            reason = "bio"
-        section = None if reason else _section_reason(units, index)
-        if section and first_prose is not None:
-            end = _section_end(units, index)
+        text = texts[index]
+        reason = reasons[index] or ("duplicate" if fold(text) in seen else None)
+        section = None if reason else _section_reason(units, reasons, index, header)
+        if section and lead is not None:
+            end = (_tags_end if section == "navigation" else _section_end)(units, reasons, index)
             reasons[index:end] = [section] * (end - index)
             seen.update(fold(unit.text) for unit in units[index:end])
             index = end
@@ -225,9 +271,12 @@ def _classify(units: list[_Unit]) -> list[str | None]:
         reasons[index] = reason
         seen.add(fold(text))
         index += 1
-    kept = [i for i, reason in enumerate(reasons) if reason is None]
-    if kept and first_prose is not None and kept[0] < first_prose and is_headline_like(units[kept[0]].text):
-        reasons[kept[0]] = "headline"
+    layout.mark_credited(texts, reasons)
+    layout.mark_between(texts, reasons)
+    layout.mark_header(texts, reasons, head, lead)
+    for rule in (layout.mark_counts, layout.mark_pull_quotes, layout.mark_tail):
+        rule(texts, reasons)
+    layout.mark_body_captions(texts, reasons, lead)
     return reasons
 
 

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from newstrace.pages import wording as w
 from newstrace.text.segments import SENTENCE_END, TERMINAL
 
 MAX_SUMMARY_WORDS = 40
@@ -20,101 +21,13 @@ MAX_HEADLINE_WORDS = 25
 _MEMO_SIZE = 1024  # per-line rules are pure functions of the line: memoised, as `clean` runs them pass after pass
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-_SHARE_WORDS = re.compile(
-    r"\b(share|shares|shared|link copied|copy link|copied to clipboard|clipboard|tweet|facebook|"
-    r"twitter|whatsapp|linkedin|pinterest|reddit|email|e-mail|print|comments?|messenger)\b",
-    re.IGNORECASE,
-)
-_NAVIGATION_WORDS = re.compile(
-    r"\b(skip to( main)? content|skip navigation|main menu|menu|search|sign in|sign up|log in|login|"
-    r"log out|subscribe|subscription|home|back to top|toggle navigation|accessibility|cookies?|"
-    r"sections|next article|previous article|listen to this article|min read|font size|"
-    r"open in app|download the app)\b|^\W*close\W*$",
-    re.IGNORECASE,
-)
-_BREADCRUMB = re.compile(r"^\s*\w[\w &'-]*(\s*[>»›|/]\s*\w[\w &'-]*){1,}\s*$")
-_ADVERT_WORDS = re.compile(
-    r"\b(advertisement|advertising|sponsored|story continues below|paid content|promoted)\b",
-    re.IGNORECASE,
-)
-_BYLINE = re.compile(r"^(by|written by|posted by|reporting by|words by)\s+[A-Z][\w.'-]*", re.IGNORECASE)
-_MONTH = (
-    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-)
-_TIMESTAMP = re.compile(
-    rf"^((published|updated|posted|last updated|first published)\b.*|"
-    rf".*\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b.*|.*\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b.*|"
-    rf".*\b\d{{1,2}}:\d{{2}}\s*(am|pm|a\.m\.|p\.m\.)?.*|\d+\s+(minutes?|hours?|days?)\s+ago)$",
-    re.IGNORECASE,
-)
-RELATED_HEADING = re.compile(
-    r"^(related( articles| stories| content| coverage| news| links)?|read more|read next|"
-    r"more stories|more on this( story)?|more from .{1,30}|you may also like|you might also like|"
-    r"recommended( for you| stories)?|also read|see also|further reading|what to read next)\s*:?$",
-    re.IGNORECASE,
-)
-SIDEBAR_HEADING = re.compile(
-    r"^(most (read|popular|viewed|shared|commented)|trending( now| stories)?|top stories|"
-    r"editor'?s picks|latest( news| stories)?|don'?t miss)\s*:?$",
-    re.IGNORECASE,
-)
-_RELATED_LINE = re.compile(
-    r"^(related|read more|read also|read next|see also|also read|more|recommended|watch|listen|"
-    r"latest|explainer)\s*:\s*\S",
-    re.IGNORECASE,
-)
-"""A stand-alone line pointing to another story: "Related: City budget shortfall grows"."""
-_COPYRIGHT = re.compile(
-    r"^(©|\(c\)\s|copyright\s*(©|\(c\)|\d{4}))|\ball rights reserved\b|"
-    r"\bmay not be (published|reproduced), broadcast, rewritten\b",
-    re.IGNORECASE,
-)
-_CONSENT = re.compile(
-    r"\b(we|this (web)?site|our partners) (and our partners )?(use|uses) cookies\b|\bwe value your privacy\b|"
-    r"\b(accept|reject|manage) (all )?(cookies|preferences|consent)\b|\bcookie (policy|settings|preferences)\b|"
-    r"\buse of cookies\b",
-    re.IGNORECASE,
-)
-_SUBSCRIPTION = re.compile(
-    r"^(already a (subscriber|member)|become a (member|subscriber)|support (our|local|independent) journalism|"
-    r"subscribe (now|today|for|to|from)|subscribers? only)\b|"
-    r"^(sign up|subscribe|register|get (our|the)|join (our|the)|don'?t miss)\b.*"
-    r"\b(newsletters?|inbox|briefing|subscri\w*|access|membership|free|a (week|month|year))\b",
-    re.IGNORECASE,
-)
-"""A prompt to subscribe or join a newsletter (a story sentence never opens with these imperatives)."""
-_COMMENTS = re.compile(
-    r"^((have your say|join the (conversation|discussion))\s*:?\s*)?(\d[\d,]*\s+comments?|comments?\s*\(\d[\d,]*\))$|"
-    r"^(view|show|read|see|load|add|post|leave) (the |all |a )?(\d+ )?comments?\b",
-    re.IGNORECASE,
-)
 MAX_FURNITURE_WORDS = 60
 """Longest line read for consent, subscription and copyright wording: longer lines are story."""
-_BIO = re.compile(r"^(is|was|has|writes|covers|joined)\b")
-"""What follows the author's name at the start of a biography box ("Jo Bloggs is the ...")."""
-_CREDIT_WORDS = (
-    r"screenshot|screen grab|screengrab|photo|photograph|photographer|image|picture|pic|credit|"
-    r"courtesy|file|video|still|handout|illustration|graphic|getty|reuters|afp|epa|ap"
-)
-_TRAILING_CREDIT = re.compile(rf"\(([^()]{{0,80}}\b({_CREDIT_WORDS})\b[^()]{{0,80}})\)\s*$", re.IGNORECASE)
-_LABELLED_CREDIT = re.compile(
-    r"[.!?]\s+(photo|photograph|photography|picture|image|pic|credit|illustration|video)\s*:\s*([^.:]{2,80})\.?$",
-    re.IGNORECASE,
-)
-"""A credit after a caption's last sentence: "Sandbags on Mill Lane. Picture: Jo Bloggs"."""
 MAX_CAPTION_WORDS = 40
-_LEADING_CREDIT = re.compile(r"^(photo|image|picture|caption|pictured|credit)\s*:", re.IGNORECASE)
-_PROMO_SENTENCE = re.compile(
-    r"^(read more|read also|related|see also|click here|watch|listen|sign up|subscribe|"
-    r"more:|continue reading)\b",
-    re.IGNORECASE,
-)
-_INTERROGATIVE = re.compile(
-    r"^(why|how|what|who|whom|whose|which|when|where|did|does|do|is|are|was|were|can|could|"
-    r"should|would|will)\b",
-    re.IGNORECASE,
-)
+RELATED_HEADING = w.RELATED_HEADING
+SIDEBAR_HEADING = w.SIDEBAR_HEADING
+TAGS_HEADING = w.TAGS_HEADING
+
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\\": None})
 
 
@@ -145,52 +58,107 @@ def is_headline_like(text: str) -> bool:
     return 0 < words <= MAX_HEADLINE_WORDS and not is_prose(text) and (first.isupper() or first.isdigit())
 
 
+@functools.lru_cache(maxsize=_MEMO_SIZE)
 def interface_reason(text: str) -> str | None:
     """Return navigation/share/advert/byline/timestamp if a short line is page furniture, else None."""
     words = word_count(text)
+    if is_time_only(text):
+        return "timestamp"
+    if is_link_list(text):
+        return "share" if w.SHARE_WORDS.search(w.LINK_SEPARATOR.split(text.strip())[0]) else "navigation"
     if words > MAX_UI_WORDS + 4:
         return None
     if words > MAX_UI_WORDS or (is_prose(text) and not text.rstrip().endswith(":")):
-        return "timestamp" if _TIMESTAMP.match(text) else None
-    if _ADVERT_WORDS.search(text):
+        return "timestamp" if w.TIMESTAMP.match(text) else None
+    return _short_interface_reason(text)
+
+
+def _short_interface_reason(text: str) -> str | None:
+    """Return the interface reason of a short line without closing punctuation, else None."""
+    if w.ADVERT_WORDS.search(text):
         return "advert"
-    if _SHARE_WORDS.search(text):
+    if w.SHARE_WORDS.search(text):
         return "share"
-    if _NAVIGATION_WORDS.search(text) or _BREADCRUMB.match(text):
+    if any(p.match(text) for p in (w.READ_TIME, w.GALLERY_COUNTER, w.TEMPERATURE)):
         return "navigation"
-    if _BYLINE.match(text):
+    if w.NAVIGATION_WORDS.search(text) or w.BREADCRUMB.match(text):
+        return "navigation"
+    if w.BYLINE.match(text):
         return "byline"
-    return "timestamp" if _TIMESTAMP.match(text) else None
+    return "timestamp" if w.TIMESTAMP.match(text) else None
+
+
+@functools.lru_cache(maxsize=_MEMO_SIZE)
+def is_time_only(text: str) -> bool:
+    """Return True if a line is only a date or time with its labels: "Published: 10:21 GMT, 4 March 2025 | Updated: ..."."""
+    tokens = re.findall(r"[^\s,|;()]+", text.replace(":", ": "))
+    tokens = [token.strip(":.-–—") or token for token in tokens]
+    dated = any(char.isdigit() for char in text) and bool(w.TIMESTAMP.match(text) or re.search(r"\d{4}|\bago\b", text))
+    return dated and 0 < len(tokens) <= 25 and all(w.TIME_WORDS.match(token) for token in tokens if token.strip(":.-–—"))
+
+
+@functools.lru_cache(maxsize=_MEMO_SIZE)
+def is_link_list(text: str) -> bool:
+    """Return True for a row of three or more short links on one line: "Contact us | Careers | Advertise"."""
+    parts = [part for part in w.LINK_SEPARATOR.split(text.strip()) if part]
+    return len(parts) >= 3 and all(word_count(part) <= 4 and not is_prose(part) for part in parts)
 
 
 def furniture_reason(text: str) -> str | None:
-    """Return consent, subscription, comments, copyright or related for a line of page furniture, else None."""
-    if word_count(text) > MAX_FURNITURE_WORDS:
+    """Return consent, subscription, comments, copyright, byline or related for a line of page furniture, else None."""
+    words = word_count(text)
+    if words > MAX_FURNITURE_WORDS:
         return None
-    if _COMMENTS.match(text):
+    if w.COMMENTS.search(text):
         return "comments"
-    if _COPYRIGHT.search(text):
+    if w.COPYRIGHT.search(text):
         return "copyright"
-    if _CONSENT.search(text):
+    if w.CONSENT.search(text):
         return "consent"
-    if _SUBSCRIPTION.match(text):
+    if w.SUBSCRIPTION.search(text) or (words <= MAX_UI_WORDS and words > 1 and w.NEWSLETTER_WORDS.search(text)):
         return "subscription"
-    if _RELATED_LINE.match(text) and word_count(text) <= MAX_HEADLINE_WORDS:
+    if w.WIRE_CREDIT.match(text):
+        return "byline"
+    if (w.TAGS_LINE.match(text) and words <= MAX_HEADLINE_WORDS) or w.PLACEHOLDER.match(text):
+        return "navigation"
+    if w.RELATED_LINE.match(text) and words <= MAX_HEADLINE_WORDS:
         return "related"
     return None
 
 
 def caption_credit(text: str) -> str | None:
-    """Return the credit of a picture caption line, or None if the line is not a caption."""
-    trailing = _TRAILING_CREDIT.search(text)
+    """Return the credit of a picture caption line, or None if the line has none (or is no caption)."""
+    trailing = w.TRAILING_CREDIT.search(text)
     if trailing:
         return trailing.group(1).strip()
-    if _LEADING_CREDIT.match(text):
-        return text.split(":", 1)[1].strip() or None
-    labelled = _LABELLED_CREDIT.search(text)
-    if labelled and word_count(text) <= MAX_CAPTION_WORDS:
-        return labelled.group(2).strip()
+    leading = w.LEADING_CREDIT.match(text)
+    if leading:
+        label = leading.group(1).casefold()
+        return None if label.endswith("caption") and label != "caption" else (text[leading.end():].strip() or None)
+    words = word_count(text)
+    if words <= 12 and (w.MAKER_CREDIT.match(text) or w.DATA_CREDIT.match(text) or w.CREDIT_LINE.match(text.strip())):
+        return text.strip()
+    for pattern, group in ((w.LABELLED_CREDIT, 2), (w.RUN_ON_CREDIT, 2), (w.NAME_SLASH_CREDIT, 1)):
+        found = pattern.search(text)
+        if found and words <= MAX_CAPTION_WORDS + 10:
+            return found.group(group).strip()
     return None
+
+
+def is_credit_only(text: str) -> bool:
+    """Return True if a line is a picture credit and nothing else: "Jo Bloggs/Alamy", "Image source, Getty Images"."""
+    stripped = text.strip()
+    if w.CREDIT_LINE.match(stripped) or w.MAKER_CREDIT.match(stripped):
+        return True
+    leading = w.LEADING_CREDIT.match(stripped)
+    return bool(leading) and not leading.group(1).casefold().endswith("caption") and word_count(stripped) <= 8
+
+
+def is_caption(text: str) -> bool:
+    """Return True for a picture caption: one with a credit, a labelled one, or one that says where people stand."""
+    if caption_credit(text) or w.LEADING_CREDIT.match(text):
+        return True
+    return not is_prose(text) and 6 <= word_count(text) <= MAX_CAPTION_WORDS and bool(w.POSITION_NOTE.search(text))
 
 
 def content_stems(text: str) -> set[str]:
@@ -206,23 +174,45 @@ def is_summary_of(text: str, headline: str) -> bool:
 @functools.lru_cache(maxsize=_MEMO_SIZE)
 def caption_or_interface_reason(text: str) -> str | None:
     """Return caption, or the interface reason, for a line that is page furniture; else None."""
-    return furniture_reason(text) or ("caption" if caption_credit(text) else interface_reason(text))
+    return furniture_reason(text) or ("caption" if is_caption(text) else interface_reason(text))
+
+
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 
 
 def byline_names(lines: Iterable[str]) -> set[str]:
-    """Return the author names of the byline lines among lines ("By Jo Bloggs, Staff" -> "Jo Bloggs")."""
+    """Return the author names of the byline lines among lines ("By Jo Bloggs and Al Roe, Staff" -> both)."""
     names = set()
     for line in lines:
         if interface_reason(line) == "byline":
-            name = re.match(r"^\w+(?: by)?\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})", line)
-            if name:
-                names.add(name.group(1))
+            after_by = re.search(r"\b[Bb]y\s+(.*)$", line)
+            pieces = re.split(r",|;|\band\b|&", after_by.group(1) if after_by else line)
+            for number, piece in enumerate(pieces):
+                name = re.match(_NAME, piece.strip())
+                if name and (number == 0 or name.group() == piece.strip()):
+                    names.add(name.group())
     return names
 
 
 def is_author_bio(text: str, authors: set[str]) -> bool:
     """Return True if a line opens with a byline's author and reads as a note about them."""
-    return any(text.startswith(name + " ") and _BIO.match(text[len(name) + 1:]) for name in authors)
+    return any(text.startswith(name + " ") and w.BIO.match(text[len(name) + 1:]) for name in authors)
+
+
+def is_header_byline(text: str) -> bool:
+    """Return True if a short title-like line under a headline reads as a byline without "By": a name, a role, an agency."""
+    words = text.replace(",", " ").split()
+    if not 0 < len(words) <= 6:
+        return False
+    named = all(word[:1].isupper() or word.startswith("@") for word in words)
+    named = named and (len(words) <= 4 or "," in text)  # "Jo Bloggs", "Jo Bloggs, The Valley Herald"
+    named = named and not any(char.isdigit() for char in text)
+    return named or bool(w.BYLINE_ROLE.search(text))
+
+
+def is_bare_count(text: str) -> bool:
+    """Return True if a line is only a count, as share and comment buttons show one."""
+    return bool(w.BARE_COUNT.match(text.strip()))
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
@@ -244,7 +234,7 @@ def promo_start(text: str) -> int | None:
     for position in range(max(1, len(sentences) - 2), len(sentences)):
         offset, sentence = sentences[position]
         answer = sentences[position + 1 :]
-        if _PROMO_SENTENCE.match(sentence):
+        if w.PROMO_SENTENCE.match(sentence):
             return offset
         if _is_teaser_question(sentence, answer) and not any("?" in s for _, s in sentences[:position]):
             return offset
@@ -253,7 +243,7 @@ def promo_start(text: str) -> int | None:
 
 def _is_teaser_question(sentence: str, answer: list[tuple[int, str]]) -> bool:
     """Return True for an unquoted question followed by at most one short unquoted answer."""
-    question = sentence.endswith("?") and _INTERROGATIVE.match(sentence) and _unquoted(sentence)
+    question = sentence.endswith("?") and w.INTERROGATIVE.match(sentence) and _unquoted(sentence)
     short_answer = len(answer) <= 1 and all(
         word_count(s) <= 10 and _unquoted(s) and not s.endswith("?") for _, s in answer
     )

@@ -41,6 +41,37 @@ FAMILIES = {
                 "Westside Elementary opened in 1962. (Photo by Alan Ruiz)"],
 }
 
+MORE_FAMILIES = {
+    "navigation": ["Loading...", "Skip to site index", "Skip next section Related topics", "Send us your feedback",
+                   "Get the app", "Privacy ∙ Terms ∙ Collection notice", "Section navigation", "6 min read", "5 min", "3-min listen", "1 of 12",
+                   "Photo 3/8", "Play video", "Video duration 2:31", "Now playing",
+                   "Contact Us | Careers | Advertise | Privacy Policy | Terms of Service",
+                   "Topics: Education, Lakeview School Board", "Terms and Privacy Policy"],
+    "advert": ["Article continues below", "Ad", "Story continues"],
+    "share": ["12 Likes", "Restacks", "Save", "Bookmark", "Gift this article", "Reuse this content", "Copy article link"],
+    "timestamp": ["Published: 10:21 GMT, 4 March 2025 | Updated: 12:47 GMT, 4 March 2025",
+                  "Mon, 3 March 2025 at 9:14 am GMT", "Updated: 6:48 AM CST March 4, 2025"],
+    "byline": ["Edited by: Sam Roe", "Guest column by Nora Lind", "Reporting from Lakeview, Minn.",
+               "(Reporting by Nora Lind in Lakeview; Editing by Sam Roe)"],
+    "caption": ["Image source, Lakeview Tribune", "Image caption, Parents queue outside the board meeting",
+                "Illustration by Theo Brandt", "Data: State education department",
+                "Parents wait outside the district office on Monday.Credit...Kim Tran for the Tribune",
+                "Board chair Olivia Grant speaks on Monday. Kim Tran/Lakeview Tribune",
+                "A teacher packs up a classroom at Westside Elementary. (Kim Tran/Lakeview Tribune)"],
+    "comments": ["Discussion about this post", "Comments", "Comments 123", "Comment 48", "Comments closed.", "Share what you think",
+                 "Due to the sensitive nature of this story, comments have been disabled."],
+    "subscription": ["Subscribe", "Thank you for subscribing!", "Type your email...",
+                     "The Lakeview Letter is a reader-supported publication. To receive new posts, consider becoming "
+                     "a free or paid subscriber.", "Get the biggest daily stories by email", "Enter your email address",
+                     "By signing up, you agree to our Terms of Use and Privacy Policy.",
+                     "Our morning newsletter has the day's local news. Sign up here.",
+                     "Follow the Tribune on Facebook, Instagram and X for more local news.",
+                     "We use your sign-up to send you news. You can unsubscribe at any time."],
+    "copyright": ["Published by Lakeview Newspapers Ltd", "Part of the Northern Lakes Media Group",
+                  "Registered in England and Wales. Registered office: 1 Market Street, Leeds."],
+    "related": ["Watch more: How the district drew its boundaries", "Read next: Teachers vote to strike"],
+}
+
 
 def _page(clutter: str, at: int) -> str:
     """Return the story with one clutter line inserted before paragraph `at`."""
@@ -51,6 +82,14 @@ def _page(clutter: str, at: int) -> str:
 @pytest.mark.parametrize("reason, line", [(reason, line) for reason, lines in FAMILIES.items() for line in lines])
 @pytest.mark.parametrize("at", [0, 2, len(STORY)])
 def test_each_family_is_removed_with_its_reason_wherever_it_stands(reason, line, at):
+    cleaned = nt.clean(_page(line, at))
+    assert cleaned.paragraphs == STORY
+    assert list(cleaned.removed["reason"]) == [reason]
+
+
+@pytest.mark.parametrize("reason, line", [(reason, line) for reason, lines in MORE_FAMILIES.items() for line in lines])
+@pytest.mark.parametrize("at", [0, 2, len(STORY)])
+def test_more_wordings_of_each_family_are_removed_with_their_reason(reason, line, at):
     cleaned = nt.clean(_page(line, at))
     assert cleaned.paragraphs == STORY
     assert list(cleaned.removed["reason"]) == [reason]
