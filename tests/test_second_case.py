@@ -31,7 +31,6 @@ MINIMUMS = evaluation.minimums_file(CASE)
 KNOWN_FALSE_CREDITS: set[tuple[str, str]] = set()
 # Sidebar lines of the re-report that clean() keeps as story: the second and later summaries of a
 # sidebar whose headlines are printed twice (line 40 goes, but as a duplicate, not as sidebar).
-KNOWN_CLUTTER_MISSES = {("re-report", 37), ("re-report", 39), ("re-report", 40), ("re-report", 42)}
 # Alignment links compare() finds that the gold lacks: the re-report's new opening shares a few words
 # with the wire's lead (0), and the misattributed quote's new credit shares words with wire p7.
 KNOWN_EXTRA_LINKS = {(0, 0), (5, 7)}
@@ -208,7 +207,7 @@ def test_credits_match_the_gold_but_for_pinned_false_ones(texts: pd.DataFrame):
 # ------------------------------------------------------------------------------- clutter
 
 
-def test_clutter_gold_covers_every_line_and_clean_misses_only_the_pinned_lines(texts: pd.DataFrame):
+def test_clutter_gold_covers_every_line_and_clean_labels_every_line_as_the_gold_does(texts: pd.DataFrame):
     gold = pd.read_csv(nt.data_dir() / "annotations" / "clutter.csv", keep_default_na=False)
     misses = set()
     for text_id in ("short-copy", "re-report"):
@@ -219,7 +218,7 @@ def test_clutter_gold_covers_every_line_and_clean_misses_only_the_pinned_lines(t
         removed = clean(texts.loc[text_id, "text"]).removed.set_index("line")["reason"].to_dict()
         misses |= {(text_id, row.line) for row in rows.itertuples()
                    if removed.get(row.line, "story") != row.label}
-    assert misses <= KNOWN_CLUTTER_MISSES, f"new clutter misses: {misses - KNOWN_CLUTTER_MISSES}"
+    assert misses == set(), f"clutter lines labelled otherwise than the gold: {sorted(misses)}"
 
 
 def test_caption_credit_duplicate_lead_and_related_block_are_found(texts: pd.DataFrame):
