@@ -36,7 +36,8 @@ from nbgrader.preprocessors import GetGrades, NbGraderPreprocessor
 from traitlets import Bool, List, Unicode
 from traitlets.config import Config
 
-from newstrace.grading.course import HIDDEN_BEGIN, HIDDEN_END, folder, with_overrides
+from newstrace.grading.course import HIDDEN_BEGIN, HIDDEN_END, folder, submitted_dir, with_overrides
+from newstrace.grading.late_outputs import WithholdLateOutputs
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 REMOTE_TAG = re.compile(
@@ -119,7 +120,12 @@ class HideHiddenTests(NbGraderPreprocessor):
 
 
 def hidden_test_verdict(cell: NotebookNode) -> str:
-    """Return the grader's one line on a hidden-test cell, from nothing the kernel chose freely.
+    """Return the grader's one line on a hidden-test cell (see test_verdict)."""
+    return test_verdict(cell, "Hidden tests")
+
+
+def test_verdict(cell: NotebookNode, label: str) -> str:
+    """Return the grader's one line on a test cell, from nothing the kernel chose freely.
 
     The exception's type name is shown only for built-in exceptions (a class the student defined
     could carry any name); the message is the instructor's literal assert message at the line the
@@ -127,13 +133,14 @@ def hidden_test_verdict(cell: NotebookNode) -> str:
     """
     errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
     if not errors:
-        return HIDDEN_PASSED
+        return f"{label} passed."
     error = errors[-1]
     ename = str(error.get("ename", ""))
     kind = ename if ename in BUILTIN_EXCEPTIONS else "an exception of a type defined in the submission"
     line = failing_line(error, cell.get("execution_count"))
     message = assert_message(cell.source, line) if line else None
-    return f"Hidden tests failed: {kind}: {message or GENERIC_FAILURE}."
+    generic = GENERIC_FAILURE if label == "Hidden tests" else "a test failed"
+    return f"{label} failed: {kind}: {message or generic}."
 
 
 def failing_line(error: NotebookNode, execution_count: int | None) -> int | None:
@@ -232,10 +239,13 @@ def feedback_folder(config: Config, student: str, assignment: str) -> Path:
     return root / folder(config, "feedback_directory", "feedback") / student / assignment
 
 
-def feedback_config(config: Config, secrets: tuple[str, ...], show_hidden: bool) -> Config:
-    """Return the course config with the feedback preprocessors set up."""
+def feedback_config(
+    config: Config, secrets: tuple[str, ...], show_hidden: bool, submitted: Path | None = None
+) -> Config:
+    """Return the course config with the feedback preprocessors set up (`submitted`: the student's folder)."""
     preprocessors = [
         GetGrades,
+        WithholdLateOutputs,  # before HideHiddenTests, which rewrites the hidden-test cells
         HideHiddenTests,
         ScrubSecrets,
         SanitizeStudentHTML,
@@ -245,6 +255,7 @@ def feedback_config(config: Config, secrets: tuple[str, ...], show_hidden: bool)
         config,
         GenerateFeedback={"preprocessors": preprocessors, "exporter_class": FeedbackHTMLExporter},
         HideHiddenTests={"enabled": not show_hidden},
+        WithholdLateOutputs={"enabled": not show_hidden, "submitted_folder": str(submitted or "")},
         ScrubSecrets={"secret_lines": list(secrets)},
     )
 
@@ -253,7 +264,8 @@ def write_feedback(
     config: Config, student: str, assignment: str, secrets: tuple[str, ...], show_hidden: bool
 ) -> str:
     """Write feedback HTML for one autograded submission; return an error message or ''."""
-    api = NbGraderAPI(config=feedback_config(config, secrets, show_hidden))
+    submitted = submitted_dir(config) / student / assignment
+    api = NbGraderAPI(config=feedback_config(config, secrets, show_hidden, submitted))
     result = api.generate_feedback(assignment, student, force=True)
     if not result["success"]:
         return (result.get("error") or "nbgrader could not write feedback").strip().splitlines()[-1]
