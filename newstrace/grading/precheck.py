@@ -47,6 +47,7 @@ COMPARISON_DUNDERS = frozenset(
     "__subclasscheck__ __contains__ __class__ __getattr__".split()
 )
 INPUT_HISTORY = re.compile(r"_i\d+$|_\d+$")
+HISTORY_NAMES = frozenset("In Out _ih _oh _dh _i _ii _iii".split())
 MAX_SUBMISSION_BYTES = 50 * 1024**2  # every file of one submission together
 MAX_NOTEBOOK_BYTES = 20 * 1024**2
 
@@ -235,8 +236,10 @@ def tampering_in(source: str) -> list[str]:
         return []
     found: set[str] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr in TAMPERING_ATTRIBUTES:
-            found.add(node.attr)
+        if isinstance(node, ast.Attribute) and (
+            node.attr in TAMPERING_ATTRIBUTES or node.attr in HISTORY_NAMES or INPUT_HISTORY.match(node.attr)
+        ):
+            found.add(node.attr)  # __main__._ih is the same history as _ih
         elif isinstance(node, ast.Name) and (
             node.id in TAMPERING_NAMES or INPUT_HISTORY.match(node.id)
         ):
@@ -244,6 +247,8 @@ def tampering_in(source: str) -> list[str]:
         elif isinstance(node, ast.Import | ast.ImportFrom):
             modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
             found.update(m for m in modules if m.split(".")[0] in TAMPERING_MODULES)
+            if isinstance(node, ast.ImportFrom):  # from operator import attrgetter
+                found.update(a.name for a in node.names if a.name in TAMPERING_NAMES | TAMPERING_ATTRIBUTES)
         elif (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Name)
