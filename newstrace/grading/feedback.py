@@ -2,6 +2,8 @@
 
 nbgrader's GenerateFeedback does the work (scores from the gradebook, its feedback template);
 extra preprocessors run before the HTML export:
+- WithholdLateOutputs (late_outputs.py) keeps the outputs of a cell that ran after the first
+  hidden-test cell only when the submitted notebook already had them;
 - HideHiddenTests replaces the code between the hidden-test markers with a one-line note and every
   output of such a cell with one line written by the grader: passed, or failed with the exception's
   type name (only when it is a built-in exception) and the instructor's own message of the assert
