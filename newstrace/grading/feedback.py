@@ -19,8 +19,6 @@ and the <script>/<link> tags that would load from the network (MathJax from a CD
 
 from __future__ import annotations
 
-import ast
-import builtins
 import re
 import shutil
 from pathlib import Path
@@ -40,6 +38,7 @@ from traitlets.config import Config
 
 from newstrace.grading.course import HIDDEN_BEGIN, HIDDEN_END, folder, submitted_dir, with_overrides
 from newstrace.grading.late_outputs import WithholdLateOutputs
+from newstrace.grading.verdicts import hidden_test_verdict
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 REMOTE_TAG = re.compile(
@@ -54,14 +53,6 @@ CONTENT_SECURITY_POLICY = (
 )
 CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
 HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
-FRAME = re.compile(r"Cell In\[(\d+)\], line (\d+)")
-BUILTIN_EXCEPTIONS = frozenset(
-    name
-    for name, value in vars(builtins).items()
-    if isinstance(value, type) and issubclass(value, BaseException)
-) | {"CellTimeoutError"}
-HIDDEN_PASSED = "Hidden tests passed."
-GENERIC_FAILURE = "a hidden test failed"
 SAFE_TAGS = frozenset(
     "a abbr b blockquote br caption code dd div dl dt em h1 h2 h3 h4 h5 h6 hr i img li ol p pre "
     "span strong sub sup table tbody td tfoot th thead tr u ul".split()
@@ -119,53 +110,6 @@ class HideHiddenTests(NbGraderPreprocessor):
             cell.source = hide_between(cell.source, self.begin, self.end)
             cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=verdict + "\n")]
         return cell, resources
-
-
-def hidden_test_verdict(cell: NotebookNode) -> str:
-    """Return the grader's one line on a hidden-test cell (see test_verdict)."""
-    return test_verdict(cell, "Hidden tests")
-
-
-def test_verdict(cell: NotebookNode, label: str) -> str:
-    """Return the grader's one line on a test cell, from nothing the kernel chose freely.
-
-    The exception's type name is shown only for built-in exceptions (a class the student defined
-    could carry any name); the message is the instructor's literal assert message at the line the
-    error points to, read from the grader's copy of the cell.
-    """
-    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-    if not errors:
-        return f"{label} passed."
-    error = errors[-1]
-    ename = str(error.get("ename", ""))
-    kind = ename if ename in BUILTIN_EXCEPTIONS else "an exception of a type defined in the submission"
-    line = failing_line(error, cell.get("execution_count"))
-    message = assert_message(cell.source, line) if line else None
-    generic = GENERIC_FAILURE if label == "Hidden tests" else "a test failed"
-    return f"{label} failed: {kind}: {message or generic}."
-
-
-def failing_line(error: NotebookNode, execution_count: int | None) -> int | None:
-    """Return the line of the test cell an error's traceback points to (its outermost frame)."""
-    text = ANSI.sub("", "\n".join(str(line) for line in error.get("traceback", [])))
-    frames = [(int(count), int(line)) for count, line in FRAME.findall(text)]
-    own = [line for count, line in frames if count == execution_count]
-    return own[0] if own else None
-
-
-def assert_message(source: str, line: int) -> str | None:
-    """Return the literal message of the assert statement spanning `line` of `source`, if any."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return None
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assert) and node.lineno <= line <= (node.end_lineno or node.lineno):
-            msg = node.msg
-            if isinstance(msg, ast.Constant) and isinstance(msg.value, str):
-                return msg.value
-            return None
-    return None
 
 
 class SanitizeStudentHTML(SanitizeHTML):

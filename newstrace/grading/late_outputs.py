@@ -21,6 +21,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Bool, Unicode
 
 from newstrace.grading.course import HIDDEN_BEGIN
+from newstrace.grading.verdicts import cell_verdict
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 RUN_SPECIFIC = re.compile(r"\[\d+\]|/tmp/ipykernel_\d+/\d+\.py")  # cell numbers, cell file names
@@ -58,10 +59,8 @@ class WithholdLateOutputs(NbGraderPreprocessor):
 
 def late_output(cell: NotebookNode) -> NotebookNode:
     """Return what a late cell shows instead: a test cell's verdict, else a note."""
-    from newstrace.grading.feedback import test_verdict
-
     meta = cell.metadata.get("nbgrader", {})
-    text = test_verdict(cell, "Tests") if meta.get("grade") and not meta.get("solution") else LATE_NOTE
+    text = cell_verdict(cell, "Tests") if meta.get("grade") and not meta.get("solution") else LATE_NOTE
     return nbformat.v4.new_output("stream", name="stdout", text=text if text.endswith("\n") else text + "\n")
 
 

@@ -260,3 +260,29 @@ def test_the_scan_finds_indirect_interfaces(code, found):
 )
 def test_special_methods_of_comparison_are_found(code, found):
     assert redefined_behaviour(code) == found
+
+
+def test_late_test_cells_show_the_graders_verdict_and_early_cells_are_untouched(tmp_path):
+    from newstrace.grading.late_outputs import LATE_NOTE, WithholdLateOutputs
+
+    new_code, new_output = nbformat.v4.new_code_cell, nbformat.v4.new_output
+    early = new_code("print('hello')", outputs=[new_output("stream", name="stdout", text="LEAK00\n")])
+    hidden = new_code("### BEGIN HIDDEN TESTS\nassert f(1) == 2\n### END HIDDEN TESTS")
+    test = new_code("assert f(2) == 4, 'f(2) should be 4'", execution_count=7)
+    test.metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": "t", "points": 1}
+    test.outputs = [new_output("error", ename="AssertionError", evalue="LEAK01",
+                               traceback=["Cell In[7], line 1", "LEAK01"])]
+    kept = new_code("print(2)", outputs=[new_output("stream", name="stdout", text="2\n")])
+    changed = new_code("print(3)", outputs=[new_output("stream", name="stdout", text="LEAK02\n")])
+    graded = nbformat.v4.new_notebook(cells=[early, hidden, test, kept, changed])
+    submitted = copy.deepcopy(graded)
+    submitted.cells[4].outputs = [new_output("stream", name="stdout", text="3\n")]
+    submitted.cells[2].outputs = []  # the student's own run passed the public test
+    nbformat.write(submitted, tmp_path / "nb.ipynb")
+    out, _ = WithholdLateOutputs(submitted_folder=str(tmp_path)).preprocess(
+        copy.deepcopy(graded), {"nbgrader": {"notebook": "nb"}}
+    )
+    shown = [[o.get("text", "") for o in cell.outputs] for cell in out.cells]
+    assert shown[0] == ["LEAK00\n"]  # before the hidden tests: the student's own
+    assert shown[2] == ["Tests failed: AssertionError: f(2) should be 4.\n"]
+    assert shown[3] == ["2\n"] and shown[4] == [LATE_NOTE]
