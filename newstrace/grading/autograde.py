@@ -67,6 +67,7 @@ class Task:
     files: tuple[str, ...] = ()  # the submission's regular files, checked by the pre-check
     note: str = ""  # what the row's message should say besides (e.g. a copied cell)
     review: str = ""  # why its points wait for a person (tampering interfaces in its code)
+    suspect: str = ""  # special methods its code defines: its points wait for a person if it earns any
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class SandboxedExecute(Execute):
         kwargs.setdefault("kernel_manager_class", sandbox.SandboxedKernelManager)
         super().__init__(*args, **kwargs)
         self.kernel_start_state: dict | None = None
+        self.running_cell = -1
 
     findings_file = Unicode("", help="file the kernel-state findings are appended to").tag(config=True)
 
@@ -122,10 +124,24 @@ class SandboxedExecute(Execute):
                 if found:
                     with open(self.findings_file, "a", encoding="utf-8") as out:
                         out.write("; ".join(found) + "\n")
+        self.running_cell = cell_index
         try:
             return await super().async_execute_cell(cell, cell_index, *args, **kwargs)
         finally:
             self.note_full_budgets()
+
+    def _update_display_id(self, display_id: str, msg: dict) -> None:
+        """Update a display only in the running cell: a later cell must not rewrite an earlier one's output.
+
+        (Feedback trusts the outputs of cells run before the hidden tests; a display update sent
+        after them could otherwise carry what a hook kept into such a cell.)
+        """
+        cells = self._display_id_map.get(display_id, {})
+        kept = {index: outputs for index, outputs in cells.items() if index == self.running_cell}
+        if kept:
+            self._display_id_map[display_id] = kept
+            super()._update_display_id(display_id, msg)
+            self._display_id_map[display_id] = {**cells, **kept}
 
     def note_full_budgets(self) -> None:
         """Record any disk budget (working folder, /tmp) the kernel has filled, as the grader sees it."""

@@ -2,6 +2,8 @@
 
 nbgrader's GenerateFeedback does the work (scores from the gradebook, its feedback template);
 extra preprocessors run before the HTML export:
+- WithholdLateOutputs (late_outputs.py) keeps the outputs of a cell that ran after the first
+  hidden-test cell only when the submitted notebook already had them;
 - HideHiddenTests replaces the code between the hidden-test markers with a one-line note and every
   output of such a cell with one line written by the grader: passed, or failed with the exception's
   type name (only when it is a built-in exception) and the instructor's own message of the assert
@@ -17,8 +19,6 @@ and the <script>/<link> tags that would load from the network (MathJax from a CD
 
 from __future__ import annotations
 
-import ast
-import builtins
 import re
 import shutil
 from pathlib import Path
@@ -36,7 +36,9 @@ from nbgrader.preprocessors import GetGrades, NbGraderPreprocessor
 from traitlets import Bool, List, Unicode
 from traitlets.config import Config
 
-from newstrace.grading.course import HIDDEN_BEGIN, HIDDEN_END, folder, with_overrides
+from newstrace.grading.course import HIDDEN_BEGIN, HIDDEN_END, folder, submitted_dir, with_overrides
+from newstrace.grading.late_outputs import WithholdLateOutputs
+from newstrace.grading.verdicts import hidden_test_verdict
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 REMOTE_TAG = re.compile(
@@ -51,14 +53,6 @@ CONTENT_SECURITY_POLICY = (
 )
 CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
 HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
-FRAME = re.compile(r"Cell In\[(\d+)\], line (\d+)")
-BUILTIN_EXCEPTIONS = frozenset(
-    name
-    for name, value in vars(builtins).items()
-    if isinstance(value, type) and issubclass(value, BaseException)
-) | {"CellTimeoutError"}
-HIDDEN_PASSED = "Hidden tests passed."
-GENERIC_FAILURE = "a hidden test failed"
 SAFE_TAGS = frozenset(
     "a abbr b blockquote br caption code dd div dl dt em h1 h2 h3 h4 h5 h6 hr i img li ol p pre "
     "span strong sub sup table tbody td tfoot th thead tr u ul".split()
@@ -116,47 +110,6 @@ class HideHiddenTests(NbGraderPreprocessor):
             cell.source = hide_between(cell.source, self.begin, self.end)
             cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=verdict + "\n")]
         return cell, resources
-
-
-def hidden_test_verdict(cell: NotebookNode) -> str:
-    """Return the grader's one line on a hidden-test cell, from nothing the kernel chose freely.
-
-    The exception's type name is shown only for built-in exceptions (a class the student defined
-    could carry any name); the message is the instructor's literal assert message at the line the
-    error points to, read from the grader's copy of the cell.
-    """
-    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-    if not errors:
-        return HIDDEN_PASSED
-    error = errors[-1]
-    ename = str(error.get("ename", ""))
-    kind = ename if ename in BUILTIN_EXCEPTIONS else "an exception of a type defined in the submission"
-    line = failing_line(error, cell.get("execution_count"))
-    message = assert_message(cell.source, line) if line else None
-    return f"Hidden tests failed: {kind}: {message or GENERIC_FAILURE}."
-
-
-def failing_line(error: NotebookNode, execution_count: int | None) -> int | None:
-    """Return the line of the test cell an error's traceback points to (its outermost frame)."""
-    text = ANSI.sub("", "\n".join(str(line) for line in error.get("traceback", [])))
-    frames = [(int(count), int(line)) for count, line in FRAME.findall(text)]
-    own = [line for count, line in frames if count == execution_count]
-    return own[0] if own else None
-
-
-def assert_message(source: str, line: int) -> str | None:
-    """Return the literal message of the assert statement spanning `line` of `source`, if any."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return None
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assert) and node.lineno <= line <= (node.end_lineno or node.lineno):
-            msg = node.msg
-            if isinstance(msg, ast.Constant) and isinstance(msg.value, str):
-                return msg.value
-            return None
-    return None
 
 
 class SanitizeStudentHTML(SanitizeHTML):
@@ -232,10 +185,13 @@ def feedback_folder(config: Config, student: str, assignment: str) -> Path:
     return root / folder(config, "feedback_directory", "feedback") / student / assignment
 
 
-def feedback_config(config: Config, secrets: tuple[str, ...], show_hidden: bool) -> Config:
-    """Return the course config with the feedback preprocessors set up."""
+def feedback_config(
+    config: Config, secrets: tuple[str, ...], show_hidden: bool, submitted: Path | None = None
+) -> Config:
+    """Return the course config with the feedback preprocessors set up (`submitted`: the student's folder)."""
     preprocessors = [
         GetGrades,
+        WithholdLateOutputs,  # before HideHiddenTests, which rewrites the hidden-test cells
         HideHiddenTests,
         ScrubSecrets,
         SanitizeStudentHTML,
@@ -245,6 +201,7 @@ def feedback_config(config: Config, secrets: tuple[str, ...], show_hidden: bool)
         config,
         GenerateFeedback={"preprocessors": preprocessors, "exporter_class": FeedbackHTMLExporter},
         HideHiddenTests={"enabled": not show_hidden},
+        WithholdLateOutputs={"enabled": not show_hidden, "submitted_folder": str(submitted or "")},
         ScrubSecrets={"secret_lines": list(secrets)},
     )
 
@@ -253,7 +210,8 @@ def write_feedback(
     config: Config, student: str, assignment: str, secrets: tuple[str, ...], show_hidden: bool
 ) -> str:
     """Write feedback HTML for one autograded submission; return an error message or ''."""
-    api = NbGraderAPI(config=feedback_config(config, secrets, show_hidden))
+    submitted = submitted_dir(config) / student / assignment
+    api = NbGraderAPI(config=feedback_config(config, secrets, show_hidden, submitted))
     result = api.generate_feedback(assignment, student, force=True)
     if not result["success"]:
         return (result.get("error") or "nbgrader could not write feedback").strip().splitlines()[-1]

@@ -91,6 +91,7 @@ def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> 
         references = {a: build_reference(config, a, workdir) for a in names}
         tasks = plan(config, references, options, workdir, rows, log)
         reviews = {(t.student, t.assignment): t.review for t in tasks if t.review}
+        suspects = {(t.student, t.assignment): t.suspect for t in tasks if t.suspect}
         notes = {(t.student, t.assignment): t.note for t in tasks if t.note}
         settings = (
             confinement.kind,
@@ -104,12 +105,12 @@ def grade_course(course_root: Path, options: GradeOptions, log: Log = print) -> 
             """Merge one autograded submission as soon as its worker is done."""
             try:
                 row = record_outcome(config, references[outcome.assignment], outcome, options)
-                review = "; ".join(
-                    filter(None, [reviews.get((outcome.student, outcome.assignment)), outcome.review])
-                )
+                key = (outcome.student, outcome.assignment)
+                earned = suspects.get(key) if row.score > 0 else None
+                review = "; ".join(filter(None, [reviews.get(key), outcome.review, suspected(earned)]))
                 if review and outcome.autograded is not None and not outcome.worker_lost:
                     row = withhold_for_review(config, references[outcome.assignment], row, review)
-                note = notes.get((outcome.student, outcome.assignment))
+                note = notes.get(key)
                 if note:
                     row = replace(row, message="; ".join(filter(None, [row.message, note])))
             except Exception as err:  # noqa: BLE001 - one bad submission must not stop the class
@@ -209,6 +210,7 @@ def plan(
                         files=verdict.files,
                         review=verdict.message if verdict.status == REVIEW else "",
                         note=verdict.note,
+                        suspect=verdict.suspect,
                     )
                 )
                 continue
@@ -216,6 +218,16 @@ def plan(
             rows.append(row)
             log(describe(row))
     return tasks
+
+
+def suspected(where: str | None) -> str:
+    """Return why special methods of the student's own hold a submission that earned test points."""
+    if not where:
+        return ""
+    return (
+        "held for review: its own classes define special methods that decide what a comparison "
+        f"or truth test says, and it earned test points ({where})"
+    )
 
 
 def withhold_for_review(config: Config, reference: Reference, row: GradeRow, reason: str) -> GradeRow:

@@ -25,14 +25,29 @@ TAMPERING_ATTRIBUTES = frozenset(
     "events set_custom_exc custom_exceptions showtraceback _showtraceback run_cell run_ast_nodes "
     "transform_cell history_manager user_ns user_global_ns displayhook display_pub excepthook "
     "settrace setprofile _getframe currentframe f_back f_globals f_locals f_code f_builtins "
-    "tb_frame gi_frame cr_frame co_consts __code__ __globals__ __builtins__ __subclasses__".split()
+    "tb_frame gi_frame cr_frame co_consts __code__ __globals__ __builtins__ __subclasses__ "
+    # reaching any of the above by a name built at run time, or hooking the kernel's own machinery
+    "__dict__ __getattribute__ attrgetter methodcaller addaudithook run_cell_async run_code "
+    "should_run_async ast_parse do_execute shell_handlers setitimer walk_stack extract_stack".split()
 )
 TAMPERING_NAMES = frozenset(
     "In Out _ih _oh _dh _i _ii _iii __builtins__ exec eval compile __import__ globals vars "
-    "breakpoint".split()
+    "breakpoint attrgetter methodcaller".split()
 )
-TAMPERING_MODULES = frozenset("builtins inspect gc ctypes importlib code codeop".split())
+TAMPERING_MODULES = frozenset(
+    "builtins inspect gc ctypes importlib code codeop signal marshal dis atexit faulthandler "
+    "unittest mock".split()
+)
+# Methods that decide what a comparison, a truth test or a type check says: an object of the
+# student's own that defines them can pass an `assert result == expected` without the work.
+HONEST_DUNDERS = frozenset("__init__ __repr__ __str__ __post_init__ __doc__ __slots__".split())
+DUNDER = re.compile(r"__[a-z][a-z0-9_]*__$")
+COMPARISON_DUNDERS = frozenset(
+    "__eq__ __ne__ __lt__ __le__ __gt__ __ge__ __bool__ __len__ __hash__ __instancecheck__ "
+    "__subclasscheck__ __contains__ __class__ __getattr__".split()
+)
 INPUT_HISTORY = re.compile(r"_i\d+$|_\d+$")
+HISTORY_NAMES = frozenset("In Out _ih _oh _dh _i _ii _iii".split())
 MAX_SUBMISSION_BYTES = 50 * 1024**2  # every file of one submission together
 MAX_NOTEBOOK_BYTES = 20 * 1024**2
 
@@ -45,6 +60,7 @@ class Precheck:
     message: str = ""
     files: tuple[str, ...] = field(default=())  # regular files of the submission, relative paths
     note: str = ""  # something the row's message should say though the submission is graded
+    suspect: str = ""  # special methods it defines: held for review if it earns test points
 
 
 def special_kind(mode: int) -> str:
@@ -127,6 +143,18 @@ def is_locked(cell: NotebookNode) -> bool:
     return bool(meta.get("locked")) or (bool(meta.get("grade")) and not meta.get("solution"))
 
 
+def grading_role(cell: NotebookNode) -> tuple:
+    """Return what decides how a cell is graded: its type and nbgrader's flags and points."""
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    points = meta.get("points") if meta.get("grade") else None
+    try:
+        points = None if points is None else float(points)
+    except (TypeError, ValueError):
+        points = str(points)
+    flags = tuple(bool(meta.get(flag)) for flag in ("grade", "solution", "locked", "task"))
+    return cell.get("cell_type"), flags, points
+
+
 def normalise_source(source: str) -> str:
     """Return a cell source with line-end whitespace and surrounding blank lines ignored."""
     return "\n".join(line.rstrip() for line in source.strip().splitlines())
@@ -184,6 +212,9 @@ def compare_with_release(submitted: NotebookNode, release: NotebookNode, name: s
     unknown = sorted(set(got) - set(expected))
     if unknown:
         return Precheck(TAMPERED, f"{name}: cells with unknown grade_ids: {', '.join(unknown)}")
+    changed = [gid for gid, cell in expected.items() if grading_role(got[gid]) != grading_role(cell)]
+    if changed:
+        return Precheck(TAMPERED, f"{name}: grading metadata changed (cell type, points, locks): {', '.join(changed)}")
     edited = [
         grade_id
         for grade_id, cell in expected.items()
@@ -205,8 +236,10 @@ def tampering_in(source: str) -> list[str]:
         return []
     found: set[str] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr in TAMPERING_ATTRIBUTES:
-            found.add(node.attr)
+        if isinstance(node, ast.Attribute) and (
+            node.attr in TAMPERING_ATTRIBUTES or node.attr in HISTORY_NAMES or INPUT_HISTORY.match(node.attr)
+        ):
+            found.add(node.attr)  # __main__._ih is the same history as _ih
         elif isinstance(node, ast.Name) and (
             node.id in TAMPERING_NAMES or INPUT_HISTORY.match(node.id)
         ):
@@ -214,6 +247,8 @@ def tampering_in(source: str) -> list[str]:
         elif isinstance(node, ast.Import | ast.ImportFrom):
             modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
             found.update(m for m in modules if m.split(".")[0] in TAMPERING_MODULES)
+            if isinstance(node, ast.ImportFrom):  # from operator import attrgetter
+                found.update(a.name for a in node.names if a.name in TAMPERING_NAMES | TAMPERING_ATTRIBUTES)
         elif (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Name)
@@ -227,20 +262,61 @@ def tampering_in(source: str) -> list[str]:
     return sorted(found)
 
 
-def tampering_report(submitted: NotebookNode, release: NotebookNode, name: str) -> str:
-    """Return where the student's own cells use tampering interfaces ('' when nowhere)."""
+def redefined_behaviour(source: str) -> list[str]:
+    """Return the special methods (`__eq__`, `__bool__`, ...) a cell's code defines or sets on a class."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    try:
+        tree = ast.parse(TransformerManager().transform_cell(source))
+    except Exception:  # noqa: BLE001 - code that does not parse defines nothing
+        return []
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef):
+            for item in node.body:
+                targets = item.targets if isinstance(item, ast.Assign) else [item]
+                for target in targets:
+                    name = getattr(target, "name", getattr(target, "id", ""))
+                    found.add(name)
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+            found.add(node.attr)
+        elif isinstance(node, ast.Constant) and node.value in COMPARISON_DUNDERS:
+            found.add(node.value)  # type("Yes", (int,), {"__eq__": ...}), setattr(cls, "__eq__", ...)
+    return sorted(n for n in found if isinstance(n, str) and DUNDER.match(n) and n not in HONEST_DUNDERS)
+
+
+def behaviour_report(submitted: NotebookNode, release: NotebookNode, name: str) -> str:
+    """Return where the student's own cells define special methods of comparison or truth ('' when nowhere)."""
+    uses = [
+        f"{name} cell {index}: {', '.join(found)}"
+        for index, cell in own_code_cells(submitted, release)
+        if (found := redefined_behaviour(cell.source))
+    ]
+    return "; ".join(uses)
+
+
+def own_code_cells(submitted: NotebookNode, release: NotebookNode) -> list[tuple[int, NotebookNode]]:
+    """Return (1-based index, cell) of the code cells the student wrote or may edit."""
     locked = {gid for gid, cell in nbgrader_cells(release).items() if is_locked(cell)}
     seen_ids: set[str] = set()
-    uses = []
+    own = []
     for index, cell in enumerate(submitted.cells, start=1):
         grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
         if grade_id in locked and grade_id not in seen_ids:
             seen_ids.add(grade_id)
             continue  # the instructor's own cell, restored from the gradebook at grading
         if cell.cell_type == "code":
-            found = tampering_in(cell.source)
-            if found:
-                uses.append(f"{name} cell {index}: {', '.join(found)}")
+            own.append((index, cell))
+    return own
+
+
+def tampering_report(submitted: NotebookNode, release: NotebookNode, name: str) -> str:
+    """Return where the student's own cells use tampering interfaces ('' when nowhere)."""
+    uses = [
+        f"{name} cell {index}: {', '.join(found)}"
+        for index, cell in own_code_cells(submitted, release)
+        if (found := tampering_in(cell.source))
+    ]
     return "; ".join(uses)
 
 
@@ -249,7 +325,7 @@ def precheck_submission(folder: Path, releases: dict[str, NotebookNode]) -> Prec
 
     Never raises: whatever goes wrong while reading one submission is that submission's verdict.
     """
-    notes = []
+    notes, suspects = [], []
     try:
         files, problem = submission_files(folder)
         if problem:
@@ -271,6 +347,8 @@ def precheck_submission(folder: Path, releases: dict[str, NotebookNode]) -> Prec
             if uses:
                 review = f"held for review: the code uses interfaces that can change the tests ({uses})"
                 return Precheck(REVIEW, review, tuple(files), "; ".join(notes))
+            suspects.append(behaviour_report(nb, release, f"{name}.ipynb"))
     except Exception as err:  # noqa: BLE001 - one bad submission must not stop the class
         return Precheck(UNREADABLE, f"the submission could not be read ({one_line(err)})")
-    return Precheck(OK, files=tuple(files), note="; ".join(notes))
+    suspect = "; ".join(filter(None, suspects))
+    return Precheck(OK, files=tuple(files), note="; ".join(notes), suspect=suspect)
