@@ -1,7 +1,8 @@
-"""Memory limits for student kernels: the measured minimums, and memory cgroups that cap a kernel's whole process tree."""
+"""Memory and task limits for student kernels: the measured minimums, and cgroups that cap a kernel's whole process tree."""
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 import time
@@ -38,6 +39,8 @@ def minimum_process_memory_mb() -> int:
 
 CGROUP_V2_ROOT = "/sys/fs/cgroup"
 CGROUP_V1_MEMORY = "/sys/fs/cgroup/memory"
+CGROUP_V1_PIDS = "/sys/fs/cgroup/pids"
+CGROUP_PREFIX = "newstrace-"
 
 
 def memory_cgroup_root() -> tuple[str, str] | None:
@@ -60,7 +63,7 @@ def make_memory_cgroup(limit_bytes: int) -> str | None:
     if found is None:
         return None
     version, root = found
-    path = tempfile.mkdtemp(prefix=f"newstrace-{os.getpid()}-", dir=root)
+    path = new_cgroup(root)
     try:
         if version == "v2":
             Path(path, "memory.max").write_text(str(limit_bytes))
@@ -76,6 +79,72 @@ def make_memory_cgroup(limit_bytes: int) -> str | None:
         remove_cgroup(path)
         return None
     return path
+
+
+def new_cgroup(root: str) -> str:
+    """Make a kernel's cgroup folder under root, named for this process, after removing stale ones."""
+    _remove_stale_cgroups(root)
+    return tempfile.mkdtemp(prefix=f"{CGROUP_PREFIX}{os.getpid()}-", dir=root)
+
+
+@functools.cache
+def _remove_stale_cgroups(root: str) -> None:
+    """Remove, once per process, the empty cgroups that graders which have since exited left under root."""
+    for entry in os.scandir(root):
+        owner = entry.name[len(CGROUP_PREFIX):].split("-", 1)[0]
+        if entry.name.startswith(CGROUP_PREFIX) and owner.isdigit() and not _alive(int(owner)):
+            try:
+                os.rmdir(entry.path)  # refused while a process is still in it
+            except OSError:
+                pass
+
+
+def _alive(pid: int) -> bool:
+    """Return True if a process with this id exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def cap_tasks(memory_cgroup: str | None, max_tasks: int) -> str | None:
+    """Cap a kernel's tasks (processes and threads of its whole tree) with the pids controller; return the cgroup.
+
+    The cap is per kernel, where a per-user process limit (prlimit --nproc) is shared by every kernel
+    run as `nobody`: one student's fork bomb would leave the others none. Under cgroup v2 the cap goes
+    in the kernel's memory cgroup (a process is in one cgroup); under v1 a pids cgroup of its own is
+    made, which the kernel joins too. None where no pids controller can be written.
+    """
+    found = memory_cgroup_root()
+    if found is not None and found[0] == "v2":
+        return memory_cgroup if memory_cgroup and _v2_has_pids() and _write_cap(memory_cgroup, max_tasks) else None
+    if not (Path(CGROUP_V1_PIDS, "cgroup.procs").is_file() and os.access(CGROUP_V1_PIDS, os.W_OK)):
+        return None
+    path = new_cgroup(CGROUP_V1_PIDS)
+    if _write_cap(path, max_tasks):
+        return path
+    remove_cgroup(path)
+    return None
+
+
+def _v2_has_pids() -> bool:
+    """Return True if cgroup v2 hands the pids controller to the kernels' cgroups."""
+    try:
+        return "pids" in Path(CGROUP_V2_ROOT, "cgroup.subtree_control").read_text().split()
+    except OSError:
+        return False
+
+
+def _write_cap(path: str, max_tasks: int) -> bool:
+    """Write pids.max into a cgroup folder; return whether the controller took it."""
+    try:
+        Path(path, "pids.max").write_text(str(max_tasks))
+    except OSError:
+        return False
+    return True
 
 
 def remove_cgroup(path: str | None) -> None:

@@ -162,6 +162,7 @@ def sandbox_command(
     as_nobody: bool,
     cgroup: str | None = None,
     info_fd: int | None = None,
+    task_cgroup: str | None = None,
 ) -> list[str]:
     """Return `kernel_cmd` wrapped in bwrap, a copy of the approved files, setpriv and prlimit.
 
@@ -170,7 +171,9 @@ def sandbox_command(
     `private_dir` are copied into the working folder. The kernel's sockets go in KERNEL_DIR, a
     tiny tmpfs the grader reaches through /proc/<pid>/root. It always gets a network namespace of
     its own, so no network. With `cgroup` (a memory cgroup folder) the whole sandbox joins that
-    cgroup before bwrap starts; with `info_fd` bwrap writes the sandbox's process id there.
+    cgroup before bwrap starts; with `info_fd` bwrap writes the sandbox's process id there. With
+    `task_cgroup` (memory_limits.cap_tasks) the kernel's tasks are capped per kernel, and no
+    per-user process limit, which all kernels run as `nobody` would share, is set.
     """
     args = ["bwrap", "--die-with-parent", "--unshare-pid", "--unshare-ipc", "--unshare-uts"]
     args.append("--unshare-net")
@@ -207,9 +210,11 @@ def sandbox_command(
     args += ["prlimit", f"--cpu={limits.cpu_seconds}"]
     if cgroup is None:  # no memory cgroup here: fall back to a cap per process
         args.append(f"--as={limits.memory_bytes}")
-    args += [f"--fsize={limits.file_bytes}", f"--nproc={limits.processes}", "--core=0"]
-    if cgroup is not None:
-        args = ["sh", "-c", 'echo $$ > "$0/cgroup.procs" && exec "$@"', cgroup, *args]
+    args += [f"--fsize={limits.file_bytes}", "--core=0"]
+    if task_cgroup is None:  # no pids cgroup here: fall back to the per-user process limit
+        args.append(f"--nproc={limits.processes}")
+    for folder in dict.fromkeys(folder for folder in (cgroup, task_cgroup) if folder is not None):
+        args = ["sh", "-c", 'echo $$ > "$0/cgroup.procs" && exec "$@"', folder, *args]
     return [*args, *kernel_cmd]
 
 
@@ -292,6 +297,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     private_root = tempfile.gettempdir()
     private_dir = ""  # each confined kernel's own folder, made by _async_pre_start_kernel
     cgroup: str | None = None  # each confined kernel's memory cgroup, when the machine has one
+    task_cgroup: str | None = None  # the cgroup capping its tasks (the memory one under cgroup v2)
     sandbox_pid: int | None = None  # the confined kernel's sandbox (its root: /proc/<pid>/root)
     workdir = ""  # the kernel's working folder (a tmpfs inside the sandbox)
 
@@ -340,12 +346,13 @@ class SandboxedKernelManager(AsyncKernelManager):
         kernel_cmd = self._private_connection_file(kernel_cmd, private)
         as_nobody = kind == "bwrap+nobody"
         self.cgroup = memory_limits.make_memory_cgroup(limits.memory_bytes)
+        self.task_cgroup = memory_limits.cap_tasks(self.cgroup, limits.processes)
         # A SIGINT to the process group would kill bwrap itself: interrupt by message instead.
         self.kernel_spec.interrupt_mode = "message"
         info_read, info_write = os.pipe()
         kw["pass_fds"] = (info_write,)
         kernel_cmd = sandbox_command(
-            kernel_cmd, self.workdir, private, limits, as_nobody, self.cgroup, info_write
+            kernel_cmd, self.workdir, private, limits, as_nobody, self.cgroup, info_write, self.task_cgroup
         )
         try:
             await super()._async_launch_kernel(kernel_cmd, **kw)
@@ -393,8 +400,10 @@ class SandboxedKernelManager(AsyncKernelManager):
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         """Clean up as jupyter_client does, then remove the kernel's cgroup and private folder."""
         await super()._async_cleanup_resources(restart=restart)
+        if self.task_cgroup != self.cgroup:
+            memory_limits.remove_cgroup(self.task_cgroup)
         memory_limits.remove_cgroup(self.cgroup)
-        self.cgroup = None
+        self.cgroup = self.task_cgroup = None
         self.sandbox_pid = None
         if self.private_dir:
             shutil.rmtree(self.private_dir, ignore_errors=True)

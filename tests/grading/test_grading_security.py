@@ -610,3 +610,52 @@ def test_an_honestly_copied_answer_cell_costs_nothing(toy_release, tmp_path):
     assert "graded as ordinary cells; the first one counts" in row.message
     assert "double_code" in row.message
 
+
+
+THREAD_BOMB = """import threading, time
+hold = threading.Event()
+started = 0
+try:
+    while started < 10000:
+        threading.Thread(target=hold.wait, daemon=True).start()
+        started += 1
+except RuntimeError:
+    pass
+print('started', started)
+time.sleep(12)
+hold.set()
+"""
+HONEST_THREADS = """import threading
+threads = [threading.Thread(target=lambda: None) for _ in range(20)]
+for thread in threads:
+    thread.start()
+print('ok', len(threads))
+"""
+
+
+def test_one_kernels_fork_bomb_leaves_the_other_kernels_room(tmp_path, monkeypatch):
+    """Tasks are capped per kernel (pids cgroup), not per user: every kernel runs as nobody, so a shared
+    per-user limit let one student's bomb stop a neighbour's kernel from starting threads."""
+    import threading
+    import time
+
+    from newstrace.grading import memory_limits
+
+    if confined_kind() != "bwrap+nobody":
+        pytest.skip("kernels run as nobody only when the grader is root")
+    probe = memory_limits.make_memory_cgroup(2**30)
+    capped = memory_limits.cap_tasks(probe, 64)
+    for folder in dict.fromkeys((capped, probe)):
+        memory_limits.remove_cgroup(folder)
+    if capped is None:
+        pytest.skip("no writable pids cgroup here")
+    monkeypatch.setattr(SandboxedKernelManager, "limits", Limits(processes=64))
+    bomb: dict[str, str] = {}
+    worker = threading.Thread(target=lambda: bomb.update(
+        text=printed(run_in_grading_kernel([THREAD_BOMB], "bwrap+nobody", tmp_path, monkeypatch)[0])))
+    worker.start()
+    time.sleep(6)  # the bomb's kernel is up and holds every task its cap allows
+    honest, _ = run_in_grading_kernel([HONEST_THREADS], "bwrap+nobody", tmp_path, monkeypatch)
+    worker.join()
+    assert printed(honest) == "ok 20\n"
+    assert 0 < int(bomb["text"].split()[1]) < 64, bomb  # the bomb stopped at its own kernel's cap
