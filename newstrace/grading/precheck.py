@@ -13,6 +13,7 @@ import json
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -287,10 +288,16 @@ def redefined_behaviour(source: str) -> list[str]:
 
 def behaviour_report(submitted: NotebookNode, release: NotebookNode, name: str) -> str:
     """Return where the student's own cells define special methods of comparison or truth ('' when nowhere)."""
+    return _where_found(submitted, release, name, redefined_behaviour)
+
+
+def _where_found(submitted: NotebookNode, release: NotebookNode, name: str,
+                 finder: Callable[[str], list[str]]) -> str:
+    """Return "NAME cell N: what, ..." for each of the student's own code cells in which finder finds something."""
     uses = [
         f"{name} cell {index}: {', '.join(found)}"
         for index, cell in own_code_cells(submitted, release)
-        if (found := redefined_behaviour(cell.source))
+        if (found := finder(cell.source))
     ]
     return "; ".join(uses)
 
@@ -312,12 +319,7 @@ def own_code_cells(submitted: NotebookNode, release: NotebookNode) -> list[tuple
 
 def tampering_report(submitted: NotebookNode, release: NotebookNode, name: str) -> str:
     """Return where the student's own cells use tampering interfaces ('' when nowhere)."""
-    uses = [
-        f"{name} cell {index}: {', '.join(found)}"
-        for index, cell in own_code_cells(submitted, release)
-        if (found := tampering_in(cell.source))
-    ]
-    return "; ".join(uses)
+    return _where_found(submitted, release, name, tampering_in)
 
 
 def precheck_submission(folder: Path, releases: dict[str, NotebookNode]) -> Precheck:
