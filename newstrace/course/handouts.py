@@ -48,6 +48,8 @@ table.paragraphs { border-collapse: collapse; width: 100%; }
 table.paragraphs td { vertical-align: top; padding: 0.25em 0.4em; border-bottom: 0.5px solid #888; }
 table.paragraphs td.number { width: 3.2em; font-weight: bold; white-space: nowrap;
                              font-family: "DejaVu Sans", sans-serif; font-size: 9pt; }
+table.paragraphs td.reason { width: 6.5em; font-style: italic; white-space: nowrap;
+                             font-family: "DejaVu Sans", sans-serif; font-size: 9pt; }
 table.paragraphs tr { break-inside: avoid; }
 .question { break-inside: avoid; margin: 1.1em 0 1.6em; }
 .question .where { font-size: 9pt; font-style: italic; }
@@ -107,7 +109,7 @@ def _packet_text(row: object) -> str:
     numbered = paragraph_numbers(row.text)
     story = "".join(f'<tr><td class="number">¶ {number}</td><td>{html.escape(paragraph)}</td></tr>'
                     for number, paragraph in numbered)
-    set_aside = "".join(f'<tr><td class="number">{html.escape(str(piece["reason"]))}</td>'
+    set_aside = "".join(f'<tr><td class="reason">{html.escape(str(piece["reason"]))}</td>'
                         f'<td>{html.escape(piece["text"])}</td></tr>' for piece in cleaned.removed_rows)
     aside = (f'<h3>Set aside as page clutter ({len(cleaned.removed_rows)} pieces, not numbered)</h3>'
              f'<table class="paragraphs">{set_aside}</table>' if set_aside else "")
