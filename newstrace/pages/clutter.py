@@ -46,14 +46,14 @@ from newstrace.pages.furniture import (
     RELATED_HEADING,
     SIDEBAR_HEADING,
     TAGS_HEADING,
-    is_bare_count,
-    is_prose,
     byline_names,
     caption_credit,
     caption_or_interface_reason,
     fold,
     is_author_bio,
+    is_bare_count,
     is_headline_like,
+    is_prose,
     is_summary_of,
     promo_start,
     word_count,
@@ -85,8 +85,8 @@ REMOVED_COLUMNS = ["line", "start", "end", "text", "reason"]
 CAPTION_COLUMNS = ["line", "start", "end", "text", "credit"]
 MAX_HEADING_WORDS = 4
 MAX_TEASER_WORDS = 30
-MAX_TAG_WORDS = 5
 """Longest summary a teaser list can have under a headline it shares no words with."""
+MAX_TAG_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -152,19 +152,19 @@ def _units(text: str) -> list[_Unit]:
     return units
 
 
-def _section_end(units: list[_Unit], reasons: list[str | None], heading: int) -> int:
+def _section_end(texts: list[str], reasons: list[str | None], heading: int) -> int:
     """Return the index after the run of linked headlines, summaries and dates that follows a heading."""
     index, seen, headline, summaries = heading + 1, Counter(), None, 0
-    while index < len(units):
-        text = units[index].text
+    while index < len(texts):
+        text = texts[index]
         if reasons[index] == "timestamp":  # a teaser's date
             index += 1
             continue
-        if fold(text) not in seen and (_heading_reason(units, reasons, index) or caption_or_interface_reason(text)):
+        if fold(text) not in seen and (_heading_reason(texts, reasons, index) or caption_or_interface_reason(text)):
             break
         if fold(text) in seen or is_headline_like(text):
             headline = text
-        elif _is_teaser_summary(units, reasons, index, headline, seen, summaries):
+        elif _is_teaser_summary(texts, reasons, index, headline, seen, summaries):
             headline, summaries = None, summaries + 1
         else:
             break
@@ -173,55 +173,55 @@ def _section_end(units: list[_Unit], reasons: list[str | None], heading: int) ->
     return index
 
 
-def _tags_end(units: list[_Unit], reasons: list[str | None], heading: int) -> int:
+def _tags_end(texts: list[str], reasons: list[str | None], heading: int) -> int:
     """Return the index after the tag links under a tags heading."""
     index = heading + 1
-    while index < len(units) and not layout.is_heading(units[index].text) and (reasons[index] == "navigation" or (
-            reasons[index] is None and not is_prose(units[index].text) and word_count(units[index].text) <= MAX_TAG_WORDS)):
+    while index < len(texts) and not layout.is_heading(texts[index]) and (reasons[index] == "navigation" or (
+            reasons[index] is None and not is_prose(texts[index]) and word_count(texts[index]) <= MAX_TAG_WORDS)):
         index += 1
     return index
 
 
-def _is_teaser_summary(units: list[_Unit], reasons: list[str | None], index: int, headline: str | None,
+def _is_teaser_summary(texts: list[str], reasons: list[str | None], index: int, headline: str | None,
                        seen: Counter, summaries: int) -> bool:
     """Return True if a line in a list of teasers is a summary: under its headline with shared words, or short and
     followed by the next teaser's headline (once the list has shown summaries, by furniture or the page's end too)."""
-    text = units[index].text
-    if headline is None and index > 0 and not is_headline_like(units[index - 1].text):
+    text = texts[index]
+    if headline is None and index > 0 and not is_headline_like(texts[index - 1]):
         return False
     if headline is not None and is_summary_of(text, headline):
         return True
     following = index + 1
-    last = following == len(units)
-    next_headline = not last and reasons[following] is None and is_headline_like(units[following].text) and not (
-        caption_or_interface_reason(units[following].text) or is_bare_count(units[following].text)
-        or layout.is_heading(units[following].text) or _opens_paragraph(units, following))
-    next_furniture = not last and (reasons[following] is not None or bool(caption_or_interface_reason(units[following].text)))
+    last = following == len(texts)
+    next_headline = not last and reasons[following] is None and is_headline_like(texts[following]) and not (
+        caption_or_interface_reason(texts[following]) or is_bare_count(texts[following])
+        or layout.is_heading(texts[following]) or _opens_paragraph(texts, following))
+    next_furniture = not last and (reasons[following] is not None or bool(caption_or_interface_reason(texts[following])))
     repeated = headline is not None and seen[fold(headline)] >= 2  # picture link and title link
     limit = MAX_SUMMARY_WORDS if repeated else MAX_TEASER_WORDS
     return (next_headline or (summaries > 0 and (last or next_furniture))) and word_count(text) <= limit
 
 
-def _opens_paragraph(units: list[_Unit], index: int) -> bool:
+def _opens_paragraph(texts: list[str], index: int) -> bool:
     """Return True if a headline-like line is a subhead: the line after it is a paragraph longer than any teaser's
     summary, or a paragraph followed by another paragraph (the story goes on, where a list would end or go on)."""
-    after = [unit.text for unit in units[index + 1 : index + 3]]
+    after = texts[index + 1 : index + 3]
     paragraphs = [text for text in after if is_prose(text) and not caption_or_interface_reason(text)]
     long_first = bool(after) and word_count(after[0]) > MAX_TEASER_WORDS and not is_headline_like(after[0])
     return long_first or len(paragraphs) == 2
 
 
-def _headline_count(units: list[_Unit], reasons: list[str | None], start: int, window: int = 4) -> int:
-    """Return how many distinct headline-like lines not yet set aside stand among the next `window` units."""
-    texts = {fold(units[i].text) for i in range(start, min(start + window, len(units)))
-             if reasons[i] is None and is_headline_like(units[i].text) and not caption_or_interface_reason(units[i].text)
-             and not is_bare_count(units[i].text) and not layout.is_heading(units[i].text)}
-    return len(texts)
+def _headline_count(texts: list[str], reasons: list[str | None], start: int, window: int = 4) -> int:
+    """Return how many distinct headline-like lines not yet set aside stand among the next `window` lines."""
+    distinct = {fold(texts[i]) for i in range(start, min(start + window, len(texts)))
+                if reasons[i] is None and is_headline_like(texts[i]) and not caption_or_interface_reason(texts[i])
+                and not is_bare_count(texts[i]) and not layout.is_heading(texts[i])}
+    return len(distinct)
 
 
-def _heading_reason(units: list[_Unit], reasons: list[str | None], index: int, header: range = range(0)) -> str | None:
-    """Return related/sidebar if this unit heads a list of other stories, navigation over tags, else None."""
-    text = units[index].text
+def _heading_reason(texts: list[str], reasons: list[str | None], index: int, header: range = range(0)) -> str | None:
+    """Return related/sidebar if this line heads a list of other stories, navigation over tags, else None."""
+    text = texts[index]
     if TAGS_HEADING.match(text):
         return "navigation"
     if RELATED_HEADING.match(text):
@@ -229,21 +229,21 @@ def _heading_reason(units: list[_Unit], reasons: list[str | None], index: int, h
     if SIDEBAR_HEADING.match(text):
         return "sidebar"
     heading = is_headline_like(text) and word_count(text) <= MAX_HEADING_WORDS and index not in header
-    heading = heading and not layout.is_introduced([unit.text for unit in units], reasons, index)
-    listed = index + 1 < len(units) and reasons[index + 1] is None and is_headline_like(units[index + 1].text)
-    if not (heading and listed and _headline_count(units, reasons, index + 1) >= 2):
+    heading = heading and not layout.is_introduced(texts, reasons, index)
+    listed = index + 1 < len(texts) and reasons[index + 1] is None and is_headline_like(texts[index + 1])
+    if not (heading and listed and _headline_count(texts, reasons, index + 1) >= 2):
         return None
     return "related" if text.casefold().startswith("more ") else "sidebar"
 
 
-def _section_reason(units: list[_Unit], reasons: list[str | None], index: int, header: range) -> str | None:
-    """Return related/sidebar if a list of other stories, headed or bare, starts at this unit (a bare one never
+def _section_reason(texts: list[str], reasons: list[str | None], index: int, header: range) -> str | None:
+    """Return related/sidebar if a list of other stories, headed or bare, starts at this line (a bare one never
     in the page's header, where the headline and its standfirst stand, nor after a story line ending in a colon)."""
-    heading = _heading_reason(units, reasons, index, header)
+    heading = _heading_reason(texts, reasons, index, header)
     if heading:
         return heading
-    bare_run = is_headline_like(units[index].text) and _headline_count(units, reasons, index, 3) >= 3
-    listed = layout.is_introduced([unit.text for unit in units], reasons, index)  # "The three sites are:"
+    bare_run = is_headline_like(texts[index]) and _headline_count(texts, reasons, index, 3) >= 3
+    listed = layout.is_introduced(texts, reasons, index)  # "The three sites are:"
     return "sidebar" if bare_run and index > 0 and index not in header and not listed else None
 
 
@@ -258,14 +258,14 @@ def _classify(units: list[_Unit]) -> list[str | None]:
     header = range(head if head is not None else 0, lead if head is not None else 0)
     seen: set[str] = set()
     index = 0
-    while index < len(units):
+    while index < len(texts):
         text = texts[index]
         reason = reasons[index] or ("duplicate" if fold(text) in seen else None)
-        section = None if reason else _section_reason(units, reasons, index, header)
+        section = None if reason else _section_reason(texts, reasons, index, header)
         if section and lead is not None:
-            end = (_tags_end if section == "navigation" else _section_end)(units, reasons, index)
+            end = (_tags_end if section == "navigation" else _section_end)(texts, reasons, index)
             reasons[index:end] = [section] * (end - index)
-            seen.update(fold(unit.text) for unit in units[index:end])
+            seen.update(fold(line) for line in texts[index:end])
             index = end
             continue
         reasons[index] = reason

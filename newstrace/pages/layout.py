@@ -32,10 +32,10 @@ MAX_ITEM_WORDS = 3
 """Longest menu item: section names ("Local News", "Climate crisis") are one to three words."""
 MIN_MENU_ITEMS = 3
 MIN_BARE_MENU_ITEMS = 4
-MIN_INTRO_WORDS = 3
-MAX_LIST_ITEMS = 12
 """A menu with no navigation word ("Menu", "Search", "Sign in") needs this many items: three short lines can be
 a byline, a handle and a box title."""
+MIN_INTRO_WORDS = 3
+MAX_LIST_ITEMS = 12
 MIN_LEAD_WORDS = 12
 MAX_DEK_WORDS = 45
 MIN_QUOTE_WORDS = 6
