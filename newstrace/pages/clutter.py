@@ -43,9 +43,6 @@ import pandas as pd
 from newstrace.pages import layout
 from newstrace.pages.furniture import (
     MAX_SUMMARY_WORDS,
-    RELATED_HEADING,
-    SIDEBAR_HEADING,
-    TAGS_HEADING,
     byline_names,
     caption_credit,
     caption_or_interface_reason,
@@ -58,6 +55,7 @@ from newstrace.pages.furniture import (
     promo_start,
     word_count,
 )
+from newstrace.pages.wording import RELATED_HEADING, SIDEBAR_HEADING, TAGS_HEADING
 from newstrace.text.guard import check_text
 from newstrace.text.segments import is_hard_wrapped, line_blocks, numbered_lines
 

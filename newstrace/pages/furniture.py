@@ -24,10 +24,6 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 MAX_FURNITURE_WORDS = 60
 """Longest line read for consent, subscription and copyright wording: longer lines are story."""
 MAX_CAPTION_WORDS = 40
-RELATED_HEADING = w.RELATED_HEADING
-SIDEBAR_HEADING = w.SIDEBAR_HEADING
-TAGS_HEADING = w.TAGS_HEADING
-
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\\": None})
 
 

@@ -14,9 +14,6 @@ import re
 
 from newstrace.pages.furniture import (
     MAX_UI_WORDS,
-    RELATED_HEADING,
-    SIDEBAR_HEADING,
-    TAGS_HEADING,
     fold,
     is_bare_count,
     is_credit_only,
@@ -26,6 +23,7 @@ from newstrace.pages.furniture import (
     promo_start,
     word_count,
 )
+from newstrace.pages.wording import RELATED_HEADING, SIDEBAR_HEADING, TAGS_HEADING
 from newstrace.text.segments import SENTENCE_END, is_abbreviation
 
 MAX_ITEM_WORDS = 3
