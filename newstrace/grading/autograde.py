@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import re
 import shutil
 import stat
 import tempfile
@@ -44,12 +43,12 @@ from newstrace.grading import kernel_state, sandbox
 from newstrace.grading.course import folder, with_overrides
 from newstrace.grading.engines import forget_engines, share_gradebook_engines
 from newstrace.grading.precheck import drop_duplicate_ids
+from newstrace.grading.verdicts import plain_traceback
 
 TIMEOUT_ENAME = "CellTimeoutError"  # what nbgrader's Execute records for a cell that timed out
 DEFAULT_MAX_OUTPUT_CHARS = 100_000
 DEFAULT_MAX_NOTEBOOK_CHARS = 2_000_000
 FILLED = "filled: "  # a findings line naming a disk budget the kernel filled
-ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -212,7 +211,7 @@ def cap_output(output: NotebookNode, budget: int) -> tuple[NotebookNode, int]:
     elif kind == "error":
         output.ename = cut(str(output.get("ename", "")), 100)
         output.evalue = cut(str(output.get("evalue", "")), budget // 2)
-        output.traceback = [cut(ANSI.sub("", "\n".join(map(str, output.get("traceback", [])))), budget // 2)]
+        output.traceback = [cut(plain_traceback(output), budget // 2)]
     else:
         plain = output.get("data", {}).get("text/plain", "")
         plain = "".join(plain) if isinstance(plain, list) else str(plain)

@@ -38,9 +38,8 @@ from traitlets.config import Config
 
 from newstrace.grading.course import HIDDEN_BEGIN, HIDDEN_END, folder, submitted_dir, with_overrides
 from newstrace.grading.late_outputs import WithholdLateOutputs
-from newstrace.grading.verdicts import hidden_test_verdict
+from newstrace.grading.verdicts import ANSI, hidden_test_verdict
 
-ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 REMOTE_TAG = re.compile(
     r"<script[^>]*\bsrc=[\"']https?://[^>]*>\s*</script>|<link[^>]*\bhref=[\"']https?://[^>]*>",
     re.IGNORECASE,

@@ -21,9 +21,8 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Bool, Unicode
 
 from newstrace.grading.course import HIDDEN_BEGIN
-from newstrace.grading.verdicts import cell_verdict
+from newstrace.grading.verdicts import cell_verdict, plain_traceback
 
-ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 RUN_SPECIFIC = re.compile(r"\[\d+\]|/tmp/ipykernel_\d+/\d+\.py")  # cell numbers, cell file names
 LATE_NOTE = (
     "[output not shown in feedback: this cell ran after hidden tests, and its output is not the "
@@ -98,7 +97,7 @@ def normal_outputs(outputs: list) -> list:
             else:
                 found.append(("stream", output.get("name"), text))
         elif kind == "error":
-            trace = RUN_SPECIFIC.sub("", ANSI.sub("", "\n".join(map(str, output.get("traceback", [])))))
+            trace = RUN_SPECIFIC.sub("", plain_traceback(output))
             found.append(("error", output.get("ename"), output.get("evalue"), trace))
         else:
             data = {k: "".join(v) if isinstance(v, list) else v for k, v in output.get("data", {}).items()}

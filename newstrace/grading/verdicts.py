@@ -43,9 +43,14 @@ def cell_verdict(cell: NotebookNode, label: str) -> str:
     return f"{label} failed: {kind}: {message or generic}."
 
 
+def plain_traceback(error: NotebookNode) -> str:
+    """Return an error output's traceback as one text, without ANSI colour codes."""
+    return ANSI.sub("", "\n".join(str(line) for line in error.get("traceback", [])))
+
+
 def failing_line(error: NotebookNode, execution_count: int | None) -> int | None:
     """Return the line of the test cell an error's traceback points to (its outermost frame)."""
-    text = ANSI.sub("", "\n".join(str(line) for line in error.get("traceback", [])))
+    text = plain_traceback(error)
     frames = [(int(count), int(line)) for count, line in FRAME.findall(text)]
     own = [line for count, line in frames if count == execution_count]
     return own[0] if own else None
