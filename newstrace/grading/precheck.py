@@ -9,6 +9,7 @@ for every submission of an assignment with hidden tests), so locked cells are co
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import os
 import re
@@ -227,13 +228,21 @@ def compare_with_release(submitted: NotebookNode, release: NotebookNode, name: s
     return Precheck(OK)
 
 
-def tampering_in(source: str) -> list[str]:
-    """Return the tampering interfaces a cell's code uses (IPython hooks, frames, history, eval)."""
+@functools.lru_cache(maxsize=256)
+def cell_tree(source: str) -> ast.AST | None:
+    """Return a code cell's syntax tree, IPython syntax (magics, `!`) turned into Python; None if it does not parse."""
     from IPython.core.inputtransformer2 import TransformerManager
 
     try:
-        tree = ast.parse(TransformerManager().transform_cell(source))
-    except Exception:  # noqa: BLE001 - code that does not parse cannot hook anything
+        return ast.parse(TransformerManager().transform_cell(source))
+    except Exception:  # noqa: BLE001 - code that does not parse can hook or define nothing
+        return None
+
+
+def tampering_in(source: str) -> list[str]:
+    """Return the tampering interfaces a cell's code uses (IPython hooks, frames, history, eval)."""
+    tree = cell_tree(source)
+    if tree is None:
         return []
     found: set[str] = set()
     for node in ast.walk(tree):
@@ -265,11 +274,8 @@ def tampering_in(source: str) -> list[str]:
 
 def redefined_behaviour(source: str) -> list[str]:
     """Return the special methods (`__eq__`, `__bool__`, ...) a cell's code defines or sets on a class."""
-    from IPython.core.inputtransformer2 import TransformerManager
-
-    try:
-        tree = ast.parse(TransformerManager().transform_cell(source))
-    except Exception:  # noqa: BLE001 - code that does not parse defines nothing
+    tree = cell_tree(source)
+    if tree is None:
         return []
     found: set[str] = set()
     for node in ast.walk(tree):
