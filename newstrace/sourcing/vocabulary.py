@@ -54,7 +54,7 @@ PERSON_NOUNS = (
     "shareholders?|investors?|partners?|negotiators?|mediators?|pastors?|rabbis?|clergy|monks?|nuns?|"
     "sources?|insiders?|someone|anyone|nobody|person|nephews?|nieces?|cousins?|grandsons?|granddaughters?|"
     "grandchildren|grandchild|grandparents?|grandmothers?|grandfathers?|uncles?|aunts?|widows?|widowers?|"
-    "fianc[ée]e?s?|stepsons?|stepdaughters?|teenagers?|accountants?|consultants?|attendants?|assistants?|"
+    "fianc[ée]e?s?|stepsons?|stepdaughters?|teenagers?|consultants?|attendants?|assistants?|"
     "applicants?|claimants?|defendants?|plaintiffs?|merchants?|servants?|correspondents?|respondents?|"
     "superintendents?|proponents?|adolescents?|immigrants?|migrants?|entrants?|occupants?|inhabitants?"
 )
